@@ -1,0 +1,38 @@
+namespace HkStrategy.Data.Embedded;
+
+/// <summary>
+/// The files hks keeps under <c>$HKS_HOME</c> (default <c>~/.hkstrategy</c>): the embedded cluster, its password,
+/// a libpq password file and, later, backups.
+/// </summary>
+public sealed class HksHome(string root)
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public static HksHome FromEnvironment()
+    {
+        var configured = Environment.GetEnvironmentVariable("HKS_HOME");
+        return new HksHome(string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".hkstrategy")
+            : configured);
+    }
+
+    /// <summary>The cluster folder; a link to a folder the service account can reach when it cannot reach this one.</summary>
+    public string Cluster => Path.Combine(Root, "cluster");
+
+    public string DataDirectory => Path.Combine(Cluster, "data");
+
+    public string SocketDirectory => Path.Combine(Cluster, "run");
+
+    public string ServerLog => Path.Combine(Cluster, "server.log");
+
+    public string PasswordFile => Path.Combine(Root, "password");
+
+    /// <summary>A libpq password file, so printed URLs can point at it instead of containing the password.</summary>
+    public string PgPassFile => Path.Combine(Root, "pgpass");
+
+    public string LockFile => Path.Combine(Root, "cluster.lock");
+
+    public string PortFile => Path.Combine(Root, "port");
+
+    public string Backups => Path.Combine(Root, "backups");
+}

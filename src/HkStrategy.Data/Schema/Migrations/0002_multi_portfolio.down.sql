@@ -1,0 +1,74 @@
+-- Back to version 1 without losing anything. Version 1 holds one portfolio's rows (hks.keep_portfolio);
+-- every other portfolio's rows, the portfolio_id values and the multi-portfolio tables move to the schema
+-- hks_archive, from which migrating up again brings them back exactly.
+DO $$
+DECLARE
+    keep VARCHAR(50) := NULLIF(current_setting('hks.keep_portfolio', true), '');
+BEGIN
+    IF keep IS NULL OR NOT EXISTS (SELECT 1 FROM portfolios WHERE portfolio_id = keep) THEN
+        RAISE EXCEPTION 'the portfolio to keep in version 1 (%) does not exist', COALESCE(keep, 'none given')
+            USING ERRCODE = 'P0004', HINT = 'hks_keep_portfolio_missing';
+    END IF;
+    IF to_regnamespace('hks_archive') IS NOT NULL THEN
+        RAISE EXCEPTION 'the schema hks_archive already exists: an earlier rollback archive would be mixed with this one'
+            USING ERRCODE = 'P0004', HINT = 'hks_archive_exists';
+    END IF;
+END $$;
+
+CREATE SCHEMA hks_archive;
+CREATE TABLE hks_archive.rollback_info AS
+SELECT current_setting('hks.keep_portfolio')::VARCHAR(50) AS keep_portfolio, now() AS rolled_back_at;
+CREATE TABLE hks_archive.portfolio_positions AS
+SELECT id, portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated
+FROM portfolio_positions WHERE portfolio_id <> current_setting('hks.keep_portfolio');
+CREATE TABLE hks_archive.trading_signals AS
+SELECT * FROM trading_signals WHERE portfolio_id <> current_setting('hks.keep_portfolio');
+CREATE TABLE hks_archive.price_history AS
+SELECT * FROM price_history WHERE portfolio_id <> current_setting('hks.keep_portfolio');
+CREATE TABLE hks_archive.analysis_portfolios AS
+SELECT id, portfolio_id FROM portfolio_analyses WHERE portfolio_id IS NOT NULL;
+
+DELETE FROM trading_signals WHERE portfolio_id <> current_setting('hks.keep_portfolio');
+DELETE FROM price_history WHERE portfolio_id <> current_setting('hks.keep_portfolio');
+DELETE FROM portfolio_positions WHERE portfolio_id <> current_setting('hks.keep_portfolio');
+
+DROP VIEW portfolio_summary;
+DROP INDEX idx_portfolio_positions_portfolio_id, idx_trading_signals_portfolio_symbol,
+    idx_price_history_portfolio_symbol_timestamp, idx_portfolio_analyses_portfolio_id;
+ALTER TABLE trading_signals DROP CONSTRAINT trading_signals_portfolio_id_fkey;
+ALTER TABLE price_history DROP CONSTRAINT price_history_portfolio_id_fkey;
+ALTER TABLE portfolio_positions DROP CONSTRAINT portfolio_positions_portfolio_id_fkey;
+ALTER TABLE portfolio_positions DROP CONSTRAINT portfolio_positions_portfolio_id_symbol_key;
+ALTER TABLE portfolio_positions ADD CONSTRAINT portfolio_positions_symbol_key UNIQUE (symbol);
+ALTER TABLE trading_signals ADD CONSTRAINT trading_signals_symbol_fkey
+    FOREIGN KEY (symbol) REFERENCES portfolio_positions(symbol) ON DELETE CASCADE;
+ALTER TABLE price_history ADD CONSTRAINT price_history_symbol_fkey
+    FOREIGN KEY (symbol) REFERENCES portfolio_positions(symbol) ON DELETE CASCADE;
+ALTER TABLE portfolio_positions DROP COLUMN portfolio_id;
+ALTER TABLE trading_signals DROP COLUMN portfolio_id;
+ALTER TABLE price_history DROP COLUMN portfolio_id;
+ALTER TABLE portfolio_analyses DROP COLUMN portfolio_id;
+
+-- The multi-portfolio objects move whole (rows, constraints, triggers, sequences) into the archive.
+DO $$
+DECLARE
+    moved text;
+BEGIN
+    FOREACH moved IN ARRAY ARRAY['equity_cross_portfolio_performance', 'portfolio_analysis_equity_summary',
+        'strategy_performance_summary']
+    LOOP
+        IF to_regclass('public.' || moved) IS NOT NULL THEN
+            EXECUTE format('ALTER VIEW public.%I SET SCHEMA hks_archive', moved);
+        END IF;
+    END LOOP;
+    FOREACH moved IN ARRAY ARRAY['portfolios', 'portfolio_holdings', 'strategies', 'equity_strategy_analyses',
+        'portfolio_analysis_equities', 'portfolio_analysis_equity_strategies', 'strategy_signals']
+    LOOP
+        IF to_regclass('public.' || moved) IS NOT NULL THEN
+            EXECUTE format('ALTER TABLE public.%I SET SCHEMA hks_archive', moved);
+        END IF;
+    END LOOP;
+    IF to_regprocedure('public.update_strategy_timestamp()') IS NOT NULL THEN
+        ALTER FUNCTION public.update_strategy_timestamp() SET SCHEMA hks_archive;
+    END IF;
+END $$;

@@ -1,0 +1,68 @@
+using Dapper;
+using Npgsql;
+
+namespace HkStrategy.Data.Schema;
+
+/// <summary>
+/// Recognises the prototype's databases from their tables and columns: empty, v1, the transitional shape, v2,
+/// or unknown (anything else, including a half-finished migration).
+/// </summary>
+public static class SchemaClassifier
+{
+    public static readonly string[] LegacyTables =
+        ["portfolio_positions", "trading_signals", "price_history", "portfolio_analyses", "portfolio_value_history"];
+
+    public static readonly string[] TransitionalTables =
+        ["portfolios", "portfolio_holdings", "strategies", "equity_strategy_analyses", "portfolio_analysis_equities",
+         "portfolio_analysis_equity_strategies", "strategy_signals"];
+
+    private static readonly string[] PortfolioScopedTables = ["portfolio_positions", "trading_signals", "price_history"];
+
+    private static readonly string[] PositionColumns = ["id", "symbol", "quantity", "avg_cost", "current_price", "market_value", "unrealized_pnl"];
+
+    private const string ColumnsSql = """
+        SELECT c.relname AS "Table", a.attname AS "Column"
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm')
+        """;
+
+    public static async Task<SchemaClassification> ClassifyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(string Table, string? Column)>(new CommandDefinition(ColumnsSql, cancellationToken: cancellationToken));
+        var columns = rows.GroupBy(r => r.Table, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Where(r => r.Column is not null).Select(r => r.Column!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        return Classify(columns);
+    }
+
+    public static SchemaClassification Classify(IReadOnlyDictionary<string, HashSet<string>> columns)
+    {
+        if (columns.Count == 0)
+        {
+            return new(SchemaShape.Empty, 0, "no tables in schema public");
+        }
+        var missing = LegacyTables.Where(t => !columns.ContainsKey(t)).ToList();
+        if (missing.Count > 0)
+        {
+            return new(SchemaShape.Unknown, null, $"tables of the legacy schema are missing: {string.Join(", ", missing)}");
+        }
+        var missingColumns = PositionColumns.Where(c => !columns["portfolio_positions"].Contains(c)).ToList();
+        if (missingColumns.Count > 0)
+        {
+            return new(SchemaShape.Unknown, null, $"portfolio_positions lacks {string.Join(", ", missingColumns)}");
+        }
+        var withPortfolioId = PortfolioScopedTables.Count(t => columns[t].Contains("portfolio_id"));
+        if (withPortfolioId == 3 && columns.ContainsKey("portfolios"))
+        {
+            return new(SchemaShape.MultiPortfolio, 2, "portfolio_id on positions, signals and prices");
+        }
+        if (withPortfolioId > 0)
+        {
+            return new(SchemaShape.Unknown, null, "portfolio_id is on some of portfolio_positions, trading_signals and price_history but not all (a half-finished migration?)");
+        }
+        return TransitionalTables.Any(columns.ContainsKey)
+            ? new(SchemaShape.Transitional, 1, "legacy tables plus the prototype's multi-portfolio tables")
+            : new(SchemaShape.SinglePortfolio, 1, "legacy single-portfolio tables");
+    }
+}

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using HkStrategy.Core.Failures;
+using Npgsql;
+
+namespace HkStrategy.Data.Schema;
+
+/// <summary>
+/// Moves a database between schema versions: one transaction per migration, a session advisory lock so that of
+/// concurrent migrators exactly one applies, <c>lock_timeout</c> so user reads never queue behind it, and the
+/// SHA-256 of every applied migration checked before anything runs.
+/// </summary>
+public sealed class SchemaMigrator(MigrationCatalog catalog)
+{
+    /// <summary>'hks_sch' as a number: the advisory lock key all hks migrators share (per database).</summary>
+    private const long AdvisoryLockKey = 0x686B735F736368;
+
+    public MigrationCatalog Catalog => catalog;
+
+    public async Task<SchemaState> InspectAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        new(await MigrationLedger.ReadAsync(connection, cancellationToken),
+            await SchemaClassifier.ClassifyAsync(connection, cancellationToken),
+            catalog);
+
+    public async Task<MigrationOutcome> MigrateAsync(NpgsqlConnection connection, MigrationOptions options, CancellationToken cancellationToken)
+    {
+        await AcquireAdvisoryLockAsync(connection, options.WaitForOtherMigrator, cancellationToken);
+        try
+        {
+            var state = await InspectAsync(connection, cancellationToken);
+            SchemaGuard.Verify(state);
+            var adopted = state.IsRecorded ? null : state.Detected;
+            if (adopted is not null && options.DryRun is null)
+            {
+                await AdoptAsync(connection, adopted, cancellationToken);
+            }
+            else if (adopted is not null)
+            {
+                await options.DryRun!.WriteLineAsync($"-- no version record: the database is {adopted.Label}; hks records versions 1..{adopted.Version} as adopted".AsMemory(), cancellationToken);
+            }
+            var current = state.CurrentVersion!.Value;
+            var target = options.TargetVersion ?? catalog.Latest;
+            if (target < 0 || target > catalog.Latest)
+            {
+                throw HksException.Usage("UnknownVersion", $"there is no schema version {target}: this program knows 0 to {catalog.Latest}");
+            }
+            var steps = Plan(current, target);
+            foreach (var step in steps)
+            {
+                if (options.DryRun is { } writer)
+                {
+                    await writer.WriteAsync(Script(step, options).AsMemory(), cancellationToken);
+                }
+                else
+                {
+                    await ApplyWithRetryAsync(connection, step, options, cancellationToken);
+                }
+            }
+            return new MigrationOutcome(state.CurrentVersion, target, adopted, steps, options.DryRun is not null);
+        }
+        finally
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@Key)", new { Key = AdvisoryLockKey }, cancellationToken: CancellationToken.None));
+        }
+    }
+
+    public IReadOnlyList<MigrationStep> Plan(int current, int target) =>
+        target >= current
+            ? catalog.Migrations.Where(m => m.Version > current && m.Version <= target).Select(m => new MigrationStep(m, MigrationDirection.Up)).ToList()
+            : catalog.Migrations.Where(m => m.Version <= current && m.Version > target).Reverse().Select(m => new MigrationStep(m, MigrationDirection.Down)).ToList();
+
+    private async Task AdoptAsync(NpgsqlConnection connection, SchemaClassification classification, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await MigrationLedger.EnsureAsync(connection, cancellationToken);
+        for (var version = 1; version <= classification.Version; version++)
+        {
+            await MigrationLedger.RecordAsync(connection, catalog.Get(version), 0, "adopted", transaction, cancellationToken);
+        }
+        await MigrationLedger.HistoryAsync(connection, "classified", null, classification.Version, classification.Label, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task ApplyWithRetryAsync(NpgsqlConnection connection, MigrationStep step, MigrationOptions options, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ApplyAsync(connection, step, options, cancellationToken);
+                return;
+            }
+            catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.LockNotAvailable && attempt < options.LockAttempts)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+            catch (PostgresException error)
+            {
+                throw MigrationFailures.Explain(step, error, options.LockTimeout);
+            }
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "The SQL is this program's own embedded migration script, never user input.")]
+    private static async Task ApplyAsync(NpgsqlConnection connection, MigrationStep step, MigrationOptions options, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT set_config('lock_timeout', @Timeout, true)",
+            new { Timeout = LockTimeoutSetting(options.LockTimeout) }, transaction, cancellationToken: cancellationToken));
+        foreach (var (name, value) in options.Settings)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT set_config(@Name, @Value, true)",
+                new { Name = "hks." + name, Value = value }, transaction, cancellationToken: cancellationToken));
+        }
+        await using (var command = new NpgsqlCommand(step.Sql, connection, transaction) { CommandTimeout = 0 })
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await MigrationLedger.EnsureAsync(connection, cancellationToken);
+        if (step.Direction == MigrationDirection.Up)
+        {
+            await MigrationLedger.RecordAsync(connection, step.Migration, clock.ElapsedMilliseconds, "applied", transaction, cancellationToken);
+        }
+        else
+        {
+            await MigrationLedger.ForgetAsync(connection, step.Migration.Version, transaction, cancellationToken);
+        }
+        var detail = string.Join(", ", options.Settings.Select(s => $"{s.Key}={s.Value}"));
+        await MigrationLedger.HistoryAsync(connection, step.Direction == MigrationDirection.Up ? "migrated" : "rolled back",
+            step.FromVersion, step.ToVersion, detail.Length > 0 ? detail : null, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The SQL a step runs, as a dry run prints it (settings and ledger updates included).</summary>
+    public static string Script(MigrationStep step, MigrationOptions options)
+    {
+        var migration = step.Migration;
+        var lines = new List<string>
+        {
+            $"-- migration {migration.Version} {step.Direction.ToString().ToLowerInvariant()}: {migration.Name} (sha256 {migration.Sha256})",
+            "BEGIN;",
+            $"SET LOCAL lock_timeout = '{LockTimeoutSetting(options.LockTimeout)}';",
+        };
+        lines.AddRange(options.Settings.Select(s => $"SELECT set_config('hks.{s.Key}', '{s.Value.Replace("'", "''", StringComparison.Ordinal)}', true);"));
+        lines.Add(step.Sql.TrimEnd());
+        lines.Add(step.Direction == MigrationDirection.Up
+            ? $"INSERT INTO hks.schema_migrations (version, name, sha256, how) VALUES ({migration.Version}, '{migration.Name}', '{migration.Sha256}', 'applied');"
+            : $"DELETE FROM hks.schema_migrations WHERE version = {migration.Version};");
+        lines.Add("COMMIT;");
+        return string.Join('\n', lines) + "\n\n";
+    }
+
+    private static string LockTimeoutSetting(TimeSpan timeout) =>
+        ((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
+
+    private static async Task AcquireAdvisoryLockAsync(NpgsqlConnection connection, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                   "SELECT pg_try_advisory_lock(@Key)", new { Key = AdvisoryLockKey }, cancellationToken: cancellationToken)))
+        {
+            if (deadline.Elapsed > wait)
+            {
+                throw HksException.Environment("MigrationInProgress",
+                    $"another process has been migrating this database for over {wait.TotalSeconds:0} s; try again when it has finished");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+    }
+}

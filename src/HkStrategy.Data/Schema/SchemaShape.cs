@@ -1,0 +1,24 @@
+namespace HkStrategy.Data.Schema;
+
+/// <summary>What an existing database looks like, judged from its tables when it has no version record.</summary>
+public enum SchemaShape
+{
+    Empty,
+    SinglePortfolio,
+    Transitional,
+    MultiPortfolio,
+    Unknown,
+}
+
+/// <summary>The shape found, the version it corresponds to (null for unknown) and, for unknown, why.</summary>
+public sealed record SchemaClassification(SchemaShape Shape, int? Version, string Reason)
+{
+    public string Label => Shape switch
+    {
+        SchemaShape.Empty => "empty",
+        SchemaShape.SinglePortfolio => "v1 (single-portfolio)",
+        SchemaShape.Transitional => "transitional (v1 with the prototype's multi-portfolio tables)",
+        SchemaShape.MultiPortfolio => "v2 (multi-portfolio)",
+        _ => "unknown",
+    };
+}
