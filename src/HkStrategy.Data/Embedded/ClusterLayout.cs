@@ -9,7 +9,9 @@ namespace HkStrategy.Data.Embedded;
 internal sealed class ClusterLayout(HksHome home)
 {
     public string RealCluster =>
-        new DirectoryInfo(home.Cluster).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? home.Cluster;
+        Directory.Exists(home.Cluster)
+            ? new DirectoryInfo(home.Cluster).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? home.Cluster
+            : home.Cluster;
 
     public string DataDirectory => Path.Combine(RealCluster, "data");
 

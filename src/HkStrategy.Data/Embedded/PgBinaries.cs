@@ -37,7 +37,8 @@ public sealed record PgBinaries(string Directory, int MajorVersion)
                 $"the embedded cluster was created by PostgreSQL {wantedMajor}, whose server binaries were not found: install postgresql-{wantedMajor}"));
     }
 
-    private static async Task<IReadOnlyList<string>> CandidateDirectoriesAsync(CancellationToken cancellationToken)
+    /// <summary>Folders that may hold PostgreSQL programs, in the order they are searched.</summary>
+    public static async Task<IReadOnlyList<string>> CandidateDirectoriesAsync(CancellationToken cancellationToken)
     {
         var pinned = Environment.GetEnvironmentVariable("HKS_PG_BINDIR");
         if (!string.IsNullOrWhiteSpace(pinned))

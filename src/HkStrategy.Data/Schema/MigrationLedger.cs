@@ -4,14 +4,14 @@ using Npgsql;
 namespace HkStrategy.Data.Schema;
 
 /// <summary>
-/// The record of schema versions in the database itself (schema <c>hks</c>): which versions are applied, with the
+/// The record of schema versions in the database itself (schema <c>hks_meta</c>): which versions are applied, with the
 /// SHA-256 of each, and a history of classifications, migrations and rollbacks.
 /// </summary>
 public static class MigrationLedger
 {
     public const string CreateSql = """
-        CREATE SCHEMA IF NOT EXISTS hks;
-        CREATE TABLE IF NOT EXISTS hks.schema_migrations (
+        CREATE SCHEMA IF NOT EXISTS hks_meta;
+        CREATE TABLE IF NOT EXISTS hks_meta.schema_migrations (
             version integer PRIMARY KEY,
             name text NOT NULL,
             sha256 char(64) NOT NULL,
@@ -20,7 +20,7 @@ public static class MigrationLedger
             execution_ms integer NOT NULL DEFAULT 0,
             how text NOT NULL DEFAULT 'applied' CHECK (how IN ('applied', 'adopted'))
         );
-        CREATE TABLE IF NOT EXISTS hks.schema_history (
+        CREATE TABLE IF NOT EXISTS hks_meta.schema_history (
             id bigserial PRIMARY KEY,
             at timestamptz NOT NULL DEFAULT now(),
             event text NOT NULL,
@@ -32,7 +32,7 @@ public static class MigrationLedger
 
     public static async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT to_regclass('hks.schema_migrations') IS NOT NULL", cancellationToken: cancellationToken));
+            "SELECT to_regclass('hks_meta.schema_migrations') IS NOT NULL", cancellationToken: cancellationToken));
 
     public static async Task<IReadOnlyList<AppliedMigration>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ public static class MigrationLedger
             return [];
         }
         var rows = await connection.QueryAsync<AppliedMigration>(new CommandDefinition(
-            "SELECT version, name, sha256, applied_at AS AppliedAt, how FROM hks.schema_migrations ORDER BY version",
+            "SELECT version, name, sha256, applied_at AS AppliedAt, how FROM hks_meta.schema_migrations ORDER BY version",
             cancellationToken: cancellationToken));
         return rows.ToList();
     }
@@ -50,12 +50,12 @@ public static class MigrationLedger
         connection.ExecuteAsync(new CommandDefinition(CreateSql, cancellationToken: cancellationToken));
 
     public const string RecordSql =
-        "INSERT INTO hks.schema_migrations (version, name, sha256, execution_ms, how) VALUES (@Version, @Name, @Sha256, @Milliseconds, @How)";
+        "INSERT INTO hks_meta.schema_migrations (version, name, sha256, execution_ms, how) VALUES (@Version, @Name, @Sha256, @Milliseconds, @How)";
 
-    public const string ForgetSql = "DELETE FROM hks.schema_migrations WHERE version = @Version";
+    public const string ForgetSql = "DELETE FROM hks_meta.schema_migrations WHERE version = @Version";
 
     public const string HistorySql =
-        "INSERT INTO hks.schema_history (event, from_version, to_version, detail) VALUES (@Event, @From, @To, @Detail)";
+        "INSERT INTO hks_meta.schema_history (event, from_version, to_version, detail) VALUES (@Event, @From, @To, @Detail)";
 
     public static Task RecordAsync(NpgsqlConnection connection, Migration migration, long milliseconds, string how, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(RecordSql,

@@ -108,7 +108,7 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
         var clock = Stopwatch.StartNew();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "SELECT set_config('lock_timeout', @Timeout, true)",
+            "SELECT set_config('search_path', 'public', true), set_config('lock_timeout', @Timeout, true)",
             new { Timeout = LockTimeoutSetting(options.LockTimeout) }, transaction, cancellationToken: cancellationToken));
         foreach (var (name, value) in options.Settings)
         {
@@ -142,13 +142,14 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
         {
             $"-- migration {migration.Version} {step.Direction.ToString().ToLowerInvariant()}: {migration.Name} (sha256 {migration.Sha256})",
             "BEGIN;",
+            "SET LOCAL search_path = public;",
             $"SET LOCAL lock_timeout = '{LockTimeoutSetting(options.LockTimeout)}';",
         };
         lines.AddRange(options.Settings.Select(s => $"SELECT set_config('hks.{s.Key}', '{s.Value.Replace("'", "''", StringComparison.Ordinal)}', true);"));
         lines.Add(step.Sql.TrimEnd());
         lines.Add(step.Direction == MigrationDirection.Up
-            ? $"INSERT INTO hks.schema_migrations (version, name, sha256, how) VALUES ({migration.Version}, '{migration.Name}', '{migration.Sha256}', 'applied');"
-            : $"DELETE FROM hks.schema_migrations WHERE version = {migration.Version};");
+            ? $"INSERT INTO hks_meta.schema_migrations (version, name, sha256, how) VALUES ({migration.Version}, '{migration.Name}', '{migration.Sha256}', 'applied');"
+            : $"DELETE FROM hks_meta.schema_migrations WHERE version = {migration.Version};");
         lines.Add("COMMIT;");
         return string.Join('\n', lines) + "\n\n";
     }

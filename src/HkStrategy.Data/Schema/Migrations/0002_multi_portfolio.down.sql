@@ -5,7 +5,10 @@ DO $$
 DECLARE
     keep VARCHAR(50) := NULLIF(current_setting('hks.keep_portfolio', true), '');
 BEGIN
-    IF keep IS NULL OR NOT EXISTS (SELECT 1 FROM portfolios WHERE portfolio_id = keep) THEN
+    IF keep IS NULL AND NOT EXISTS (SELECT 1 FROM portfolio_positions) AND NOT EXISTS (SELECT 1 FROM trading_signals)
+       AND NOT EXISTS (SELECT 1 FROM price_history) THEN
+        NULL; -- no rows to keep: any (or no) portfolio will do
+    ELSIF keep IS NULL OR NOT EXISTS (SELECT 1 FROM portfolios WHERE portfolio_id = keep) THEN
         RAISE EXCEPTION 'the portfolio to keep in version 1 (%) does not exist', COALESCE(keep, 'none given')
             USING ERRCODE = 'P0004', HINT = 'hks_keep_portfolio_missing';
     END IF;
@@ -17,20 +20,20 @@ END $$;
 
 CREATE SCHEMA hks_archive;
 CREATE TABLE hks_archive.rollback_info AS
-SELECT current_setting('hks.keep_portfolio')::VARCHAR(50) AS keep_portfolio, now() AS rolled_back_at;
+SELECT NULLIF(current_setting('hks.keep_portfolio', true), '')::VARCHAR(50) AS keep_portfolio, now() AS rolled_back_at;
 CREATE TABLE hks_archive.portfolio_positions AS
 SELECT id, portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated
-FROM portfolio_positions WHERE portfolio_id <> current_setting('hks.keep_portfolio');
+FROM portfolio_positions WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
 CREATE TABLE hks_archive.trading_signals AS
-SELECT * FROM trading_signals WHERE portfolio_id <> current_setting('hks.keep_portfolio');
+SELECT * FROM trading_signals WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
 CREATE TABLE hks_archive.price_history AS
-SELECT * FROM price_history WHERE portfolio_id <> current_setting('hks.keep_portfolio');
+SELECT * FROM price_history WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
 CREATE TABLE hks_archive.analysis_portfolios AS
 SELECT id, portfolio_id FROM portfolio_analyses WHERE portfolio_id IS NOT NULL;
 
-DELETE FROM trading_signals WHERE portfolio_id <> current_setting('hks.keep_portfolio');
-DELETE FROM price_history WHERE portfolio_id <> current_setting('hks.keep_portfolio');
-DELETE FROM portfolio_positions WHERE portfolio_id <> current_setting('hks.keep_portfolio');
+DELETE FROM trading_signals WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
+DELETE FROM price_history WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
+DELETE FROM portfolio_positions WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
 
 DROP VIEW portfolio_summary;
 DROP INDEX idx_portfolio_positions_portfolio_id, idx_trading_signals_portfolio_symbol,

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using HkStrategy.Cli.Commands.Db.Migrate;
+using HkStrategy.Cli.Commands.Db.Rollback;
+using HkStrategy.Cli.Commands.Db.Seed;
+using HkStrategy.Cli.Commands.Db.Start;
+using HkStrategy.Cli.Commands.Db.Status;
+using HkStrategy.Cli.Commands.Db.Stop;
+using HkStrategy.Cli.Commands.Db.Url;
+using HkStrategy.Cli.Infrastructure;
+
+namespace HkStrategy.Cli.Commands.Db;
+
+public static class DbCommand
+{
+    public static Command Create(CliContext context) => new("db", "The database: where it is, its schema version, migrations and the demo state")
+    {
+        StatusCommand.Create(context),
+        UrlCommand.Create(context),
+        StartCommand.Create(context),
+        StopCommand.Create(context),
+        MigrateCommand.Create(context),
+        RollbackCommand.Create(context),
+        SeedCommand.Create(context),
+    };
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Core.Failures;
+using HkStrategy.Core.Portfolios;
+using HkStrategy.Data.Demo;
+using HkStrategy.Data.Schema;
+using HkStrategy.Operations.Demo;
+
+namespace HkStrategy.Cli.Commands.Db.Seed;
+
+/// <summary><c>hks db seed --demo</c>: the seed's verified state (5 portfolios, 12 positions, HK$4,052,660.20) in an empty database.</summary>
+public static class SeedCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var demo = new Option<bool>("--demo") { Description = "The seed document's verified state, with a year of synthetic daily bars" };
+        var json = CommonOptions.Json();
+        var command = new Command("seed", "Fill an empty database with the demo state") { demo, json };
+        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        {
+            if (!parseResult.GetValue(demo))
+            {
+                throw HksException.Usage("SeedKindRequired", "say what to seed: --demo");
+            }
+            await using var database = await DatabaseSession.OpenAsync(parseResult, cancellationToken);
+            var migrator = new SchemaMigrator(MigrationCatalog.Embedded);
+            var prepared = await new FirstRun(migrator, context.Clock).PrepareIfEmptyAsync(database, withDemo: false, cancellationToken);
+            var bars = await new DemoSeeder(context.Clock).SeedAsync(database, migrator, cancellationToken);
+            var summary = new
+            {
+                migrated = prepared,
+                portfolios = DemoState.Portfolios.Count,
+                positions = DemoState.MainPositions.Count,
+                marketValue = DemoState.TotalMarketValue,
+                demoPriceRows = bars,
+            };
+            if (parseResult.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context, summary);
+            }
+            else
+            {
+                await context.Out.WriteLineAsync($"demo state seeded: {summary.portfolios} portfolios, {summary.positions} positions, HK${summary.marketValue:N2}, {bars} synthetic price rows (demo data)");
+            }
+            return 0;
+        });
+        return command;
+    }
+}

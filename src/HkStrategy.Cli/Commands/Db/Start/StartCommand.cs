@@ -1,0 +1,33 @@
+using System.CommandLine;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Core.Failures;
+using HkStrategy.Data.Connection;
+using HkStrategy.Data.Embedded;
+
+namespace HkStrategy.Cli.Commands.Db.Start;
+
+/// <summary><c>hks db start</c>: creates (first time) and starts the embedded server; every command does this on demand.</summary>
+public static class StartCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("start", "Start the embedded PostgreSQL (commands start it on demand anyway)");
+        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        {
+            EmbeddedOnly(parseResult, "start");
+            var cluster = new EmbeddedCluster(HksHome.FromEnvironment());
+            var target = await cluster.EnsureRunningAsync(cancellationToken);
+            await context.Out.WriteLineAsync($"embedded PostgreSQL is running: {target.Display} (files in {cluster.Home.Cluster})");
+            return 0;
+        });
+        return command;
+    }
+
+    internal static void EmbeddedOnly(ParseResult parseResult, string verb)
+    {
+        if (TargetResolver.ExternalTarget(parseResult.GetValue(CommonOptions.Database)) is not null)
+        {
+            throw HksException.Usage("NotEmbedded", $"'hks db {verb}' manages only the embedded database; the target here is an external server (--database or HKS_DATABASE_URL)");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using HkStrategy.Data.Status;
+using Spectre.Console;
+
+namespace HkStrategy.Cli.Commands.Db.Status;
+
+/// <summary>The status for people: a summary grid, the tables, the portfolios, then warnings and notices.</summary>
+internal static class StatusView
+{
+    public static void Render(IAnsiConsole console, DatabaseStatus status)
+    {
+        var summary = new Grid().AddColumn().AddColumn();
+        summary.AddRow("Target", Markup.Escape(status.Target));
+        summary.AddRow("Server", Markup.Escape(status.ServerVersion));
+        summary.AddRow("Schema version", status.SchemaVersion?.ToString(CultureInfo.InvariantCulture) ?? "[yellow]not recorded[/]");
+        summary.AddRow("Tables look like", Markup.Escape(status.DetectedShape));
+        summary.AddRow("Pending migrations", status.PendingMigrations.Count == 0 ? "none" : string.Join(", ", status.PendingMigrations));
+        console.Write(summary);
+        console.WriteLine();
+
+        var tables = new Table().AddColumn("Table").AddColumn(new TableColumn("Rows").RightAligned());
+        foreach (var (name, rows) in status.Tables)
+        {
+            tables.AddRow(Markup.Escape(name), rows.ToString("N0", CultureInfo.InvariantCulture));
+        }
+        console.Write(tables);
+
+        var portfolios = new Table().AddColumn("Portfolio").AddColumn("Name")
+            .AddColumn(new TableColumn("Positions").RightAligned()).AddColumn(new TableColumn("Market value").RightAligned());
+        foreach (var portfolio in status.Portfolios)
+        {
+            portfolios.AddRow(Markup.Escape(portfolio.PortfolioId), Markup.Escape(portfolio.Name),
+                portfolio.Positions.ToString(CultureInfo.InvariantCulture), Money(portfolio.MarketValue));
+        }
+        portfolios.AddRow("[bold]Total[/]", $"[bold]{status.Totals.Portfolios} portfolio(s)[/]",
+            $"[bold]{status.Totals.Positions}[/]", $"[bold]{Money(status.Totals.MarketValue)}[/]");
+        console.Write(portfolios);
+
+        foreach (var warning in status.Warnings)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+        foreach (var notice in status.Notices)
+        {
+            console.MarkupLine($"[blue]note:[/] {Markup.Escape(notice)}");
+        }
+    }
+
+    private static string Money(decimal value) => value.ToString("N2", CultureInfo.InvariantCulture);
+}

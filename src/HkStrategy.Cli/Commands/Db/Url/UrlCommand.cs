@@ -1,0 +1,30 @@
+using System.CommandLine;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Data.Connection;
+using HkStrategy.Data.Embedded;
+using Npgsql;
+
+namespace HkStrategy.Cli.Commands.Db.Url;
+
+/// <summary>
+/// <c>hks db url</c>: a libpq URL for psql, pg_dump or pgAdmin. The embedded database's URL names its password file
+/// (<c>passfile=</c>) instead of containing the password; an external target is printed without its password.
+/// </summary>
+public static class UrlCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("url", "Print a libpq URL of the database (the password stays in a file: passfile=)");
+        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        {
+            var target = await TargetResolver.ResolveAsync(parseResult.GetValue(CommonOptions.Database), cancellationToken);
+            var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
+            var url = target.IsEmbedded
+                ? EmbeddedCluster.LibpqUrl(HksHome.FromEnvironment(), builder.Port)
+                : target.Display.Replace(":****@", "@", StringComparison.Ordinal).Replace("postgres://", "postgresql://", StringComparison.Ordinal);
+            await context.Out.WriteLineAsync(url);
+            return 0;
+        });
+        return command;
+    }
+}

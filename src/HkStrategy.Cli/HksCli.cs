@@ -1,0 +1,36 @@
+using System.CommandLine;
+using HkStrategy.Cli.Commands.Db;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Core.Failures;
+
+namespace HkStrategy.Cli;
+
+/// <summary>The <c>hks</c> command tree; parse errors are one line and exit code 2.</summary>
+public static class HksCli
+{
+    public static RootCommand Create(CliContext context)
+    {
+        var root = new RootCommand("hks: HK Strategy — HKEX portfolios on your own PostgreSQL, with safe schema changes, backups and restores")
+        {
+            DbCommand.Create(context),
+        };
+        root.Options.Add(CommonOptions.Database);
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var parseResult = Create(context).Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            await context.Error.WriteLineAsync($"hks: {parseResult.Errors[0].Message} (see 'hks --help') [Usage]");
+            return (int)ExitCode.Usage;
+        }
+        return await parseResult.InvokeAsync(new InvocationConfiguration
+        {
+            EnableDefaultExceptionHandler = false,
+            Output = context.Out,
+            Error = context.Error,
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using HkStrategy.Core.Failures;
+using HkStrategy.Data.Embedded;
+
+namespace HkStrategy.Cli.Infrastructure;
+
+/// <summary>
+/// Runs a command's handler and maps every failure to one line on stderr and a documented exit code; details of
+/// unexpected failures go to <c>$HKS_HOME/logs/hks.log</c>, never a stack trace on the console.
+/// </summary>
+public static class CommandRunner
+{
+    public static void SetHandler(this Command command, CliContext context, Func<ParseResult, CancellationToken, Task<int>> handler) =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(context, () => handler(parseResult, cancellationToken)));
+
+    public static async Task<int> RunAsync(CliContext context, Func<Task<int>> handler)
+    {
+        try
+        {
+            return await handler();
+        }
+        catch (HksException failure)
+        {
+            await context.Error.WriteLineAsync($"hks: {failure.Message} [{failure.Name}]");
+            return (int)failure.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("hks: cancelled");
+            return (int)ExitCode.Cancelled;
+        }
+        catch (Exception unexpected)
+        {
+            var log = WriteLog(unexpected);
+            await context.Error.WriteLineAsync($"hks: unexpected error ({unexpected.GetType().Name}): {unexpected.Message.Split('\n')[0]}{log}");
+            return (int)ExitCode.CheckFailed;
+        }
+    }
+
+    private static string WriteLog(Exception error)
+    {
+        try
+        {
+            var folder = Path.Combine(HksHome.FromEnvironment().Root, "logs");
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, "hks.log");
+            File.AppendAllText(path, $"{DateTimeOffset.UtcNow:O} {error}\n");
+            return $" (details in {path})";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using HkStrategy.Data.Connection;
+
+namespace HkStrategy.Cli.Infrastructure;
+
+/// <summary>Opens the database a command targets: <c>--database</c>, else HKS_DATABASE_URL, else the embedded default.</summary>
+public static class DatabaseSession
+{
+    public static async Task<Database> OpenAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
+        new(await TargetResolver.ResolveAsync(parseResult.GetValue(CommonOptions.Database), cancellationToken));
+}

@@ -1,0 +1,85 @@
+using Dapper;
+using HkStrategy.Core.Failures;
+using HkStrategy.Core.Portfolios;
+using HkStrategy.Core.Prices;
+using HkStrategy.Data.Connection;
+using HkStrategy.Data.Schema;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace HkStrategy.Data.Demo;
+
+/// <summary>
+/// Fills an empty database at the latest schema version with the seed's verified state: five portfolios, twelve
+/// positions worth HK$4,052,660.20, and a year of synthetic daily bars per symbol (recorded as demo data).
+/// </summary>
+public sealed class DemoSeeder(TimeProvider clock)
+{
+    public const int BarsPerSymbol = 250;
+
+    public async Task<int> SeedAsync(Database database, SchemaMigrator migrator, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var state = await migrator.InspectAsync(connection, cancellationToken);
+        SchemaGuard.RequireVersion(state, migrator.Catalog.Latest);
+        var existing = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT (SELECT COUNT(*) FROM portfolios) + (SELECT COUNT(*) FROM portfolio_positions)", cancellationToken: cancellationToken));
+        if (existing > 0)
+        {
+            throw HksException.Refused("DatabaseNotEmpty", "the demo state goes only into an empty database: this one already has portfolios or positions");
+        }
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < DemoState.Portfolios.Count; i++)
+        {
+            var portfolio = DemoState.Portfolios[i];
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO portfolios (portfolio_id, name, description, created_at, updated_at) VALUES (@PortfolioId, @Name, @Description, @At, @At)",
+                new { portfolio.PortfolioId, portfolio.Name, portfolio.Description, At = now.AddSeconds(i - DemoState.Portfolios.Count) },
+                transaction, cancellationToken: cancellationToken));
+        }
+        foreach (var position in DemoState.MainPositions)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO portfolio_positions (portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated)
+                VALUES (@Portfolio, @Symbol, @CompanyName, @Quantity, @AverageCost, @CurrentPrice, @Sector, @At)
+                """,
+                new { Portfolio = DemoState.MainPortfolioId, position.Symbol, position.CompanyName, position.Quantity, position.AverageCost, position.CurrentPrice, position.Sector, At = now },
+                transaction, cancellationToken: cancellationToken));
+        }
+        var bars = await WriteBarsAsync(connection, DateOnly.FromDateTime(now), cancellationToken);
+        await MigrationLedger.HistoryAsync(connection, "demo seeded", null, null,
+            $"{DemoState.Portfolios.Count} portfolios, {DemoState.MainPositions.Count} positions, {bars} synthetic price_history rows", transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return bars;
+    }
+
+    private static async Task<int> WriteBarsAsync(NpgsqlConnection connection, DateOnly today, CancellationToken cancellationToken)
+    {
+        var days = Weekdays.EndingOnOrBefore(today, BarsPerSymbol);
+        await using var writer = await connection.BeginBinaryImportAsync(
+            """COPY price_history (portfolio_id, symbol, price, volume, high, low, open_price, close_price, "timestamp") FROM STDIN (FORMAT BINARY)""",
+            cancellationToken);
+        var rows = 0;
+        foreach (var position in DemoState.MainPositions)
+        {
+            foreach (var bar in DemoBarGenerator.Generate(position.Symbol, position.AverageCost, position.CurrentPrice, days))
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(DemoState.MainPortfolioId, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(bar.Symbol, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(bar.Close, NpgsqlDbType.Numeric, cancellationToken);
+                await writer.WriteAsync((int)bar.Volume, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(bar.High, NpgsqlDbType.Numeric, cancellationToken);
+                await writer.WriteAsync(bar.Low, NpgsqlDbType.Numeric, cancellationToken);
+                await writer.WriteAsync(bar.Open, NpgsqlDbType.Numeric, cancellationToken);
+                await writer.WriteAsync(bar.Close, NpgsqlDbType.Numeric, cancellationToken);
+                await writer.WriteAsync(bar.TradeDate.ToDateTime(new TimeOnly(16, 10)), NpgsqlDbType.Timestamp, cancellationToken);
+                rows++;
+            }
+        }
+        await writer.CompleteAsync(cancellationToken);
+        return rows;
+    }
+}

@@ -1,0 +1,19 @@
+namespace HkStrategy.Data.Status;
+
+/// <summary>The seed's "investigate db state", as data: what the database is, what it holds, what looks wrong.</summary>
+public sealed record DatabaseStatus(
+    string Target,
+    string ServerVersion,
+    int? SchemaVersion,
+    int? DetectedVersion,
+    string DetectedShape,
+    IReadOnlyList<int> PendingMigrations,
+    IReadOnlyDictionary<string, long> Tables,
+    IReadOnlyList<PortfolioStatus> Portfolios,
+    StatusTotals Totals,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> Notices);
+
+public sealed record PortfolioStatus(string PortfolioId, string Name, int Positions, decimal MarketValue);
+
+public sealed record StatusTotals(int Portfolios, int Positions, decimal MarketValue);

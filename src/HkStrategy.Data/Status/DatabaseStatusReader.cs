@@ -1,0 +1,112 @@
+using Dapper;
+using HkStrategy.Data.Connection;
+using HkStrategy.Data.Schema;
+using Npgsql;
+
+namespace HkStrategy.Data.Status;
+
+/// <summary>Reads <see cref="DatabaseStatus"/> without changing anything, whatever shape the database is in.</summary>
+public static class DatabaseStatusReader
+{
+    public static async Task<DatabaseStatus> ReadAsync(Database database, SchemaMigrator migrator, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var schema = await migrator.InspectAsync(connection, cancellationToken);
+        var serverVersion = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SHOW server_version", cancellationToken: cancellationToken)) ?? "";
+        var tables = (await connection.QueryAsync<(string Name, long Rows)>(new CommandDefinition(StatusQueries.TableCounts, cancellationToken: cancellationToken)))
+            .ToDictionary(t => t.Name, t => t.Rows, StringComparer.Ordinal);
+        var multiPortfolio = schema.Detected.Shape == SchemaShape.MultiPortfolio;
+        var hasPositions = tables.ContainsKey("portfolio_positions");
+        var hasPortfolios = tables.ContainsKey("portfolios");
+
+        var portfolios = multiPortfolio
+            ? (await connection.QueryAsync<PortfolioStatus>(new CommandDefinition(StatusQueries.Portfolios, cancellationToken: cancellationToken))).ToList()
+            : hasPortfolios ? await UnassignedPortfoliosAsync(connection, cancellationToken) : [];
+        var (positions, marketValue) = hasPositions
+            ? await connection.QuerySingleAsync<(int, decimal)>(new CommandDefinition(StatusQueries.PositionTotals, cancellationToken: cancellationToken))
+            : (0, 0m);
+        var totals = new StatusTotals(hasPortfolios ? (int)tables["portfolios"] : 0, positions, marketValue);
+
+        var warnings = SchemaWarnings(schema, tables).ToList();
+        if (multiPortfolio)
+        {
+            warnings.AddRange(await DataWarningsAsync(connection, tables, cancellationToken));
+        }
+        var notices = new List<string>();
+        if (tables.ContainsKey("portfolio_positions") && await DemoSeededAtAsync(connection, cancellationToken) is { } seededAt)
+        {
+            notices.Add($"demo data: seeded {seededAt:yyyy-MM-dd HH:mm} UTC; its price history is synthetic, not market data");
+        }
+        return new DatabaseStatus(database.Target.Display, serverVersion, schema.RecordedVersion, schema.Detected.Version,
+            schema.Detected.Label, schema.Pending.Select(m => m.Version).ToList(), tables, portfolios, totals, warnings, notices);
+    }
+
+    private static async Task<List<PortfolioStatus>> UnassignedPortfoliosAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<PortfolioStatus>(new CommandDefinition(
+            """SELECT portfolio_id AS "PortfolioId", name AS "Name", 0 AS "Positions", 0::numeric AS "MarketValue" FROM portfolios ORDER BY created_at NULLS LAST, portfolio_id""",
+            cancellationToken: cancellationToken))).ToList();
+
+    private static IEnumerable<string> SchemaWarnings(SchemaState schema, IReadOnlyDictionary<string, long> tables)
+    {
+        if (schema.IsNewerThanProgram)
+        {
+            yield return $"schema version {schema.RecordedVersion} is newer than this program knows ({schema.Catalog.Latest}): upgrade hks";
+        }
+        foreach (var edited in schema.Edited)
+        {
+            yield return $"migration {edited.Version} ({edited.Name}) was edited after it was applied (checksum mismatch)";
+        }
+        if (schema.Detected.Shape == SchemaShape.Unknown)
+        {
+            yield return $"the tables match no known schema version: {schema.Detected.Reason}";
+        }
+        else if (schema.RecordedVersion is { } recorded && recorded <= 2 && schema.Detected.Version != recorded)
+        {
+            yield return $"recorded schema version {recorded} but the tables look like {schema.Detected.Label}";
+        }
+        if (schema.Pending.Count > 0)
+        {
+            yield return $"{schema.Pending.Count} migration(s) pending ({string.Join(", ", schema.Pending.Select(m => m.Version))}): run 'hks db migrate'";
+        }
+        if (!schema.IsRecorded && schema.Detected.Shape is SchemaShape.SinglePortfolio or SchemaShape.Transitional && tables.GetValueOrDefault("portfolio_positions") > 0)
+        {
+            yield return "positions are not assigned to portfolios yet (single-portfolio schema): 'hks db migrate' assigns them";
+        }
+        if (tables.Keys.Any(t => t.StartsWith("hks_archive.", StringComparison.Ordinal)))
+        {
+            yield return "a rollback archive (schema hks_archive) holds rows version 1 cannot; 'hks db migrate' brings them back";
+        }
+    }
+
+    private static async Task<IEnumerable<string>> DataWarningsAsync(NpgsqlConnection connection, IReadOnlyDictionary<string, long> tables, CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        foreach (var (table, rows) in await connection.QueryAsync<(string, long)>(new CommandDefinition(StatusQueries.NullPortfolioIds, cancellationToken: cancellationToken)))
+        {
+            if (rows > 0)
+            {
+                warnings.Add($"{rows} row(s) of {table} have no portfolio_id");
+            }
+        }
+        foreach (var (what, rows) in await connection.QueryAsync<(string, long)>(new CommandDefinition(StatusQueries.Orphans, cancellationToken: cancellationToken)))
+        {
+            if (rows > 0)
+            {
+                warnings.Add($"{rows} orphan(s): {what}");
+            }
+        }
+        if (tables.ContainsKey("portfolio_holdings"))
+        {
+            foreach (var (portfolio, holdings) in await connection.QueryAsync<(string, int)>(new CommandDefinition(StatusQueries.HoldingsWithoutPositions, cancellationToken: cancellationToken)))
+            {
+                warnings.Add($"portfolio {portfolio} has {holdings} holding(s) but no positions: 'hks db migrate --holdings-as-positions' turns them into positions");
+            }
+        }
+        return warnings;
+    }
+
+    private static async Task<DateTime?> DemoSeededAtAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        await MigrationLedger.ExistsAsync(connection, cancellationToken)
+            ? await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(StatusQueries.DemoSeeded, cancellationToken: cancellationToken))
+            : null;
+}

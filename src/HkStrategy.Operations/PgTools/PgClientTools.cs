@@ -1,0 +1,40 @@
+using System.Globalization;
+using HkStrategy.Core.Failures;
+using HkStrategy.Data.Embedded;
+using HkStrategy.Data.Processes;
+
+namespace HkStrategy.Operations.PgTools;
+
+/// <summary>pg_dump, pg_restore and psql of a major version at least the server's (an older pg_dump cannot read a newer server).</summary>
+public sealed record PgClientTools(string Directory, int MajorVersion)
+{
+    public string PgDump => Path.Combine(Directory, "pg_dump");
+
+    public string PgRestore => Path.Combine(Directory, "pg_restore");
+
+    public string Psql => Path.Combine(Directory, "psql");
+
+    public static async Task<PgClientTools> LocateAsync(int serverMajor, CancellationToken cancellationToken)
+    {
+        var found = new List<PgClientTools>();
+        foreach (var directory in await PgBinaries.CandidateDirectoriesAsync(cancellationToken))
+        {
+            var pgDump = Path.Combine(directory, "pg_dump");
+            if (!File.Exists(pgDump) || !File.Exists(Path.Combine(directory, "pg_restore")) || !File.Exists(Path.Combine(directory, "psql")))
+            {
+                continue;
+            }
+            var version = await ProcessRunner.RunAsync(pgDump, ["--version"], cancellationToken);
+            if (version.Succeeded && PgBinaries.ParseMajor(version.StandardOutput) is { } major)
+            {
+                found.Add(new PgClientTools(directory, major));
+            }
+        }
+        // The same major as the server when there is one, else the oldest newer one.
+        return found.Where(t => t.MajorVersion >= serverMajor).OrderBy(t => t.MajorVersion).FirstOrDefault()
+            ?? throw HksException.Environment("ClientToolsMissing", found.Count == 0
+                ? "pg_dump, pg_restore and psql were not found: install the PostgreSQL client (Debian/Ubuntu: apt-get install postgresql-client)"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"the server runs PostgreSQL {serverMajor} but the newest pg_dump found is {found.Max(t => t.MajorVersion)}: install postgresql-client-{serverMajor}"));
+    }
+}

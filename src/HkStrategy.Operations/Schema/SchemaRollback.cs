@@ -1,0 +1,70 @@
+using Dapper;
+using HkStrategy.Core.Failures;
+using HkStrategy.Core.Portfolios;
+using HkStrategy.Data.Connection;
+using HkStrategy.Data.Schema;
+using HkStrategy.Operations.Backup;
+
+namespace HkStrategy.Operations.Schema;
+
+/// <summary>What a rollback will do, shown to the user before they confirm it.</summary>
+public sealed record RollbackPlan(int FromVersion, int ToVersion, string? KeepPortfolio, IReadOnlyList<MigrationStep> Steps, IReadOnlyList<string> ArchivedPortfolios);
+
+/// <summary>
+/// <c>hks db rollback --to N</c>: plans (which portfolio version 1 keeps), then takes a verified backup and runs the
+/// down migrations, each in one transaction. Nothing is dropped: what version 1 cannot hold goes to hks_archive.
+/// </summary>
+public sealed class SchemaRollback(SchemaMigrator migrator, SafetyBackup backup)
+{
+    public async Task<RollbackPlan> PlanAsync(Database database, SchemaChangeRequest request, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var state = await migrator.InspectAsync(connection, cancellationToken);
+        SchemaGuard.Verify(state);
+        var current = state.CurrentVersion!.Value;
+        var target = request.TargetVersion ?? throw HksException.Usage("TargetRequired", "say which version to go back to with --to N");
+        if (target >= current || target < 0)
+        {
+            throw HksException.Usage("NothingToRollBack", $"the database is at version {current}: --to must be lower (0 to {current - 1})");
+        }
+        var steps = migrator.Plan(current, target);
+        if (!steps.Any(s => s.Migration.Version == 2))
+        {
+            return new RollbackPlan(current, target, null, steps, []);
+        }
+        var withPositions = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT portfolio_id FROM portfolio_positions ORDER BY portfolio_id", cancellationToken: cancellationToken))).ToList();
+        var keep = request.KeepPortfolio ?? (withPositions.Count == 1 ? withPositions[0] : null);
+        if (keep is null && withPositions.Count > 1)
+        {
+            throw HksException.Usage("KeepPortfolioRequired",
+                $"version 1 holds one portfolio: choose it with --keep-portfolio ({string.Join(", ", withPositions)} have positions; the others' rows are archived, not lost)");
+        }
+        var portfolios = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT portfolio_id FROM portfolios ORDER BY portfolio_id", cancellationToken: cancellationToken))).ToList();
+        if (keep is not null && !portfolios.Contains(PortfolioId.Require(keep), StringComparer.Ordinal))
+        {
+            throw HksException.Usage("KeepPortfolioMissing", $"there is no portfolio '{keep}' to keep (portfolios: {string.Join(", ", portfolios)})");
+        }
+        return new RollbackPlan(current, target, keep, steps, portfolios.Where(p => p != keep).ToList());
+    }
+
+    public async Task<SchemaChangeResult> ExecuteAsync(Database database, RollbackPlan plan, SchemaChangeRequest request, CancellationToken cancellationToken)
+    {
+        string? backupPath = null;
+        if (!request.DryRun)
+        {
+            backupPath = (await backup.TakeAsync(database, "pre_rollback_backup", cancellationToken)).Path;
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var outcome = await migrator.MigrateAsync(connection, new MigrationOptions
+        {
+            TargetVersion = plan.ToVersion,
+            Settings = new Dictionary<string, string> { ["keep_portfolio"] = plan.KeepPortfolio ?? "" },
+            LockTimeout = request.LockTimeout,
+            DryRun = request.DryRun ? request.DryRunOutput ?? TextWriter.Null : null,
+        }, cancellationToken);
+        return new SchemaChangeResult(outcome.FromVersion, outcome.ToVersion, outcome.Adopted?.Label,
+            outcome.Steps.Select(SchemaUpgrade.Describe).ToList(), backupPath, 0, plan.KeepPortfolio, request.DryRun);
+    }
+}
