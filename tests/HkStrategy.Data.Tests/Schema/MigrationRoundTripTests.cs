@@ -1,0 +1,99 @@
+using HkStrategy.Data.Demo;
+using HkStrategy.Data.Schema;
+using HkStrategy.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HkStrategy.Data.Tests.Schema;
+
+public sealed class MigrationRoundTripTests
+{
+    [Fact]
+    public async Task Migrate_FromEmpty_ReachesLatestAndStoresEachChecksum()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var outcome = await db.MigrateAsync();
+
+        Assert.Equal(MigrationCatalog.Embedded.Latest, outcome.ToVersion);
+        var stored = await db.QueryAsync<(int, string)>("SELECT version, sha256 FROM hks_meta.schema_migrations ORDER BY version");
+        Assert.Equal(MigrationCatalog.Embedded.Migrations.Select(m => (m.Version, m.Sha256)), stored);
+    }
+
+    [Fact]
+    public async Task UpDownUp_FromTheDemoState_GivesBackEveryRow()
+    {
+        await using var db = await SeededAsync();
+        await AddSecondPortfolioWithRowsAsync(db);
+        var before = await TableSnapshot.TakeAsync(db);
+        var schemaBefore = await SchemaSnapshot.TakeAsync(db);
+
+        await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
+        await db.MigrateAsync(to: 2);
+
+        Assert.Equal(before, await TableSnapshot.TakeAsync(db));
+        Assert.Equal(schemaBefore, await SchemaSnapshot.TakeAsync(db));
+        Assert.Equal(0, await db.ScalarAsync<int>("SELECT COUNT(*) FROM pg_namespace WHERE nspname = 'hks_archive'"));
+    }
+
+    [Fact]
+    public async Task DownUpDown_FromVersion1WithData_GivesTheSameVersion1()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await PrototypeDatabases.LoadAsync(db, Fixtures.PrototypeV1);
+        await db.MigrateAsync(to: 1);
+        var before = await TableSnapshot.TakeAsync(db);
+        var schemaBefore = await SchemaSnapshot.TakeAsync(db);
+
+        await db.MigrateAsync(to: 2);
+        await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = "DEFAULT" });
+
+        Assert.Equal(before, await TableSnapshot.TakeAsync(db));
+        Assert.Equal(schemaBefore, await SchemaSnapshot.TakeAsync(db));
+    }
+
+    [Fact]
+    public async Task RollbackTo1_KeepsOnePortfolioAndArchivesTheRest()
+    {
+        await using var db = await SeededAsync();
+        await AddSecondPortfolioWithRowsAsync(db);
+
+        await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = "HKEX_NonTech" });
+
+        Assert.Equal(["0005.HK"], await db.QueryAsync<string>("SELECT symbol FROM portfolio_positions"));
+        Assert.Equal(12, await db.ScalarAsync<int>("SELECT COUNT(*) FROM hks_archive.portfolio_positions"));
+        Assert.Equal(5, await db.ScalarAsync<int>("SELECT COUNT(*) FROM hks_archive.portfolios"));
+        Assert.Equal(1, await db.ScalarAsync<int>("SELECT COUNT(*) FROM trading_signals"));
+    }
+
+    [Fact]
+    public async Task RollbackTo0_WithData_IsRefusedAndChangesNothing()
+    {
+        await using var db = await SeededAsync();
+        await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
+
+        var error = await Assert.ThrowsAsync<HkStrategy.Core.Failures.HksException>(() => db.MigrateAsync(to: 0));
+
+        Assert.Equal("WouldLoseData", error.Name);
+        Assert.Equal(12, await db.ScalarAsync<int>("SELECT COUNT(*) FROM portfolio_positions"));
+        Assert.Equal(1, await db.ScalarAsync<int>("SELECT MAX(version) FROM hks_meta.schema_migrations"));
+    }
+
+    internal static async Task<TestDatabase> SeededAsync()
+    {
+        var db = await TestDatabase.CreateAsync();
+        await db.MigrateAsync();
+        await new DemoSeeder(new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero))).SeedAsync(db.Database, db.Migrator, CancellationToken.None);
+        return db;
+    }
+
+    internal static Task AddSecondPortfolioWithRowsAsync(TestDatabase db) => db.ExecuteAsync("""
+        INSERT INTO portfolio_positions (portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector)
+        VALUES ('HKEX_NonTech', '0005.HK', 'HSBC Holdings plc', 500, 60.000, 100.100, 'Financials');
+        INSERT INTO trading_signals (portfolio_id, symbol, signal_type, price) VALUES ('HKEX_NonTech', '0005.HK', 'B', 99.5);
+        INSERT INTO trading_signals (portfolio_id, symbol, signal_type, price) VALUES ('My_HKEX_ALL', '0700.HK', 'A', 598.5);
+        INSERT INTO price_history (portfolio_id, symbol, price, "timestamp") VALUES ('HKEX_NonTech', '0005.HK', 100.1, '2026-11-20 16:10');
+        INSERT INTO portfolio_analyses (name, start_date, end_date, portfolio_id) VALUES ('H2', '2026-07-01', '2026-11-20', 'HKEX_NonTech');
+        INSERT INTO portfolio_holdings (portfolio_id, symbol, quantity, avg_cost) VALUES ('MyHKEX_Tech', '0700.HK', 10, 300);
+        INSERT INTO strategies (strategy_name, strategy_type, parameters) VALUES ('RSI', 'mean_reversion', '{"period": 14}');
+        """);
+}

@@ -1,0 +1,62 @@
+using HkStrategy.Data.Schema;
+
+namespace HkStrategy.Data.Tests.Schema;
+
+public sealed class SchemaClassifierTests
+{
+    private static readonly string[] PositionColumns = ["id", "symbol", "quantity", "avg_cost", "current_price", "market_value", "unrealized_pnl"];
+
+    [Fact]
+    public void NoTables_IsEmpty() =>
+        Assert.Equal(SchemaShape.Empty, SchemaClassifier.Classify(new Dictionary<string, HashSet<string>>()).Shape);
+
+    [Fact]
+    public void LegacyTablesOnly_IsVersion1() =>
+        Assert.Equal((SchemaShape.SinglePortfolio, (int?)1), Shape(Legacy()));
+
+    [Fact]
+    public void LegacyTablesWithPortfolios_IsTransitional() =>
+        Assert.Equal((SchemaShape.Transitional, (int?)1), Shape(Legacy().With("portfolios", "portfolio_id")));
+
+    [Fact]
+    public void PortfolioIdEverywhere_IsVersion2()
+    {
+        var tables = Legacy().With("portfolios", "portfolio_id");
+        foreach (var table in new[] { "portfolio_positions", "trading_signals", "price_history" })
+        {
+            tables[table].Add("portfolio_id");
+        }
+        Assert.Equal((SchemaShape.MultiPortfolio, (int?)2), Shape(tables));
+    }
+
+    [Fact]
+    public void UnrelatedTables_AreUnknownAndSayWhatIsMissing()
+    {
+        var classification = SchemaClassifier.Classify(new Dictionary<string, HashSet<string>> { ["customers"] = ["id"] });
+
+        Assert.Equal(SchemaShape.Unknown, classification.Shape);
+        Assert.Contains("portfolio_positions", classification.Reason, StringComparison.Ordinal);
+    }
+
+    private static (SchemaShape, int?) Shape(Dictionary<string, HashSet<string>> tables)
+    {
+        var classification = SchemaClassifier.Classify(tables);
+        return (classification.Shape, classification.Version);
+    }
+
+    private static Dictionary<string, HashSet<string>> Legacy()
+    {
+        var tables = SchemaClassifier.LegacyTables.ToDictionary(t => t, _ => new HashSet<string> { "id", "symbol" });
+        tables["portfolio_positions"] = [.. PositionColumns];
+        return tables;
+    }
+}
+
+internal static class TableShapeExtensions
+{
+    public static Dictionary<string, HashSet<string>> With(this Dictionary<string, HashSet<string>> tables, string table, params string[] columns)
+    {
+        tables[table] = [.. columns];
+        return tables;
+    }
+}

@@ -1,0 +1,28 @@
+using Dapper;
+using Npgsql;
+
+namespace HkStrategy.Testing;
+
+/// <summary>Every row of every table in a schema, as sorted JSON per table: two snapshots are equal when the data is.</summary>
+public static class TableSnapshot
+{
+    public static async Task<SortedDictionary<string, string>> TakeAsync(TestDatabase database, string schema = "public")
+    {
+        await using var connection = await database.OpenAsync();
+        var tables = await connection.QueryAsync<string>(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = @schema AND c.relkind = 'r' ORDER BY 1",
+            new { schema });
+        var snapshot = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            snapshot[table] = await RowsAsync(connection, schema, table);
+        }
+        return snapshot;
+    }
+
+    private static async Task<string> RowsAsync(NpgsqlConnection connection, string schema, string table)
+    {
+        var quoted = $"\"{schema.Replace("\"", "\"\"", StringComparison.Ordinal)}\".\"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        return await connection.ExecuteScalarAsync<string>($"SELECT COALESCE(json_agg(r ORDER BY r::text)::text, '[]') FROM {quoted} r") ?? "[]";
+    }
+}
