@@ -9,7 +9,7 @@ public static class TestEnvironment
     private static readonly Lock Gate = new();
     private static bool _applied;
 
-    public static string Home { get; } = Path.Combine(Path.GetTempPath(), "hks-tests", AppDomain.CurrentDomain.FriendlyName + "-home");
+    public static string Home { get; } = Path.Combine(TestServer.Home, "home");
 
     public static void Apply()
     {

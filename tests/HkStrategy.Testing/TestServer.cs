@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Embedded;
 using Npgsql;
@@ -5,14 +7,17 @@ using Npgsql;
 namespace HkStrategy.Testing;
 
 /// <summary>
-/// One real PostgreSQL server per test run: <c>HKS_TEST_DATABASE_URL</c> (a superuser connection) when set, else an
-/// embedded cluster of this program's own under /tmp/hks-tests, started on first use and stopped at exit.
+/// One real PostgreSQL server per test process: <c>HKS_TEST_DATABASE_URL</c> (a superuser connection) when set, else
+/// an embedded cluster of this program's own under /tmp/hks-tests/&lt;pid&gt;, started on first use and stopped at
+/// exit. Clusters left behind by test processes that died are stopped and removed when the next one starts.
 /// </summary>
 public static class TestServer
 {
     private static readonly Lazy<Task<DatabaseTarget>> Server = new(StartAsync);
 
-    public static string Home { get; } = Path.Combine(Path.GetTempPath(), "hks-tests", AppDomain.CurrentDomain.FriendlyName);
+    public static string Root { get; } = Path.Combine(Path.GetTempPath(), "hks-tests");
+
+    public static string Home { get; } = Path.Combine(Root, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A connection to the server's maintenance database, for creating and dropping test databases.</summary>
     public static async Task<DatabaseTarget> AdminAsync() => (await Server.Value).WithDatabase("postgres");
@@ -25,10 +30,52 @@ public static class TestServer
         {
             return new DatabaseTarget(ConnectionStrings.Normalize(external), IsEmbedded: false);
         }
+        await RemoveAbandonedClustersAsync();
         var cluster = new EmbeddedCluster(new HksHome(Home));
         var target = await cluster.EnsureRunningAsync(CancellationToken.None);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAndRemoveAsync(Home).GetAwaiter().GetResult();
         return target;
+    }
+
+    private static async Task RemoveAbandonedClustersAsync()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return;
+        }
+        foreach (var folder in Directory.GetDirectories(Root))
+        {
+            if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && !IsAlive(pid))
+            {
+                await StopAndRemoveAsync(folder);
+            }
+        }
+    }
+
+    private static async Task StopAndRemoveAsync(string home)
+    {
+        try
+        {
+            await new EmbeddedCluster(new HksHome(home)).StopAsync(CancellationToken.None);
+            Directory.Delete(home, recursive: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or HkStrategy.Core.Failures.HksException)
+        {
+            // Left for the next run to clean up.
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     public static async Task<DatabaseTarget> CreateDatabaseAsync()

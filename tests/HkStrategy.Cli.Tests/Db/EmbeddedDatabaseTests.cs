@@ -29,6 +29,7 @@ public sealed class EmbeddedDatabaseTests
         {
             var stop = await HksProcess.RunAsync(["db", "stop"], environment);
             Assert.Equal(0, stop.ExitCode);
+            Directory.Delete(home, recursive: true);
         }
     }
 
@@ -50,6 +51,7 @@ public sealed class EmbeddedDatabaseTests
         finally
         {
             await HksProcess.RunAsync(["db", "stop"], environment);
+            Directory.Delete(home, recursive: true);
         }
     }
 }

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text;
+using HkStrategy.Testing;
+
+namespace HkStrategy.Web.Tests;
+
+/// <summary>The built dashboard running as its own process on a free loopback port, stopped (by its process id) on dispose.</summary>
+public sealed class DashboardProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private DashboardProcess(Process process) => _process = process;
+
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    public string Output { get { lock (_output) { return _output.ToString(); } } }
+
+    public static async Task<DashboardProcess> StartAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HkStrategy.Web.dll"));
+        foreach (var arg in (string[])["--urls", "http://127.0.0.1:0", .. args])
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+        startInfo.Environment["HKS_HOME"] = TestEnvironment.Home;
+        startInfo.Environment.Remove("HKS_DATABASE_URL");
+        foreach (var (key, value) in environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+        var dashboard = new DashboardProcess(Process.Start(startInfo)!);
+        var started = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Collect(object? sender, DataReceivedEventArgs line)
+        {
+            if (line.Data is null)
+            {
+                return;
+            }
+            lock (dashboard._output)
+            {
+                dashboard._output.AppendLine(line.Data);
+            }
+            const string announcement = "HK Strategy dashboard: ";
+            if (line.Data.StartsWith(announcement, StringComparison.Ordinal))
+            {
+                started.TrySetResult(new Uri(line.Data[announcement.Length..].Trim()));
+            }
+        }
+        dashboard._process.OutputDataReceived += Collect;
+        dashboard._process.ErrorDataReceived += Collect;
+        dashboard._process.BeginOutputReadLine();
+        dashboard._process.BeginErrorReadLine();
+        var exited = dashboard._process.WaitForExitAsync();
+        var first = await Task.WhenAny(started.Task, exited, Task.Delay(TimeSpan.FromMinutes(2)));
+        if (first != started.Task)
+        {
+            await dashboard.DisposeAsync();
+            throw new InvalidOperationException("the dashboard did not start:\n" + dashboard.Output);
+        }
+        dashboard.Address = await started.Task;
+        return dashboard;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
