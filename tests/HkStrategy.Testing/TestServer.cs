@@ -8,8 +8,8 @@ namespace HkStrategy.Testing;
 
 /// <summary>
 /// One real PostgreSQL server per test process: <c>HKS_TEST_DATABASE_URL</c> (a superuser connection) when set, else
-/// an embedded cluster of this program's own under /tmp/hks-tests/&lt;pid&gt;, started on first use and stopped at
-/// exit. Clusters left behind by test processes that died are stopped and removed when the next one starts.
+/// an embedded cluster of this program's own under /tmp/hks-tests/&lt;pid&gt;, started on first use and stopped by a
+/// watchdog when the process ends. Clusters left behind by test processes that died are stopped and removed when the next one starts.
 /// </summary>
 public static class TestServer
 {
@@ -33,7 +33,7 @@ public static class TestServer
         await RemoveAbandonedClustersAsync();
         var cluster = new EmbeddedCluster(new HksHome(Home));
         var target = await cluster.EnsureRunningAsync(CancellationToken.None);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAndRemoveAsync(Home).GetAwaiter().GetResult();
+        await ServerWatchdog.WatchAsync(Home);
         return target;
     }
 
