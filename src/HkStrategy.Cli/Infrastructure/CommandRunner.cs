@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HkStrategy.Core.Failures;
 using HkStrategy.Data.Embedded;
+using Npgsql;
 
 namespace HkStrategy.Cli.Infrastructure;
 
@@ -23,6 +24,16 @@ public static class CommandRunner
         {
             await context.Error.WriteLineAsync($"hks: {failure.Message} [{failure.Name}]");
             return (int)failure.ExitCode;
+        }
+        catch (PostgresException failure)
+        {
+            await context.Error.WriteLineAsync($"hks: the server refused: {failure.MessageText} (SQLSTATE {failure.SqlState}) [ServerError]");
+            return (int)ExitCode.Environment;
+        }
+        catch (NpgsqlException failure)
+        {
+            await context.Error.WriteLineAsync($"hks: lost the connection to PostgreSQL: {failure.Message.Split('\n')[0]} [ConnectionLost]");
+            return (int)ExitCode.Environment;
         }
         catch (OperationCanceledException)
         {

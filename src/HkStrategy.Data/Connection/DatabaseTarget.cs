@@ -13,4 +13,7 @@ public sealed record DatabaseTarget(string ConnectionString, bool IsEmbedded)
     /// <summary>The same server, another database on it (scratch databases, the maintenance database).</summary>
     public DatabaseTarget WithDatabase(string database) =>
         this with { ConnectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString };
+
+    /// <summary>Never the connection string: it holds the password.</summary>
+    public override string ToString() => Display;
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using HkStrategy.Core.Failures;
 
 namespace HkStrategy.Data.Embedded;
 
@@ -11,14 +12,12 @@ namespace HkStrategy.Data.Embedded;
 internal sealed class ClusterInitializer(HksHome home, ClusterLayout layout, PgBinaries binaries, ServiceAccount account)
 {
     private const int MaxSocketPathLength = 100;
+    private const string FallbackRoot = "/var/lib/hkstrategy";
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var cluster = await PrepareClusterDirectoryAsync(cancellationToken);
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        WritePrivateFile(home.PasswordFile, password + "\n");
-        WritePrivateFile(home.PgPassFile, $"*:*:*:{EmbeddedCluster.SuperUser}:{password}\n");
-
         var staging = Path.Combine(cluster, "data.initializing");
         if (Directory.Exists(staging))
         {
@@ -42,7 +41,14 @@ internal sealed class ClusterInitializer(HksHome home, ClusterLayout layout, PgB
             File.Delete(passwordForInitdb);
         }
         await File.AppendAllTextAsync(Path.Combine(staging, "postgresql.conf"), Settings(), cancellationToken);
+        if (Directory.Exists(layout.DataDirectory))
+        {
+            Directory.Delete(layout.DataDirectory); // empty (CheckInitialized refuses anything else)
+        }
         Directory.Move(staging, layout.DataDirectory);
+        // Only now: the password files must never describe a cluster that does not exist.
+        WritePrivateFile(home.PasswordFile, password + "\n");
+        WritePrivateFile(home.PgPassFile, $"*:*:*:{EmbeddedCluster.SuperUser}:{password}\n");
     }
 
     private string Settings()
@@ -81,8 +87,16 @@ internal sealed class ClusterInitializer(HksHome home, ClusterLayout layout, PgB
             return local;
         }
         Directory.Delete(local, recursive: true);
+        Directory.CreateDirectory(FallbackRoot);
+        File.SetUnixFileMode(FallbackRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+            UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(home.Root)))[..16];
-        var elsewhere = await OwnedByServiceAsync(Path.Combine("/var/lib/hkstrategy", digest), cancellationToken);
+        var elsewhere = await OwnedByServiceAsync(Path.Combine(FallbackRoot, digest), cancellationToken);
+        if (!await account.CanReachAsync(elsewhere, cancellationToken))
+        {
+            throw HksException.Environment("ClusterFolderUnreachable",
+                $"the account {account.UserName} can reach neither {home.Root} nor {elsewhere}: set HKS_HOME to a folder it can pass through (such as /srv/hkstrategy)");
+        }
         Directory.CreateSymbolicLink(home.Cluster, elsewhere);
         return elsewhere;
     }

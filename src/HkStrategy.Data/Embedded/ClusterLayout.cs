@@ -1,4 +1,5 @@
 using System.Globalization;
+using HkStrategy.Core.Failures;
 
 namespace HkStrategy.Data.Embedded;
 
@@ -19,7 +20,37 @@ internal sealed class ClusterLayout(HksHome home)
 
     public string ServerLog => Path.Combine(RealCluster, "server.log");
 
-    public bool IsInitialized => File.Exists(Path.Combine(DataDirectory, "PG_VERSION"));
+    /// <summary>
+    /// Whether the cluster exists. A cluster folder this user cannot read, a link to nowhere or a data folder without
+    /// PG_VERSION is refused rather than taken for "no cluster": initialising again would replace its password.
+    /// </summary>
+    public bool CheckInitialized()
+    {
+        var link = new FileInfo(home.Cluster).LinkTarget;
+        if (link is not null && !Directory.Exists(home.Cluster))
+        {
+            throw HksException.Environment("ClusterMissing", $"{home.Cluster} links to {link}, which does not exist: restore that folder or move $HKS_HOME/cluster away");
+        }
+        if (!Directory.Exists(DataDirectory))
+        {
+            return false;
+        }
+        try
+        {
+            if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")) || Directory.EnumerateFileSystemEntries(DataDirectory).Any())
+            {
+                return File.Exists(Path.Combine(DataDirectory, "PG_VERSION"))
+                    ? true
+                    : throw HksException.Environment("ClusterDamaged", $"{DataDirectory} holds files but no PG_VERSION: it is not a PostgreSQL cluster hks can use");
+            }
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw HksException.Environment("ClusterNotAccessible",
+                $"the embedded cluster in {home.Cluster} belongs to another account (created with sudo?): run hks as that account, or set HKS_HOME to a folder of your own");
+        }
+    }
 
     public int ReadMajorVersion() =>
         int.Parse(File.ReadAllText(Path.Combine(DataDirectory, "PG_VERSION")).Trim(), CultureInfo.InvariantCulture);

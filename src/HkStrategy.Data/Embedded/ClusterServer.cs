@@ -1,23 +1,42 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using HkStrategy.Data.Processes;
 
 namespace HkStrategy.Data.Embedded;
 
 /// <summary>Starts, finds and stops the embedded server with pg_ctl, as the service account.</summary>
 internal sealed class ClusterServer(HksHome home, ClusterLayout layout, PgBinaries binaries, ServiceAccount account)
 {
+    /// <summary>
+    /// The port of the running server, or null. pg_ctl trusts the process id in postmaster.pid, which a reboot or a
+    /// container restart can hand to an unrelated process; a server must also answer on the port it recorded.
+    /// </summary>
     public async Task<int?> RunningPortAsync(CancellationToken cancellationToken)
     {
         var status = await account.RunAsync(binaries.Tool("pg_ctl"), ["status", "-D", layout.DataDirectory], cancellationToken);
-        return status.Succeeded ? layout.ReadPortFromPidFile() : null;
+        if (!status.Succeeded || layout.ReadPortFromPidFile() is not { } port)
+        {
+            return null;
+        }
+        var ready = await ProcessRunner.RunAsync(binaries.Tool("pg_isready"),
+            ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-t", "5"], cancellationToken);
+        // 1: up but not accepting connections yet (starting or stopping); 127: no pg_isready here, trust pg_ctl.
+        return ready.ExitCode is 0 or 1 or 127 ? port : null;
     }
 
     public async Task<int> StartAsync(CancellationToken cancellationToken)
     {
         var preferred = ReadPreferredPort();
         string failure = "";
-        foreach (var port in new[] { preferred is { } p && IsFree(p) ? p : FreePort(), FreePort() })
+        var first = preferred is { } p && IsFree(p) ? p : FreePort();
+        int second;
+        do
+        {
+            second = FreePort();
+        }
+        while (second == first);
+        foreach (var port in new[] { first, second })
         {
             var result = await account.RunAsync(binaries.Tool("pg_ctl"),
                 ["start", "-D", layout.DataDirectory, "-l", layout.ServerLog, "-w", "-t", "60", "-o", string.Create(CultureInfo.InvariantCulture, $"-p {port}")],

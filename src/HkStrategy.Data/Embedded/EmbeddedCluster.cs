@@ -24,19 +24,16 @@ public sealed class EmbeddedCluster(HksHome home)
         using var clusterLock = await ClusterLock.AcquireAsync(home.LockFile, LockTimeout, cancellationToken);
         var account = await ServiceAccount.DetectAsync(cancellationToken);
         var layout = new ClusterLayout(home);
-        var initialized = layout.IsInitialized;
+        var initialized = layout.CheckInitialized();
         var binaries = await PgBinaries.LocateAsync(initialized ? layout.ReadMajorVersion() : null, cancellationToken);
         if (!initialized)
         {
             await new ClusterInitializer(home, layout, binaries, account).InitializeAsync(cancellationToken);
         }
         var server = new ClusterServer(home, layout, binaries, account);
-        var port = await server.RunningPortAsync(cancellationToken);
-        if (port is not null)
-        {
-            return Target(port.Value);
-        }
-        var target = Target(await server.StartAsync(cancellationToken));
+        var port = await server.RunningPortAsync(cancellationToken) ?? await server.StartAsync(cancellationToken);
+        var target = Target(port);
+        // Every time, not only after a start: a first run interrupted between start and create must heal.
         await CreateDatabaseIfMissingAsync(target, cancellationToken);
         return target;
     }
@@ -51,7 +48,7 @@ public sealed class EmbeddedCluster(HksHome home)
         using var clusterLock = await ClusterLock.AcquireAsync(home.LockFile, LockTimeout, cancellationToken);
         var account = await ServiceAccount.DetectAsync(cancellationToken);
         var layout = new ClusterLayout(home);
-        if (!layout.IsInitialized)
+        if (!layout.CheckInitialized())
         {
             return false;
         }

@@ -31,7 +31,7 @@ public static class HoldingsConversion
           AND NOT EXISTS (SELECT 1 FROM portfolio_positions pp WHERE pp.portfolio_id = h.portfolio_id)
         """;
 
-    public static async Task<int> ConvertAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public static async Task<int> ConvertAsync(NpgsqlConnection connection, TimeSpan lockTimeout, CancellationToken cancellationToken)
     {
         var tooLong = (await connection.QueryAsync<string>(new CommandDefinition(TooLongSql, cancellationToken: cancellationToken))).ToList();
         if (tooLong.Count > 0)
@@ -40,6 +40,8 @@ public static class HoldingsConversion
                 $"holdings with symbols longer than a position allows (10): {string.Join(", ", tooLong)}; fix them in portfolio_holdings first");
         }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SELECT set_config('lock_timeout', @Timeout, true)",
+            new { Timeout = $"{(long)lockTimeout.TotalMilliseconds}ms" }, transaction, cancellationToken: cancellationToken));
         var converted = await connection.ExecuteAsync(new CommandDefinition(ConvertSql, transaction: transaction, cancellationToken: cancellationToken));
         await MigrationLedger.HistoryAsync(connection, "holdings converted", null, null, $"{converted} holding(s) became positions", transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -7,11 +7,11 @@ namespace HkStrategy.Data.Schema;
 public sealed record Migration(int Version, string Name, string UpSql, string DownSql)
 {
     /// <summary>
-    /// SHA-256 of both scripts (line endings normalised): stored when applied, checked on every start. Computed on
-    /// each read, so a copy made with <c>with</c> never carries a stale hash.
+    /// SHA-256 of the up script (line endings normalised): what was applied, stored then and checked on every start.
+    /// The down script is not part of it, so a later fix to a down script does not lock out databases already at
+    /// that version. Computed on each read, so a copy made with <c>with</c> never carries a stale hash.
     /// </summary>
-    public string Sha256 => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        Normalize(UpSql) + "\n-- down --\n" + Normalize(DownSql))));
+    public string Sha256 => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Normalize(UpSql))));
 
     private static string Normalize(string sql) => sql.Replace("\r\n", "\n", StringComparison.Ordinal);
 }

@@ -30,6 +30,11 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
         {
             var state = await InspectAsync(connection, cancellationToken);
             SchemaGuard.Verify(state);
+            var target = options.TargetVersion ?? catalog.Latest;
+            if (target < 0 || target > catalog.Latest)
+            {
+                throw HksException.Usage("UnknownVersion", $"there is no schema version {target}: this program knows 0 to {catalog.Latest}");
+            }
             var adopted = state.IsRecorded ? null : state.Detected;
             if (adopted is not null && options.DryRun is null)
             {
@@ -40,11 +45,6 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
                 await options.DryRun!.WriteLineAsync($"-- no version record: the database is {adopted.Label}; hks records versions 1..{adopted.Version} as adopted".AsMemory(), cancellationToken);
             }
             var current = state.CurrentVersion!.Value;
-            var target = options.TargetVersion ?? catalog.Latest;
-            if (target < 0 || target > catalog.Latest)
-            {
-                throw HksException.Usage("UnknownVersion", $"there is no schema version {target}: this program knows 0 to {catalog.Latest}");
-            }
             var steps = Plan(current, target);
             foreach (var step in steps)
             {
@@ -61,7 +61,24 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
         }
         finally
         {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@Key)", new { Key = AdvisoryLockKey }, cancellationToken: CancellationToken.None));
+            await ReleaseAdvisoryLockAsync(connection);
+        }
+    }
+
+    /// <summary>Best effort: a broken connection has released the lock already, and its error must not hide the real one.</summary>
+    private static async Task ReleaseAdvisoryLockAsync(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@Key)", new { Key = AdvisoryLockKey }));
+        }
+        catch (NpgsqlException)
+        {
+            // The session is gone, and its advisory lock with it.
         }
     }
 

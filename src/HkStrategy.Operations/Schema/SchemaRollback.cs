@@ -28,12 +28,22 @@ public sealed class SchemaRollback(SchemaMigrator migrator, SafetyBackup backup)
             throw HksException.Usage("NothingToRollBack", $"the database is at version {current}: --to must be lower (0 to {current - 1})");
         }
         var steps = migrator.Plan(current, target);
+        if (target == 0 && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(RowsThatVersion0CannotHold, cancellationToken: cancellationToken)))
+        {
+            throw HksException.Refused("WouldLoseData",
+                "version 0 is an empty database: going there would drop the portfolios' rows (and any rollback archive); nothing was changed");
+        }
         if (!steps.Any(s => s.Migration.Version == 2))
         {
             return new RollbackPlan(current, target, null, steps, []);
         }
+        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(NullPortfolioIds, cancellationToken: cancellationToken)) is > 0 and var rows)
+        {
+            throw HksException.Refused("NullPortfolioIds",
+                $"{rows} position, signal or price row(s) have no portfolio_id and could not be told apart from the kept portfolio's rows; give them a portfolio first");
+        }
         var withPositions = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT DISTINCT portfolio_id FROM portfolio_positions ORDER BY portfolio_id", cancellationToken: cancellationToken))).ToList();
+            "SELECT DISTINCT portfolio_id FROM portfolio_positions WHERE portfolio_id IS NOT NULL ORDER BY portfolio_id", cancellationToken: cancellationToken))).ToList();
         var keep = request.KeepPortfolio ?? (withPositions.Count == 1 ? withPositions[0] : null);
         if (keep is null && withPositions.Count > 1)
         {
@@ -48,6 +58,19 @@ public sealed class SchemaRollback(SchemaMigrator migrator, SafetyBackup backup)
         }
         return new RollbackPlan(current, target, keep, steps, portfolios.Where(p => p != keep).ToList());
     }
+
+    private const string RowsThatVersion0CannotHold = """
+        SELECT to_regnamespace('hks_archive') IS NOT NULL
+            OR EXISTS (SELECT 1 FROM portfolio_positions) OR EXISTS (SELECT 1 FROM trading_signals)
+            OR EXISTS (SELECT 1 FROM price_history) OR EXISTS (SELECT 1 FROM portfolio_analyses)
+            OR (to_regclass('public.portfolios') IS NOT NULL AND EXISTS (SELECT 1 FROM portfolios))
+        """;
+
+    private const string NullPortfolioIds = """
+        SELECT (SELECT COUNT(*) FROM portfolio_positions WHERE portfolio_id IS NULL)
+             + (SELECT COUNT(*) FROM trading_signals WHERE portfolio_id IS NULL)
+             + (SELECT COUNT(*) FROM price_history WHERE portfolio_id IS NULL)
+        """;
 
     public async Task<SchemaChangeResult> ExecuteAsync(Database database, RollbackPlan plan, SchemaChangeRequest request, CancellationToken cancellationToken)
     {

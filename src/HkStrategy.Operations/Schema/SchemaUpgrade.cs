@@ -30,6 +30,10 @@ public sealed class SchemaUpgrade(SchemaMigrator migrator, SafetyBackup backup)
         {
             throw HksException.Usage("UseRollback", $"the database is at version {current}; going down to {target} is 'hks db rollback --to {target}'");
         }
+        if (request.HoldingsAsPositions && target < 2)
+        {
+            throw HksException.Usage("HoldingsNeedVersion2", "--holdings-as-positions needs schema version 2 or later");
+        }
         var changes = state.Pending.Any(m => m.Version <= target) || !state.IsRecorded;
         string? backupPath = null;
         if (changes && !request.DryRun && !request.SkipBackup && state.Detected.Shape != SchemaShape.Empty)
@@ -47,11 +51,7 @@ public sealed class SchemaUpgrade(SchemaMigrator migrator, SafetyBackup backup)
         var converted = 0;
         if (request.HoldingsAsPositions && !request.DryRun)
         {
-            if (target < 2)
-            {
-                throw HksException.Usage("HoldingsNeedVersion2", "--holdings-as-positions needs schema version 2 or later");
-            }
-            converted = await HoldingsConversion.ConvertAsync(session, cancellationToken);
+            converted = await HoldingsConversion.ConvertAsync(session, request.LockTimeout, cancellationToken);
         }
         return new SchemaChangeResult(outcome.FromVersion, outcome.ToVersion, outcome.Adopted?.Label,
             outcome.Steps.Select(Describe).ToList(), backupPath, converted, null, request.DryRun);

@@ -34,6 +34,30 @@ public sealed class EmbeddedDatabaseTests
     }
 
     [Fact]
+    public async Task AFirstRunInterruptedBeforeTheDatabaseWasCreated_HealsOnTheNextCommand()
+    {
+        var home = Directory.CreateTempSubdirectory("hks-heal-").FullName;
+        var environment = new Dictionary<string, string?> { ["HKS_HOME"] = home };
+        try
+        {
+            var url = (await HksProcess.RunAsync(["db", "url"], environment)).Out.Trim();
+            var maintenance = url.Replace("/hk_strategy?", "/postgres?", StringComparison.Ordinal);
+            var drop = await ProcessRunner.RunAsync("psql", [maintenance, "-Xqc", "DROP DATABASE hk_strategy"], CancellationToken.None);
+            Assert.True(drop.Succeeded, drop.StandardError);
+
+            var status = await HksProcess.RunAsync(["db", "status", "--json"], environment);
+
+            Assert.Equal(1, status.ExitCode); // pending migrations: an empty, working database
+            Assert.Contains("\"detectedShape\": \"empty\"", status.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await HksProcess.RunAsync(["db", "stop"], environment);
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Stop_ThenAnyCommand_StartsTheServerAgainWithTheSameData()
     {
         var home = Directory.CreateTempSubdirectory("hks-restart-").FullName;

@@ -94,6 +94,46 @@ public sealed class SchemaChangeCommandTests
         Assert.Contains("[DatabaseNotEmpty]", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RollbackTo0_OfADatabaseWithData_IsRefusedBeforeAnyStep()
+    {
+        await using var db = await SeededAsync();
+
+        var run = await HksProcess.RunAsync(["db", "rollback", "--to", "0", "--yes", "--database", db.Target.ConnectionString]);
+
+        Assert.Equal(4, run.ExitCode);
+        Assert.Contains("[WouldLoseData]", run.Error, StringComparison.Ordinal);
+        Assert.Equal(2, await db.ScalarAsync<int>("SELECT MAX(version) FROM hks_meta.schema_migrations"));
+    }
+
+    [Fact]
+    public async Task Rollback_WithRowsWithoutAPortfolio_IsRefused()
+    {
+        await using var db = await SeededAsync();
+        await db.ExecuteAsync("""
+            ALTER TABLE portfolio_positions ALTER COLUMN portfolio_id DROP NOT NULL;
+            INSERT INTO portfolio_positions (portfolio_id, symbol, quantity) VALUES (NULL, '0005.HK', 1);
+            """);
+
+        var run = await HksProcess.RunAsync(["db", "rollback", "--to", "1", "--yes", "--database", db.Target.ConnectionString]);
+
+        Assert.Equal(4, run.ExitCode);
+        Assert.Contains("[NullPortfolioIds]", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MigrateToAnUnknownVersion_OfAnUnrecordedDatabase_RecordsNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await PrototypeDatabases.LoadAsync(db, Fixtures.PrototypeV1);
+
+        var run = await HksProcess.RunAsync(["db", "migrate", "--to", "9", "--no-backup", "--database", db.Target.ConnectionString]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("[UnknownVersion]", run.Error, StringComparison.Ordinal);
+        Assert.False(await db.ScalarAsync<bool>("SELECT to_regclass('hks_meta.schema_migrations') IS NOT NULL"));
+    }
+
     private static async Task<TestDatabase> SeededAsync()
     {
         var db = await TestDatabase.CreateAsync();

@@ -78,6 +78,46 @@ public sealed class MigrationRoundTripTests
         Assert.Equal(1, await db.ScalarAsync<int>("SELECT MAX(version) FROM hks_meta.schema_migrations"));
     }
 
+    [Fact]
+    public async Task RoundTrip_NeverHandsOutAnIdTwice()
+    {
+        await using var db = await SeededAsync();
+        await AddSecondPortfolioWithRowsAsync(db);
+        var deleted = await db.ScalarAsync<int>("INSERT INTO portfolio_positions (portfolio_id, symbol) VALUES ('HKEX_NonTech', '0388.HK') RETURNING id");
+        await db.ExecuteAsync("DELETE FROM portfolio_positions WHERE id = @deleted", new { deleted });
+
+        await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
+        await db.MigrateAsync(to: 2);
+
+        Assert.True(await db.ScalarAsync<int>("INSERT INTO portfolio_positions (portfolio_id, symbol) VALUES ('HKEX_NonTech', '0939.HK') RETURNING id") > deleted);
+    }
+
+    [Fact]
+    public async Task MigrateUp_AfterTheArchivedTablesWereCreatedAgain_IsRefusedAndKeepsBoth()
+    {
+        await using var db = await SeededAsync();
+        await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
+        await db.ExecuteAsync("CREATE TABLE portfolios (portfolio_id varchar(50) PRIMARY KEY, name varchar(200) NOT NULL)");
+
+        var error = await Assert.ThrowsAsync<HkStrategy.Core.Failures.HksException>(() => db.MigrateAsync(to: 2));
+
+        Assert.Equal("ArchiveConflict", error.Name);
+        Assert.Contains("version 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal(5, await db.ScalarAsync<int>("SELECT COUNT(*) FROM hks_archive.portfolios"));
+    }
+
+    [Fact]
+    public async Task MigrateUp_ToAnotherLegacyPortfolioThanTheRollbackKept_IsRefused()
+    {
+        await using var db = await SeededAsync();
+        await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
+
+        var error = await Assert.ThrowsAsync<HkStrategy.Core.Failures.HksException>(() =>
+            db.MigrateAsync(to: 2, settings: new Dictionary<string, string> { ["legacy_portfolio"] = "HKEX_NonTech" }));
+
+        Assert.Equal("LegacyPortfolioConflict", error.Name);
+    }
+
     internal static async Task<TestDatabase> SeededAsync()
     {
         var db = await TestDatabase.CreateAsync();

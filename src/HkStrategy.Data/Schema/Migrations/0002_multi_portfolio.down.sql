@@ -12,6 +12,12 @@ BEGIN
         RAISE EXCEPTION 'the portfolio to keep in version 1 (%) does not exist', COALESCE(keep, 'none given')
             USING ERRCODE = 'P0004', HINT = 'hks_keep_portfolio_missing';
     END IF;
+    IF EXISTS (SELECT 1 FROM portfolio_positions WHERE portfolio_id IS NULL)
+       OR EXISTS (SELECT 1 FROM trading_signals WHERE portfolio_id IS NULL)
+       OR EXISTS (SELECT 1 FROM price_history WHERE portfolio_id IS NULL) THEN
+        RAISE EXCEPTION 'rows without a portfolio_id could not be told apart from the kept portfolio''s rows'
+            USING ERRCODE = 'P0004', HINT = 'hks_null_portfolio_ids';
+    END IF;
     IF to_regnamespace('hks_archive') IS NOT NULL THEN
         RAISE EXCEPTION 'the schema hks_archive already exists: an earlier rollback archive would be mixed with this one'
             USING ERRCODE = 'P0004', HINT = 'hks_archive_exists';
@@ -25,9 +31,12 @@ CREATE TABLE hks_archive.portfolio_positions AS
 SELECT id, portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated
 FROM portfolio_positions WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
 CREATE TABLE hks_archive.trading_signals AS
-SELECT * FROM trading_signals WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
+SELECT id, portfolio_id, symbol, signal_type, signal_strength, price, volume, rsi, ma_5, ma_20, ma_50,
+       bollinger_upper, bollinger_lower, created_at
+FROM trading_signals WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
 CREATE TABLE hks_archive.price_history AS
-SELECT * FROM price_history WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
+SELECT id, portfolio_id, symbol, price, volume, high, low, open_price, close_price, "timestamp"
+FROM price_history WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
 CREATE TABLE hks_archive.analysis_portfolios AS
 SELECT id, portfolio_id FROM portfolio_analyses WHERE portfolio_id IS NOT NULL;
 

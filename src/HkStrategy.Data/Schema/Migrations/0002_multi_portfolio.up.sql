@@ -5,23 +5,29 @@
 -- 1. Objects a rollback archived come back first, exactly as they were.
 DO $$
 DECLARE
-    archived text;
+    archived record;
 BEGIN
-    FOREACH archived IN ARRAY ARRAY['portfolios', 'portfolio_holdings', 'strategies', 'equity_strategy_analyses',
-        'portfolio_analysis_equities', 'portfolio_analysis_equity_strategies', 'strategy_signals']
+    FOR archived IN
+        SELECT name, kind FROM unnest(
+            ARRAY['portfolios', 'portfolio_holdings', 'strategies', 'equity_strategy_analyses', 'portfolio_analysis_equities',
+                  'portfolio_analysis_equity_strategies', 'strategy_signals', 'equity_cross_portfolio_performance',
+                  'portfolio_analysis_equity_summary', 'strategy_performance_summary'],
+            ARRAY['TABLE', 'TABLE', 'TABLE', 'TABLE', 'TABLE', 'TABLE', 'TABLE', 'VIEW', 'VIEW', 'VIEW']) AS moved(name, kind)
     LOOP
-        IF to_regclass('hks_archive.' || archived) IS NOT NULL THEN
-            EXECUTE format('ALTER TABLE hks_archive.%I SET SCHEMA public', archived);
-        END IF;
-    END LOOP;
-    FOREACH archived IN ARRAY ARRAY['equity_cross_portfolio_performance', 'portfolio_analysis_equity_summary',
-        'strategy_performance_summary']
-    LOOP
-        IF to_regclass('hks_archive.' || archived) IS NOT NULL THEN
-            EXECUTE format('ALTER VIEW hks_archive.%I SET SCHEMA public', archived);
+        IF to_regclass('hks_archive.' || archived.name) IS NOT NULL THEN
+            IF to_regclass('public.' || archived.name) IS NOT NULL THEN
+                RAISE EXCEPTION 'public.% was created again after the rollback, and hks_archive.% holds the archived one',
+                    archived.name, archived.name
+                    USING ERRCODE = 'P0004', HINT = 'hks_archive_conflict';
+            END IF;
+            EXECUTE format('ALTER %s hks_archive.%I SET SCHEMA public', archived.kind, archived.name);
         END IF;
     END LOOP;
     IF to_regprocedure('hks_archive.update_strategy_timestamp()') IS NOT NULL THEN
+        IF to_regprocedure('public.update_strategy_timestamp()') IS NOT NULL THEN
+            RAISE EXCEPTION 'public.update_strategy_timestamp() was created again after the rollback'
+                USING ERRCODE = 'P0004', HINT = 'hks_archive_conflict';
+        END IF;
         ALTER FUNCTION hks_archive.update_strategy_timestamp() SET SCHEMA public;
     END IF;
 END $$;
@@ -138,11 +144,12 @@ BEGIN
         END;
         $body$ LANGUAGE plpgsql;
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'update_strategies_timestamp') THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'update_strategies_timestamp' AND tgrelid = 'public.strategies'::regclass) THEN
         CREATE TRIGGER update_strategies_timestamp BEFORE UPDATE ON strategies
             FOR EACH ROW EXECUTE FUNCTION update_strategy_timestamp();
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'update_equity_strategy_analyses_timestamp') THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'update_equity_strategy_analyses_timestamp'
+                   AND tgrelid = 'public.equity_strategy_analyses'::regclass) THEN
         CREATE TRIGGER update_equity_strategy_analyses_timestamp BEFORE UPDATE ON equity_strategy_analyses
             FOR EACH ROW EXECUTE FUNCTION update_strategy_timestamp();
     END IF;
@@ -190,11 +197,18 @@ END $$;
 --    else the oldest portfolio, else a new DEFAULT "Legacy Portfolio" (as the prototype's migration did).
 DO $$
 DECLARE
-    target VARCHAR(50) := NULLIF(current_setting('hks.legacy_portfolio', true), '');
+    asked VARCHAR(50) := NULLIF(current_setting('hks.legacy_portfolio', true), '');
+    kept VARCHAR(50);
+    target VARCHAR(50);
 BEGIN
     IF to_regclass('hks_archive.rollback_info') IS NOT NULL THEN
-        SELECT keep_portfolio INTO target FROM hks_archive.rollback_info;
+        SELECT keep_portfolio INTO kept FROM hks_archive.rollback_info;
     END IF;
+    IF kept IS NOT NULL AND asked IS NOT NULL AND kept <> asked THEN
+        RAISE EXCEPTION 'the single-portfolio rows belong to %, the portfolio the rollback kept, not to %', kept, asked
+            USING ERRCODE = 'P0004', HINT = 'hks_legacy_portfolio_conflict';
+    END IF;
+    target := COALESCE(kept, asked);
     IF EXISTS (SELECT 1 FROM portfolio_positions) OR EXISTS (SELECT 1 FROM trading_signals)
        OR EXISTS (SELECT 1 FROM price_history) THEN
         IF target IS NULL THEN
@@ -243,13 +257,23 @@ BEGIN
     INSERT INTO portfolio_positions (id, portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated)
     SELECT id, portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated
     FROM hks_archive.portfolio_positions;
-    INSERT INTO trading_signals SELECT * FROM hks_archive.trading_signals;
-    INSERT INTO price_history SELECT * FROM hks_archive.price_history;
+    INSERT INTO trading_signals (id, portfolio_id, symbol, signal_type, signal_strength, price, volume, rsi, ma_5, ma_20, ma_50,
+        bollinger_upper, bollinger_lower, created_at)
+    SELECT id, portfolio_id, symbol, signal_type, signal_strength, price, volume, rsi, ma_5, ma_20, ma_50,
+        bollinger_upper, bollinger_lower, created_at
+    FROM hks_archive.trading_signals;
+    INSERT INTO price_history (id, portfolio_id, symbol, price, volume, high, low, open_price, close_price, "timestamp")
+    SELECT id, portfolio_id, symbol, price, volume, high, low, open_price, close_price, "timestamp"
+    FROM hks_archive.price_history;
     UPDATE portfolio_analyses a SET portfolio_id = x.portfolio_id
     FROM hks_archive.analysis_portfolios x WHERE a.id = x.id;
-    PERFORM setval(pg_get_serial_sequence('portfolio_positions', 'id'), GREATEST((SELECT MAX(id) FROM portfolio_positions), 1));
-    PERFORM setval(pg_get_serial_sequence('trading_signals', 'id'), GREATEST((SELECT MAX(id) FROM trading_signals), 1));
-    PERFORM setval(pg_get_serial_sequence('price_history', 'id'), GREATEST((SELECT MAX(id) FROM price_history), 1));
+    -- Sequences only move forward: past the archived ids, never back over ids already handed out.
+    PERFORM setval(pg_get_serial_sequence('portfolio_positions', 'id'), GREATEST((SELECT MAX(id) FROM portfolio_positions),
+        pg_sequence_last_value(pg_get_serial_sequence('portfolio_positions', 'id')::regclass), 1));
+    PERFORM setval(pg_get_serial_sequence('trading_signals', 'id'), GREATEST((SELECT MAX(id) FROM trading_signals),
+        pg_sequence_last_value(pg_get_serial_sequence('trading_signals', 'id')::regclass), 1));
+    PERFORM setval(pg_get_serial_sequence('price_history', 'id'), GREATEST((SELECT MAX(id) FROM price_history),
+        pg_sequence_last_value(pg_get_serial_sequence('price_history', 'id')::regclass), 1));
     DROP TABLE hks_archive.portfolio_positions, hks_archive.trading_signals, hks_archive.price_history,
         hks_archive.analysis_portfolios, hks_archive.rollback_info;
     DROP SCHEMA hks_archive;
