@@ -1,5 +1,8 @@
 using System.CommandLine;
+using HkStrategy.Cli.Commands.Backup;
+using HkStrategy.Cli.Commands.Check;
 using HkStrategy.Cli.Commands.Db;
+using HkStrategy.Cli.Commands.Restore;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Failures;
 
@@ -13,6 +16,9 @@ public static class HksCli
         var root = new RootCommand("hks: HK Strategy — HKEX portfolios on your own PostgreSQL, with safe schema changes, backups and restores")
         {
             DbCommand.Create(context),
+            BackupCommand.Create(context),
+            RestoreCommand.Create(context),
+            CheckCommand.Create(context),
         };
         root.Options.Add(CommonOptions.Database);
         return root;

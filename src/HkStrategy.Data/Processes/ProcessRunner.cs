@@ -12,7 +12,8 @@ public static class ProcessRunner
         CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? environment = null,
         Stream? standardInput = null,
-        Stream? standardOutput = null)
+        Stream? standardOutput = null,
+        Func<Stream, CancellationToken, Task>? writeInput = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -41,7 +42,9 @@ public static class ProcessRunner
         var stderr = new StringBuilder();
         process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { lock (stderr) { stderr.AppendLine(line.Data); } } };
         process.BeginErrorReadLine();
-        var feed = FeedAsync(process, standardInput, cancellationToken);
+        var feed = writeInput is null
+            ? FeedAsync(process, standardInput, cancellationToken)
+            : WriteAsync(process, writeInput, cancellationToken);
         var stdoutText = "";
         try
         {
@@ -67,14 +70,14 @@ public static class ProcessRunner
         }
     }
 
-    private static async Task FeedAsync(Process process, Stream? input, CancellationToken cancellationToken)
+    private static Task FeedAsync(Process process, Stream? input, CancellationToken cancellationToken) =>
+        WriteAsync(process, (stdin, token) => input is null ? Task.CompletedTask : input.CopyToAsync(stdin, token), cancellationToken);
+
+    private static async Task WriteAsync(Process process, Func<Stream, CancellationToken, Task> writeInput, CancellationToken cancellationToken)
     {
         try
         {
-            if (input is not null)
-            {
-                await input.CopyToAsync(process.StandardInput.BaseStream, cancellationToken);
-            }
+            await writeInput(process.StandardInput.BaseStream, cancellationToken);
         }
         catch (IOException)
         {

@@ -6,7 +6,7 @@ using HkStrategy.Data.Processes;
 namespace HkStrategy.Operations.PgTools;
 
 /// <summary>pg_dump, pg_restore and psql of a major version at least the server's (an older pg_dump cannot read a newer server).</summary>
-public sealed record PgClientTools(string Directory, int MajorVersion)
+public sealed record PgClientTools(string Directory, int MajorVersion, string Version)
 {
     public string PgDump => Path.Combine(Directory, "pg_dump");
 
@@ -27,7 +27,7 @@ public sealed record PgClientTools(string Directory, int MajorVersion)
             var version = await ProcessRunner.RunAsync(pgDump, ["--version"], cancellationToken);
             if (version.Succeeded && PgBinaries.ParseMajor(version.StandardOutput) is { } major)
             {
-                found.Add(new PgClientTools(directory, major));
+                found.Add(new PgClientTools(directory, major, version.StandardOutput.Trim()));
             }
         }
         // The same major as the server when there is one, else the oldest newer one.

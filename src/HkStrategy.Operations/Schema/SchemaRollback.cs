@@ -77,7 +77,7 @@ public sealed class SchemaRollback(SchemaMigrator migrator, SafetyBackup backup)
         string? backupPath = null;
         if (!request.DryRun)
         {
-            backupPath = (await backup.TakeAsync(database, "pre_rollback_backup", cancellationToken)).Path;
+            backupPath = (await backup.TakeAsync(database, "pre_rollback", cancellationToken)).Path;
         }
         await using var connection = await database.OpenAsync(cancellationToken);
         var outcome = await migrator.MigrateAsync(connection, new MigrationOptions

@@ -38,7 +38,7 @@ public sealed class SchemaUpgrade(SchemaMigrator migrator, SafetyBackup backup)
         string? backupPath = null;
         if (changes && !request.DryRun && !request.SkipBackup && state.Detected.Shape != SchemaShape.Empty)
         {
-            backupPath = (await backup.TakeAsync(database, "pre_migration_backup", cancellationToken)).Path;
+            backupPath = (await backup.TakeAsync(database, "pre_migration", cancellationToken)).Path;
         }
         await using var session = await database.OpenAsync(cancellationToken);
         var outcome = await migrator.MigrateAsync(session, new MigrationOptions

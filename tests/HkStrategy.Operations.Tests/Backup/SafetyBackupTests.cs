@@ -16,9 +16,10 @@ public sealed class SafetyBackupTests
         var folder = Directory.CreateTempSubdirectory("hks-safety-").FullName;
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 30, 5, TimeSpan.Zero));
 
-        var backup = await new SafetyBackup(folder, clock).TakeAsync(db.Database, "pre_rollback_backup", CancellationToken.None);
+        var backup = await new SafetyBackup(folder, clock).TakeAsync(db.Database, "pre_rollback", CancellationToken.None);
 
         Assert.Equal(Path.Combine(folder, "pre_rollback_backup_20261124_093005.dump"), backup.Path);
+        Assert.True(File.Exists(backup.Path + ".manifest.json"));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(backup.Path));
         Assert.Empty(Directory.GetFiles(folder, "*.partial"));
         var tools = await PgClientTools.LocateAsync(await ServerVersion.MajorAsync(db.Database, CancellationToken.None), CancellationToken.None);

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using HkStrategy.Cli.Commands.Backup.Create;
+using HkStrategy.Cli.Commands.Backup.List;
+using HkStrategy.Cli.Commands.Backup.Prune;
+using HkStrategy.Cli.Commands.Backup.Verify;
+using HkStrategy.Cli.Infrastructure;
+
+namespace HkStrategy.Cli.Commands.Backup;
+
+public static class BackupCommand
+{
+    public static Command Create(CliContext context) => new("backup", "Verified backups with manifests: create, list, verify, prune")
+    {
+        CreateCommand.Create(context),
+        ListCommand.Create(context),
+        VerifyCommand.Create(context),
+        PruneCommand.Create(context),
+    };
+
+    public static Option<string?> Folder() => new("--out") { Description = "The backup folder (default: $HKS_HOME/backups)" };
+
+    public static string FolderOrDefault(string? folder) =>
+        string.IsNullOrWhiteSpace(folder) ? HkStrategy.Data.Embedded.HksHome.FromEnvironment().Backups : Path.GetFullPath(folder);
+}

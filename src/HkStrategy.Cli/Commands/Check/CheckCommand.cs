@@ -1,0 +1,40 @@
+using System.CommandLine;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Data.Schema;
+using HkStrategy.Operations.Integrity;
+
+namespace HkStrategy.Cli.Commands.Check;
+
+/// <summary><c>hks check</c>: the integrity check, one line per finding; exit 1 on any error.</summary>
+public static class CheckCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = CommonOptions.Json();
+        var command = new Command("check", "Check the data's integrity: orphans, generated columns, sequences, views, version record") { json };
+        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        {
+            await using var database = await DatabaseSession.OpenAsync(parseResult, cancellationToken);
+            var findings = await new IntegrityCheck(new SchemaMigrator(MigrationCatalog.Embedded)).RunAsync(database, cancellationToken);
+            if (parseResult.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context, findings.Select(f => new { check = f.Check, severity = f.Severity.ToString().ToLowerInvariant(), message = f.Message }));
+            }
+            else
+            {
+                foreach (var line in FindingLines.Format(findings))
+                {
+                    await context.Out.WriteLineAsync(line);
+                }
+            }
+            return findings.Any(f => f.Severity == Severity.Error) ? 1 : 0;
+        });
+        return command;
+    }
+}
+
+public static class FindingLines
+{
+    public static IEnumerable<string> Format(IEnumerable<Finding> findings) =>
+        findings.Select(f => $"{f.Severity switch { Severity.Ok => "✔", Severity.Warning => "!", _ => "✘" }} {f.Check}: {f.Message}");
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using HkStrategy.Cli.Commands.Backup;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Cli.Rendering;
+using HkStrategy.Core.Failures;
+using HkStrategy.Data.Connection;
+using HkStrategy.Data.Embedded;
+using HkStrategy.Data.Schema;
+using HkStrategy.Operations.Backup;
+using HkStrategy.Operations.Restore;
+
+namespace HkStrategy.Cli.Commands.Restore;
+
+/// <summary>
+/// <c>hks restore FILE</c>: verify, confirm, emergency backup, restore into a scratch database and validate, switch.
+/// <c>--cleanup</c> drops the databases earlier restores kept.
+/// </summary>
+public static class RestoreCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string?>("file") { Description = "The backup (a path, or a name in the backup folder)", Arity = ArgumentArity.ZeroOrOne };
+        var yes = CommonOptions.Yes();
+        var noEmergency = new Option<bool>("--no-emergency-backup") { Description = "Skip the verified backup of the current database (not recommended)" };
+        var targetDb = new Option<string?>("--target-db") { Description = "Restore into this new database beside the live one" };
+        var noMigrate = new Option<bool>("--no-migrate") { Description = "Keep a legacy dump at the schema it came with" };
+        var cleanup = new Option<bool>("--cleanup") { Description = "Drop the pre-restore databases earlier restores kept" };
+        var json = CommonOptions.Json();
+        var command = new Command("restore", "Restore a backup so that nothing can be lost") { file, yes, noEmergency, targetDb, noMigrate, cleanup, json };
+        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        {
+            var live = await TargetResolver.ResolveAsync(parseResult.GetValue(CommonOptions.Database), cancellationToken);
+            if (parseResult.GetValue(cleanup))
+            {
+                return await RestoreCleanup.RunAsync(context, live, parseResult.GetValue(yes), cancellationToken);
+            }
+            var archive = parseResult.GetValue(file) ?? throw HksException.Usage("BackupRequired", "say which backup to restore: hks restore FILE");
+            var home = HksHome.FromEnvironment();
+            var request = new RestoreRequest(BackupCatalog.Resolve(archive, home.Backups), home.Root, home.Backups)
+            {
+                TargetDatabase = parseResult.GetValue(targetDb),
+                SkipEmergencyBackup = parseResult.GetValue(noEmergency),
+                NoMigrate = parseResult.GetValue(noMigrate),
+            };
+            return await ProgressView.RunAsync(context, async progress =>
+            {
+                var restore = new CompleteRestore(MigrationCatalog.Embedded, context.Clock, progress);
+                var plan = await restore.PlanAsync(live, request, cancellationToken);
+                if (plan.ReplacesLive)
+                {
+                    await Confirmation.RequireAsync(context, parseResult.GetValue(yes), Warning(plan, live, request), plan.Live, cancellationToken);
+                }
+                var result = await restore.ExecuteAsync(live, plan, request, cancellationToken);
+                return await RestoreReport.WriteAsync(context, live, result, parseResult.GetValue(json), cancellationToken);
+            });
+        });
+        return command;
+    }
+
+    private static string Warning(RestorePlan plan, DatabaseTarget live, RestoreRequest request)
+    {
+        var source = plan.Manifest is { } m
+            ? string.Create(CultureInfo.InvariantCulture, $"a {m.Kind} backup of {m.CreatedAt:yyyy-MM-dd HH:mm} UTC (schema version {m.SchemaVersion}, {m.Portfolios.Count} portfolios, HK${m.TotalMarketValue:N2})")
+            : "a legacy SQL dump (no manifest: it was read through completely)";
+        var safety = request.SkipEmergencyBackup ? "WITHOUT an emergency backup" : "after a verified emergency backup";
+        return $"This replaces the database {plan.Live} on {live.Display} with {source}, {safety}. The current database is kept as {plan.Live}_pre_restore_… until 'hks restore --cleanup'.";
+    }
+}

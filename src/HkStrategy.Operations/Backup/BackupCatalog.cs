@@ -1,0 +1,63 @@
+using HkStrategy.Operations.Verify;
+
+namespace HkStrategy.Operations.Backup;
+
+/// <summary>One archive in the backup folder, as <c>hks backup list</c> shows it.</summary>
+public sealed record CatalogEntry(
+    string Path,
+    string File,
+    DateTimeOffset CreatedAt,
+    long SizeBytes,
+    string Kind,
+    string Format,
+    int? SchemaVersion,
+    string? Label,
+    bool HasManifest,
+    DateTimeOffset? VerifiedAt,
+    bool Drilled,
+    decimal? TotalMarketValue);
+
+/// <summary>The backups in a folder: every archive (.dump, .sql.gz, .sql) with what its manifest and verification say.</summary>
+public static class BackupCatalog
+{
+    public static IReadOnlyList<CatalogEntry> List(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+        var entries = new List<CatalogEntry>();
+        foreach (var path in Directory.GetFiles(folder).Where(IsArchive))
+        {
+            var info = new FileInfo(path);
+            var manifest = TryReadManifest(path);
+            var verification = VerificationRecord.Read(path);
+            entries.Add(new CatalogEntry(path, info.Name, manifest?.CreatedAt ?? info.LastWriteTimeUtc, info.Length,
+                manifest?.Kind ?? "unknown", manifest?.Format ?? (path.EndsWith(".dump", StringComparison.Ordinal) ? "custom" : "sql"),
+                manifest?.SchemaVersion, manifest?.Label, manifest is not null, verification?.VerifiedAt, verification?.Drilled ?? false,
+                manifest?.TotalMarketValue));
+        }
+        return entries.OrderByDescending(e => e.CreatedAt).ToList();
+    }
+
+    public static bool IsArchive(string path) =>
+        path.EndsWith(".dump", StringComparison.Ordinal) || path.EndsWith(".sql.gz", StringComparison.Ordinal) || path.EndsWith(".sql", StringComparison.Ordinal);
+
+    /// <summary>A name without a folder that is not in the current one is looked up in the backup folder.</summary>
+    public static string Resolve(string file, string folder) =>
+        !File.Exists(file) && System.IO.Path.GetFileName(file) == file && File.Exists(System.IO.Path.Combine(folder, file))
+            ? System.IO.Path.Combine(folder, file)
+            : System.IO.Path.GetFullPath(file);
+
+    private static BackupManifest? TryReadManifest(string path)
+    {
+        try
+        {
+            return BackupManifest.ReadAsync(path, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (HkStrategy.Core.Failures.HksException)
+        {
+            return null;
+        }
+    }
+}

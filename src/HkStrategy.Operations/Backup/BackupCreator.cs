@@ -1,0 +1,112 @@
+using System.Data;
+using System.IO.Compression;
+using Dapper;
+using HkStrategy.Core.Failures;
+using HkStrategy.Data.Connection;
+using HkStrategy.Data.Processes;
+using HkStrategy.Operations.Content;
+using HkStrategy.Operations.Faults;
+using HkStrategy.Operations.Files;
+using HkStrategy.Operations.PgTools;
+using HkStrategy.Operations.Progress;
+using Npgsql;
+
+namespace HkStrategy.Operations.Backup;
+
+/// <summary>
+/// <c>hks backup create</c>: pg_dump of one exported snapshot, so the row counts and values in the manifest describe
+/// exactly what the archive holds even while others write. The archive is written under a temporary name, read back,
+/// flushed and renamed; the manifest comes last.
+/// </summary>
+public sealed class BackupCreator(TimeProvider clock, IProgress<OperationProgress>? progress = null)
+{
+    public async Task<BackupResult> CreateAsync(Database database, BackupRequest request, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(request.Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var server = await ServerFacts.ReadAsync(database, cancellationToken);
+        var tools = await PgClientTools.LocateAsync(server.Major, cancellationToken);
+        DiskSpace.Require(request.Folder, server.DatabaseBytes / 2, "the backup");
+        var final = Path.Combine(request.Folder, BackupNames.FileName(request.Prefix, request.Kind, request.Format, clock.GetUtcNow()));
+        var partial = AtomicFile.TemporaryName(final, "partial");
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var snapshotId = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT pg_export_snapshot()", transaction: snapshot, cancellationToken: cancellationToken));
+        var content = await ContentReader.ReadAsync(connection, snapshot, cancellationToken);
+        var schemaVersion = await ReadSchemaVersionAsync(connection, snapshot, cancellationToken);
+        try
+        {
+            progress?.Report(new OperationProgress("dump"));
+            await using (new FileGrowthReporter(partial, "dump", server.DatabaseBytes / 4, progress))
+            {
+                await DumpAsync(tools, database.Target, request, snapshotId!, partial, cancellationToken);
+            }
+            await snapshot.CommitAsync(cancellationToken);
+            FaultPoint.Reach("backup.after-dump");
+            progress?.Report(new OperationProgress("read back"));
+            await ArchiveReader.RequireReadableAsync(tools, partial, request.Format, cancellationToken);
+            var sha256 = await FileHash.Sha256Async(partial, cancellationToken);
+            AtomicFile.Commit(partial, final);
+            FaultPoint.Reach("backup.before-manifest");
+            var manifest = new BackupManifest
+            {
+                CreatedAt = clock.GetUtcNow(),
+                Kind = request.Kind.Text(),
+                Format = request.Format.Text(),
+                Label = request.Label,
+                ToolVersion = tools.Version,
+                ToolMajorVersion = tools.MajorVersion,
+                ServerVersion = server.Version,
+                ServerVersionNumber = server.VersionNumber,
+                SchemaVersion = schemaVersion,
+                Database = database.Target.DatabaseName,
+                SystemIdentifier = server.SystemIdentifier,
+                Tables = content.Tables,
+                Portfolios = content.Portfolios,
+                TotalMarketValue = content.TotalMarketValue,
+                Archive = new ArchiveFile(Path.GetFileName(final), new FileInfo(final).Length, sha256),
+            };
+            await manifest.WriteAsync(final, cancellationToken);
+            progress?.Report(new OperationProgress("done", Finished: true));
+            return new BackupResult(final, BackupNames.ManifestPath(final), sha256, manifest.Kind, manifest.Archive.SizeBytes,
+                manifest.Format, schemaVersion, content.TotalMarketValue);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    private static async Task DumpAsync(PgClientTools tools, DatabaseTarget target, BackupRequest request, string snapshotId, string partial, CancellationToken cancellationToken)
+    {
+        List<string> arguments = ["--snapshot", snapshotId, "--no-password"];
+        if (request.Kind == BackupKind.Data)
+        {
+            arguments.Add("--data-only");
+        }
+        else if (request.Kind == BackupKind.Schema)
+        {
+            arguments.Add("--schema-only");
+        }
+        ProcessResult dump;
+        if (request.Format == BackupFormat.Custom)
+        {
+            dump = await ProcessRunner.RunAsync(tools.PgDump, [.. arguments, "--format=custom", "--file", partial], cancellationToken, PgEnvironment.For(target));
+        }
+        else
+        {
+            await using var file = new FileStream(partial, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite });
+            await using var gzip = new GZipStream(file, CompressionLevel.Fastest);
+            dump = await ProcessRunner.RunAsync(tools.PgDump, [.. arguments, "--format=plain"], cancellationToken, PgEnvironment.For(target), standardOutput: gzip);
+        }
+        if (!dump.Succeeded)
+        {
+            throw HksException.Environment("BackupFailed", $"pg_dump could not back up {target.Display}: {dump.LastErrorLine}");
+        }
+    }
+
+    private static async Task<int?> ReadSchemaVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT to_regclass('hks_meta.schema_migrations') IS NOT NULL", transaction: transaction, cancellationToken: cancellationToken))
+            ? await connection.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT MAX(version) FROM hks_meta.schema_migrations", transaction: transaction, cancellationToken: cancellationToken))
+            : null;
+}

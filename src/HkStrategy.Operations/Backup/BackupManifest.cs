@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HkStrategy.Core.Failures;
+using HkStrategy.Operations.Content;
+using HkStrategy.Operations.Files;
+
+namespace HkStrategy.Operations.Backup;
+
+/// <summary>
+/// Everything known about a backup, written beside it (<c>ARCHIVE.manifest.json</c>) last and atomically: a backup
+/// without its manifest is unfinished by definition (pgBackRest's "commit marker last").
+/// </summary>
+public sealed record BackupManifest
+{
+    public const int CurrentFormat = 1;
+
+    public int FormatVersion { get; init; } = CurrentFormat;
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required string Kind { get; init; }
+    public required string Format { get; init; }
+    public string? Label { get; init; }
+    public required string ToolVersion { get; init; }
+    public required int ToolMajorVersion { get; init; }
+    public required string ServerVersion { get; init; }
+    public required int ServerVersionNumber { get; init; }
+    public int? SchemaVersion { get; init; }
+    public required string Database { get; init; }
+    public string? SystemIdentifier { get; init; }
+    public required IReadOnlyDictionary<string, long> Tables { get; init; }
+    public required IReadOnlyList<PortfolioContent> Portfolios { get; init; }
+    public required decimal TotalMarketValue { get; init; }
+    public required ArchiveFile Archive { get; init; }
+
+    [JsonIgnore]
+    public ContentSummary Content => new(Tables, Portfolios, TotalMarketValue);
+
+    public static JsonSerializerOptions Json { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+    };
+
+    public Task WriteAsync(string archivePath, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAllTextAsync(BackupNames.ManifestPath(archivePath), JsonSerializer.Serialize(this, Json), cancellationToken);
+
+    public static async Task<BackupManifest> ReadAsync(string archivePath, CancellationToken cancellationToken)
+    {
+        var path = BackupNames.ManifestPath(archivePath);
+        if (!File.Exists(path))
+        {
+            throw HksException.Refused("ManifestMissing", $"{Path.GetFileName(path)} is missing: the backup is unfinished or its manifest was lost");
+        }
+        try
+        {
+            var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(path, cancellationToken), Json);
+            return manifest is { FormatVersion: CurrentFormat }
+                ? manifest
+                : throw HksException.Refused("ManifestUnreadable", $"{Path.GetFileName(path)} is of an unknown format version");
+        }
+        catch (JsonException error)
+        {
+            throw HksException.Refused("ManifestUnreadable", $"{Path.GetFileName(path)} is not a valid manifest: {error.Message.Split('.')[0]}");
+        }
+    }
+}
+
+/// <summary>The archive a manifest describes: its file name (beside the manifest), size and SHA-256.</summary>
+public sealed record ArchiveFile(string File, long SizeBytes, string Sha256);

@@ -1,0 +1,52 @@
+using HkStrategy.Operations.Files;
+
+namespace HkStrategy.Operations.Restore;
+
+/// <summary>
+/// Finds what interrupted restores, drills and backups left and puts it right: scratch databases dropped, a live
+/// database whose switch did not commit opened again, unfinished files (*.partial, *.tmp) removed, journals closed. An archive
+/// without a manifest is never deleted here: it may be the user's own; <c>backup list</c> shows it as unfinished.
+/// </summary>
+public static class RestoreRecovery
+{
+    public static async Task<IReadOnlyList<string>> RecoverAsync(ServerDatabases databases, string home, string backupFolder, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var actions = new List<string>();
+        foreach (var journal in RestoreJournal.ReadAll(home).Where(j => !j.IsFinished && j.Server == databases.Target.Display))
+        {
+            var phase = RestoreJournal.Phases.Abandoned;
+            if (journal.Phase == RestoreJournal.Phases.Switching && journal.PreRestoreDatabase is { } pre && await databases.ExistsAsync(pre, cancellationToken))
+            {
+                phase = RestoreJournal.Phases.Done; // the renames committed: the restore is complete
+                actions.Add($"restore {journal.Id}: the switch had committed; {journal.TargetDatabase} is the restored database, {pre} the old one");
+            }
+            else
+            {
+                if (journal.Phase == RestoreJournal.Phases.Switching && await databases.ExistsAsync(journal.TargetDatabase, cancellationToken))
+                {
+                    await DatabaseSwitch.ReopenAsync(databases, journal.TargetDatabase, cancellationToken);
+                }
+                if (journal.ScratchDatabase is { } scratch && await databases.ExistsAsync(scratch, cancellationToken))
+                {
+                    await databases.DropAsync(scratch, cancellationToken);
+                }
+                actions.Add($"restore {journal.Id} was interrupted before its switch: {journal.TargetDatabase} is as it was; its scratch database was dropped");
+            }
+            await (journal with { Phase = phase, UpdatedAt = clock.GetUtcNow() }).SaveAsync(home, cancellationToken);
+        }
+        foreach (var scratch in await databases.AbandonedScratchAsync(cancellationToken))
+        {
+            await databases.DropAsync(scratch, cancellationToken);
+            actions.Add($"dropped the abandoned scratch database {scratch}");
+        }
+        if (Directory.Exists(backupFolder))
+        {
+            foreach (var partial in Directory.GetFiles(backupFolder, "*.partial").Concat(Directory.GetFiles(backupFolder, "*.tmp")).Where(AtomicFile.IsAbandoned))
+            {
+                File.Delete(partial);
+                actions.Add($"removed the unfinished file {Path.GetFileName(partial)}");
+            }
+        }
+        return actions;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using HkStrategy.Operations.Backup;
+using HkStrategy.Operations.Files;
+
+namespace HkStrategy.Operations.Verify;
+
+/// <summary>When a backup was last verified, and whether by a drill: <c>ARCHIVE.verified.json</c>, shown by <c>backup list</c>.</summary>
+public sealed record VerificationRecord(DateTimeOffset VerifiedAt, bool Drilled)
+{
+    public static Task WriteAsync(string archive, bool drilled, TimeProvider clock, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAllTextAsync(BackupNames.VerificationPath(archive),
+            JsonSerializer.Serialize(new VerificationRecord(clock.GetUtcNow(), drilled), BackupManifest.Json), cancellationToken);
+
+    public static VerificationRecord? Read(string archive)
+    {
+        var path = BackupNames.VerificationPath(archive);
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<VerificationRecord>(File.ReadAllText(path), BackupManifest.Json) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
