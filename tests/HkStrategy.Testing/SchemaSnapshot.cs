@@ -6,11 +6,14 @@ namespace HkStrategy.Testing;
 /// <summary>The DDL of one schema as pg_dump prints it: two snapshots are equal when the schemas are.</summary>
 public static class SchemaSnapshot
 {
-    public static async Task<string> TakeAsync(TestDatabase database, string schema = "public")
+    public static Task<string> TakeAsync(TestDatabase database, string schema = "public") => TakeAsync(database.Target, schema);
+
+    public static async Task<string> TakeAsync(HkStrategy.Data.Connection.DatabaseTarget target, string schema = "public")
     {
-        var tools = await PgClientTools.LocateAsync(await ServerVersion.MajorAsync(database.Database, CancellationToken.None), CancellationToken.None);
-        var dump = await ProcessRunner.RunAsync(tools.PgDump, ["--schema-only", "--no-owner", "--schema", schema],
-            CancellationToken.None, PgEnvironment.For(database.Target));
+        await using var database = new HkStrategy.Data.Connection.Database(target);
+        var tools = await PgClientTools.LocateAsync(await ServerVersion.MajorAsync(database, CancellationToken.None), CancellationToken.None);
+        var dump = await ProcessRunner.RunAsync(tools.PgDump, ["--schema-only", "--no-owner", "--no-privileges", "--schema", schema],
+            CancellationToken.None, PgEnvironment.For(target));
         if (!dump.Succeeded)
         {
             throw new InvalidOperationException(dump.StandardError);

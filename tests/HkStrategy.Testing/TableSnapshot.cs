@@ -6,9 +6,13 @@ namespace HkStrategy.Testing;
 /// <summary>Every row of every table in a schema, as sorted JSON per table: two snapshots are equal when the data is.</summary>
 public static class TableSnapshot
 {
-    public static async Task<SortedDictionary<string, string>> TakeAsync(TestDatabase database, string schema = "public")
+    public static Task<SortedDictionary<string, string>> TakeAsync(TestDatabase database, string schema = "public") =>
+        TakeAsync(database.Target, schema);
+
+    public static async Task<SortedDictionary<string, string>> TakeAsync(HkStrategy.Data.Connection.DatabaseTarget target, string schema = "public")
     {
-        await using var connection = await database.OpenAsync();
+        await using var connection = new NpgsqlConnection(target.ConnectionString);
+        await connection.OpenAsync();
         var tables = await connection.QueryAsync<string>(
             "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = @schema AND c.relkind = 'r' ORDER BY 1",
             new { schema });

@@ -91,6 +91,8 @@ public sealed class BackupCreator(TimeProvider clock, IProgress<OperationProgres
         ProcessResult dump;
         if (request.Format == BackupFormat.Custom)
         {
+            // Created first, readable only by the user: pg_dump truncates it and keeps its mode, so no copy is ever world-readable.
+            await new FileStream(partial, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }).DisposeAsync();
             dump = await ProcessRunner.RunAsync(tools.PgDump, [.. arguments, "--format=custom", "--file", partial], cancellationToken, PgEnvironment.For(target));
         }
         else

@@ -31,6 +31,9 @@ public sealed record BackupManifest
     public required decimal TotalMarketValue { get; init; }
     public required ArchiveFile Archive { get; init; }
 
+    /// <summary>SHA-256 of this manifest without the seal: an edited manifest is refused like a damaged archive.</summary>
+    public string? Seal { get; init; }
+
     [JsonIgnore]
     public ContentSummary Content => new(Tables, Portfolios, TotalMarketValue);
 
@@ -41,7 +44,10 @@ public sealed record BackupManifest
     };
 
     public Task WriteAsync(string archivePath, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllTextAsync(BackupNames.ManifestPath(archivePath), JsonSerializer.Serialize(this, Json), cancellationToken);
+        AtomicFile.WriteAllTextAsync(BackupNames.ManifestPath(archivePath), JsonSerializer.Serialize(this with { Seal = ComputeSeal() }, Json), cancellationToken);
+
+    private string ComputeSeal() =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(this with { Seal = null }, Json)));
 
     public static async Task<BackupManifest> ReadAsync(string archivePath, CancellationToken cancellationToken)
     {
@@ -53,9 +59,13 @@ public sealed record BackupManifest
         try
         {
             var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(path, cancellationToken), Json);
-            return manifest is { FormatVersion: CurrentFormat }
+            if (manifest is not { FormatVersion: CurrentFormat })
+            {
+                throw HksException.Refused("ManifestUnreadable", $"{Path.GetFileName(path)} is of an unknown format version");
+            }
+            return string.Equals(manifest.Seal, manifest.ComputeSeal(), StringComparison.Ordinal)
                 ? manifest
-                : throw HksException.Refused("ManifestUnreadable", $"{Path.GetFileName(path)} is of an unknown format version");
+                : throw HksException.Refused("ManifestTampered", $"{Path.GetFileName(path)} was changed after the backup was made: its seal does not match");
         }
         catch (JsonException error)
         {

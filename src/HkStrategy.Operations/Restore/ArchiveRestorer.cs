@@ -11,17 +11,27 @@ namespace HkStrategy.Operations.Restore;
 /// Restores an archive into an empty database with errors fatal: pg_restore <c>--exit-on-error --single-transaction</c>
 /// for custom format, psql <c>ON_ERROR_STOP</c> in one transaction for SQL. Never "success" with ignored errors.
 /// </summary>
-public static class ArchiveRestorer
+public static partial class ArchiveRestorer
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+; \d+ \d+ SCHEMA - public ", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex PublicSchemaEntry();
+
     public static async Task RestoreAsync(DatabaseTarget into, string archive, BackupFormat format, CancellationToken cancellationToken, bool dataOnly = false)
     {
+        await using var database = new Database(into);
         if (format == BackupFormat.SqlGz)
         {
-            await PlainSqlLoader.LoadAsync(new Database(into), archive, cancellationToken);
+            await PlainSqlLoader.LoadAsync(database, archive, cancellationToken);
             return;
         }
-        await using var database = new Database(into);
         var tools = await PgClientTools.LocateAsync(await ServerVersion.MajorAsync(database, cancellationToken), cancellationToken);
+        if (!dataOnly && PublicSchemaEntry().IsMatch(await ArchiveReader.ListAsync(tools, archive, cancellationToken)))
+        {
+            // The source's public schema was dropped and created again, so the archive creates it: make room for it.
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var drop = new Npgsql.NpgsqlCommand("DROP SCHEMA public", connection);
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
         List<string> arguments = ["--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", "--dbname", into.DatabaseName];
         if (dataOnly)
         {

@@ -154,6 +154,7 @@ public sealed class CompleteRestore(MigrationCatalog catalog, TimeProvider clock
     private static async Task<TimeSpan> RenameBesideAsync(ServerDatabases databases, string scratch, string into, CancellationToken cancellationToken)
     {
         Npgsql.NpgsqlConnection.ClearAllPools();
+        await databases.ExecuteAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{scratch}'", cancellationToken);
         await databases.ExecuteAsync($"ALTER DATABASE {ServerDatabases.Quote(scratch)} RENAME TO {ServerDatabases.Quote(into)}", cancellationToken);
         return TimeSpan.Zero;
     }

@@ -17,6 +17,7 @@ public static class DatabaseSwitch
     {
         NpgsqlConnection.ClearAllPools();
         await using var connection = await databases.OpenMaintenanceAsync(cancellationToken);
+        await EndSessionsAsync(connection, replacement, cancellationToken); // only hks's own, already finished, sessions can be there
         var clock = Stopwatch.StartNew();
         if (liveExists)
         {

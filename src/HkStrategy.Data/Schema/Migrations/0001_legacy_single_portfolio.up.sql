@@ -15,7 +15,8 @@ CREATE TABLE portfolio_positions (
 CREATE TABLE trading_signals (
     id SERIAL PRIMARY KEY,
     symbol VARCHAR(10) NOT NULL REFERENCES portfolio_positions(symbol) ON DELETE CASCADE,
-    signal_type VARCHAR(1) NOT NULL CHECK (signal_type IN ('A', 'B', 'C', 'D')),
+    -- signal_type IN ('A', 'B', 'C', 'D'), written as PostgreSQL prints it back, so a dump restores it unchanged
+    signal_type VARCHAR(1) NOT NULL CHECK (signal_type::text = ANY (ARRAY['A'::text, 'B'::text, 'C'::text, 'D'::text])),
     signal_strength DECIMAL(3,2) NOT NULL DEFAULT 0.5,
     price DECIMAL(10,3) NOT NULL,
     volume INTEGER DEFAULT 0,

@@ -125,7 +125,7 @@ CREATE TABLE IF NOT EXISTS strategy_signals (
     id SERIAL PRIMARY KEY,
     equity_strategy_analysis_id INTEGER NOT NULL REFERENCES equity_strategy_analyses(id) ON DELETE CASCADE,
     signal_date DATE NOT NULL,
-    signal_type VARCHAR(10) NOT NULL CHECK (signal_type IN ('BUY', 'SELL', 'HOLD')),
+    signal_type VARCHAR(10) NOT NULL CHECK (signal_type::text = ANY (ARRAY['BUY'::text, 'SELL'::text, 'HOLD'::text])),
     price DECIMAL(10,3) NOT NULL,
     quantity INTEGER,
     signal_strength DECIMAL(3,2),

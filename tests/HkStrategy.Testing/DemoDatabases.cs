@@ -1,0 +1,36 @@
+using HkStrategy.Data.Demo;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HkStrategy.Testing;
+
+/// <summary>Test databases holding the demo state, plus rows in every kind of table, for backup and restore tests.</summary>
+public static class DemoDatabases
+{
+    public static readonly DateTimeOffset SeededAt = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
+
+    public static async Task<TestDatabase> SeededAsync()
+    {
+        var db = await TestDatabase.CreateAsync();
+        await db.MigrateAsync();
+        await new DemoSeeder(new FakeTimeProvider(SeededAt)).SeedAsync(db.Database, db.Migrator, CancellationToken.None);
+        return db;
+    }
+
+    /// <summary>The demo state and a second portfolio with a position, signals, an analysis with jsonb value history, holdings and strategies.</summary>
+    public static async Task<TestDatabase> RichAsync()
+    {
+        var db = await SeededAsync();
+        await db.ExecuteAsync("""
+            INSERT INTO portfolio_positions (portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector)
+            VALUES ('HKEX_NonTech', '0005.HK', 'HSBC Holdings plc', 500, 60.000, 100.100, 'Financials');
+            INSERT INTO trading_signals (portfolio_id, symbol, signal_type, signal_strength, price, rsi) VALUES
+                ('HKEX_NonTech', '0005.HK', 'B', 0.65, 99.5, 36.2), ('My_HKEX_ALL', '0700.HK', 'A', 0.8, 598.5, 61.0);
+            INSERT INTO portfolio_analyses (name, start_date, end_date, portfolio_id, start_pv, end_pv) VALUES ('H2', '2026-07-01', '2026-11-20', 'My_HKEX_ALL', 3900000, 4052660.20);
+            INSERT INTO portfolio_value_history (analysis_id, trade_date, portfolio_value, total_value, top_contributors)
+            SELECT id, '2026-11-20', 4052660.20, 4052660.20, '[{"symbol": "0700.HK", "contribution": 1200.5}]' FROM portfolio_analyses;
+            INSERT INTO portfolio_holdings (portfolio_id, symbol, quantity, avg_cost) VALUES ('MyHKEX_Tech', '0700.HK', 10, 300);
+            INSERT INTO strategies (strategy_name, strategy_type, parameters) VALUES ('RSI', 'mean_reversion', '{"period": 14}');
+            """);
+        return db;
+    }
+}
