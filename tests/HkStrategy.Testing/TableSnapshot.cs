@@ -11,7 +11,7 @@ public static class TableSnapshot
 
     public static async Task<SortedDictionary<string, string>> TakeAsync(HkStrategy.Data.Connection.DatabaseTarget target, string schema = "public")
     {
-        await using var connection = new NpgsqlConnection(target.ConnectionString);
+        await using var connection = new NpgsqlConnection(target.ConnectionString + ";Pooling=false");
         await connection.OpenAsync();
         var tables = await connection.QueryAsync<string>(
             "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = @schema AND c.relkind = 'r' ORDER BY 1",

@@ -48,7 +48,16 @@ public sealed class TestDatabase : IAsyncLifetime, IAsyncDisposable
 
     async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
-    public Task<NpgsqlConnection> OpenAsync() => Database.OpenAsync(CancellationToken.None);
+    /// <summary>
+    /// A connection of its own, outside any pool: restores end every session of the database they replace, and a
+    /// pooled connection would be a dead one afterwards.
+    /// </summary>
+    public async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(Target.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        return connection;
+    }
 
     public async Task<MigrationOutcome> MigrateAsync(int? to = null, IReadOnlyDictionary<string, string>? settings = null)
     {

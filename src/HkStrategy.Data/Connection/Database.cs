@@ -36,6 +36,8 @@ public sealed class Database(DatabaseTarget target) : IAsyncDisposable
                 HksException.Environment("AccessDenied", $"the server refused the connection to {where}: {postgres.MessageText}", error),
             PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } =>
                 HksException.Environment("DatabaseMissing", $"the database '{target.DatabaseName}' does not exist on {where}", error),
+            PostgresException { SqlState: PostgresErrorCodes.ObjectNotInPrerequisiteState } postgres when postgres.MessageText.Contains("not currently accepting connections", StringComparison.Ordinal) =>
+                HksException.Environment("DatabaseClosed", $"the database '{target.DatabaseName}' on {where} is closed to new connections (a restore interrupted during its switch?): 'hks restore --recover' opens it again", error),
             PostgresException { SqlState: PostgresErrorCodes.CannotConnectNow } =>
                 HksException.Environment("ServerStarting", $"the server at {where} is starting up or shutting down; try again", error),
             _ when error.InnerException is SocketException socket =>

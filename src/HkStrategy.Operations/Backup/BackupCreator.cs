@@ -26,8 +26,8 @@ public sealed class BackupCreator(TimeProvider clock, IProgress<OperationProgres
         var server = await ServerFacts.ReadAsync(database, cancellationToken);
         var tools = await PgClientTools.LocateAsync(server.Major, cancellationToken);
         DiskSpace.Require(request.Folder, server.DatabaseBytes / 2, "the backup");
-        var final = Path.Combine(request.Folder, BackupNames.FileName(request.Prefix, request.Kind, request.Format, clock.GetUtcNow()));
-        var partial = AtomicFile.TemporaryName(final, "partial");
+        var name = BackupNames.FileName(request.Prefix, request.Kind, request.Format, clock.GetUtcNow());
+        var partial = AtomicFile.TemporaryName(Path.Combine(request.Folder, name), "partial");
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
@@ -46,7 +46,7 @@ public sealed class BackupCreator(TimeProvider clock, IProgress<OperationProgres
             progress?.Report(new OperationProgress("read back"));
             await ArchiveReader.RequireReadableAsync(tools, partial, request.Format, cancellationToken);
             var sha256 = await FileHash.Sha256Async(partial, cancellationToken);
-            AtomicFile.Commit(partial, final);
+            var final = CommitUnderFreeName(partial, request.Folder, name);
             FaultPoint.Reach("backup.before-manifest");
             var manifest = new BackupManifest
             {
@@ -74,6 +74,29 @@ public sealed class BackupCreator(TimeProvider clock, IProgress<OperationProgres
         finally
         {
             File.Delete(partial);
+        }
+    }
+
+    /// <summary>Two backups in the same second get <c>…_HHMMSS.dump</c> and <c>…_HHMMSS_2.dump</c>; none is ever overwritten.</summary>
+    private static string CommitUnderFreeName(string partial, string folder, string name)
+    {
+        var extension = name.EndsWith(".sql.gz", StringComparison.Ordinal) ? ".sql.gz" : Path.GetExtension(name);
+        var stem = name[..^extension.Length];
+        for (var attempt = 1; ; attempt++)
+        {
+            var final = Path.Combine(folder, attempt == 1 ? name : $"{stem}_{attempt}{extension}");
+            try
+            {
+                if (!File.Exists(final))
+                {
+                    AtomicFile.Commit(partial, final);
+                    return final;
+                }
+            }
+            catch (IOException) when (File.Exists(final))
+            {
+                // Another process took this name between the check and the move: try the next.
+            }
         }
     }
 

@@ -7,67 +7,56 @@ using Npgsql;
 namespace HkStrategy.Operations.Restore;
 
 /// <summary>
-/// Puts a restored database in the live one's place with two renames in one transaction (catalog changes only, so the
-/// time the database is unavailable does not grow with its size). New connections are refused first and the live
-/// database's sessions ended by process id, never by process name.
+/// Puts a restored database in the live one's place: in one transaction, the live database's sessions are ended (by
+/// process id, never by name) and two renames made (catalog changes only, so the time the database is unavailable
+/// does not grow with its size). PostgreSQL waits for ended sessions to go before renaming; a session that connects
+/// in between makes the attempt fail harmlessly, and it is tried again. Interrupted at any moment, the transaction
+/// leaves the live database as it was and open.
 /// </summary>
 public static class DatabaseSwitch
 {
+    private const int Attempts = 10;
+
     public static async Task<TimeSpan> SwitchAsync(ServerDatabases databases, string live, string replacement, string preRestore, bool liveExists, CancellationToken cancellationToken)
     {
         NpgsqlConnection.ClearAllPools();
         await using var connection = await databases.OpenMaintenanceAsync(cancellationToken);
-        await EndSessionsAsync(connection, replacement, cancellationToken); // only hks's own, already finished, sessions can be there
-        var clock = Stopwatch.StartNew();
-        if (liveExists)
+        for (var attempt = 1; ; attempt++)
         {
-            await connection.ExecuteAsync(new CommandDefinition($"ALTER DATABASE {ServerDatabases.Quote(live)} ALLOW_CONNECTIONS false", cancellationToken: cancellationToken));
-            FaultPoint.Reach("restore.switch.after-blocking-connections");
-            await EndSessionsAsync(connection, live, cancellationToken);
-        }
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            if (liveExists)
+            var clock = Stopwatch.StartNew();
+            try
             {
-                await connection.ExecuteAsync(new CommandDefinition($"ALTER DATABASE {ServerDatabases.Quote(live)} RENAME TO {ServerDatabases.Quote(preRestore)}", transaction: transaction, cancellationToken: cancellationToken));
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await EndSessionsAsync(connection, transaction, replacement, cancellationToken);
+                if (liveExists)
+                {
+                    await EndSessionsAsync(connection, transaction, live, cancellationToken);
+                    FaultPoint.Reach("restore.switch.after-ending-sessions");
+                    await RenameAsync(connection, transaction, live, preRestore, cancellationToken);
+                }
+                await RenameAsync(connection, transaction, replacement, live, cancellationToken);
+                FaultPoint.Reach("restore.switch.before-commit");
+                await transaction.CommitAsync(cancellationToken);
+                return clock.Elapsed;
             }
-            await connection.ExecuteAsync(new CommandDefinition($"ALTER DATABASE {ServerDatabases.Quote(replacement)} RENAME TO {ServerDatabases.Quote(live)}", transaction: transaction, cancellationToken: cancellationToken));
-            FaultPoint.Reach("restore.switch.before-commit");
-            await transaction.CommitAsync(cancellationToken);
+            catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.ObjectInUse && attempt < Attempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
+            }
+            catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.ObjectInUse)
+            {
+                throw HksException.Environment("SessionsDidNotEnd",
+                    $"sessions kept connecting to {live} during {Attempts} attempts to switch; it is unchanged: stop the programs using it (the dashboard?) and run the restore again");
+            }
         }
-        var unavailable = clock.Elapsed;
-        if (liveExists)
-        {
-            await connection.ExecuteAsync(new CommandDefinition($"ALTER DATABASE {ServerDatabases.Quote(preRestore)} ALLOW_CONNECTIONS true", cancellationToken: cancellationToken));
-        }
-        return unavailable;
     }
 
-    /// <summary>Undoes a switch interrupted after new connections were refused and before the renames committed.</summary>
-    public static async Task ReopenAsync(ServerDatabases databases, string live, CancellationToken cancellationToken)
-    {
-        await using var connection = await databases.OpenMaintenanceAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition($"ALTER DATABASE {ServerDatabases.Quote(live)} ALLOW_CONNECTIONS true", cancellationToken: cancellationToken));
-    }
+    private static Task EndSessionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string database, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @database AND pid <> pg_backend_pid()",
+            new { database }, transaction, cancellationToken: cancellationToken));
 
-    private static async Task EndSessionsAsync(NpgsqlConnection connection, string live, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var remaining = await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
-                SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @live AND pid <> pg_backend_pid()
-                """, new { live }, cancellationToken: cancellationToken));
-            if (remaining == 0)
-            {
-                return;
-            }
-            if (deadline.Elapsed > TimeSpan.FromSeconds(10))
-            {
-                await connection.ExecuteAsync(new CommandDefinition($"ALTER DATABASE {ServerDatabases.Quote(live)} ALLOW_CONNECTIONS true", cancellationToken: CancellationToken.None));
-                throw HksException.Environment("SessionsDidNotEnd", $"{remaining} session(s) on {live} did not end within 10 s; the live database is unchanged and open again");
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
-        }
-    }
+    private static Task RenameAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string from, string to, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            $"ALTER DATABASE {ServerDatabases.Quote(from)} RENAME TO {ServerDatabases.Quote(to)}", transaction: transaction, cancellationToken: cancellationToken));
 }

@@ -3,8 +3,7 @@ using HkStrategy.Operations.Files;
 namespace HkStrategy.Operations.Restore;
 
 /// <summary>
-/// Finds what interrupted restores, drills and backups left and puts it right: scratch databases dropped, a live
-/// database whose switch did not commit opened again, unfinished files (*.partial, *.tmp) removed, journals closed. An archive
+/// Finds what interrupted restores, drills and backups left and puts it right: scratch databases dropped, unfinished files (*.partial, *.tmp) removed, journals closed. An archive
 /// without a manifest is never deleted here: it may be the user's own; <c>backup list</c> shows it as unfinished.
 /// </summary>
 public static class RestoreRecovery
@@ -22,10 +21,6 @@ public static class RestoreRecovery
             }
             else
             {
-                if (journal.Phase == RestoreJournal.Phases.Switching && await databases.ExistsAsync(journal.TargetDatabase, cancellationToken))
-                {
-                    await DatabaseSwitch.ReopenAsync(databases, journal.TargetDatabase, cancellationToken);
-                }
                 if (journal.ScratchDatabase is { } scratch && await databases.ExistsAsync(scratch, cancellationToken))
                 {
                     await databases.DropAsync(scratch, cancellationToken);

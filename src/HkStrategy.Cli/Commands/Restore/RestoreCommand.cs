@@ -26,17 +26,27 @@ public static class RestoreCommand
         var targetDb = new Option<string?>("--target-db") { Description = "Restore into this new database beside the live one" };
         var noMigrate = new Option<bool>("--no-migrate") { Description = "Keep a legacy dump at the schema it came with" };
         var cleanup = new Option<bool>("--cleanup") { Description = "Drop the pre-restore databases earlier restores kept" };
+        var recover = new Option<bool>("--recover") { Description = "Finish or undo interrupted restores and remove their leftovers (every restore does this first)" };
         var json = CommonOptions.Json();
-        var command = new Command("restore", "Restore a backup so that nothing can be lost") { file, yes, noEmergency, targetDb, noMigrate, cleanup, json };
+        var command = new Command("restore", "Restore a backup so that nothing can be lost") { file, yes, noEmergency, targetDb, noMigrate, cleanup, recover, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             var live = await TargetResolver.ResolveAsync(parseResult.GetValue(CommonOptions.Database), cancellationToken);
+            var home = HksHome.FromEnvironment();
+            if (parseResult.GetValue(recover))
+            {
+                foreach (var action in await RestoreRecovery.RecoverAsync(new ServerDatabases(live), home.Root, home.Backups, context.Clock, cancellationToken))
+                {
+                    await context.Out.WriteLineAsync(action);
+                }
+                await context.Out.WriteLineAsync("recovery finished: nothing is left over from interrupted restores");
+                return 0;
+            }
             if (parseResult.GetValue(cleanup))
             {
                 return await RestoreCleanup.RunAsync(context, live, parseResult.GetValue(yes), cancellationToken);
             }
             var archive = parseResult.GetValue(file) ?? throw HksException.Usage("BackupRequired", "say which backup to restore: hks restore FILE");
-            var home = HksHome.FromEnvironment();
             var request = new RestoreRequest(BackupCatalog.Resolve(archive, home.Backups), home.Root, home.Backups)
             {
                 TargetDatabase = parseResult.GetValue(targetDb),
