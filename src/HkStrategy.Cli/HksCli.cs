@@ -3,6 +3,7 @@ using HkStrategy.Cli.Commands.Backup;
 using HkStrategy.Cli.Commands.Check;
 using HkStrategy.Cli.Commands.Db;
 using HkStrategy.Cli.Commands.Restore;
+using HkStrategy.Cli.Commands.Validate;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Failures;
 
@@ -19,6 +20,7 @@ public static class HksCli
             BackupCommand.Create(context),
             RestoreCommand.Create(context),
             CheckCommand.Create(context),
+            ValidateCommand.Create(context),
         };
         root.Options.Add(CommonOptions.Database);
         return root;
