@@ -2,6 +2,7 @@ using System.CommandLine;
 using HkStrategy.Cli.Commands.Backup;
 using HkStrategy.Cli.Commands.Check;
 using HkStrategy.Cli.Commands.Db;
+using HkStrategy.Cli.Commands.Diff;
 using HkStrategy.Cli.Commands.Restore;
 using HkStrategy.Cli.Commands.Validate;
 using HkStrategy.Cli.Infrastructure;
@@ -21,6 +22,7 @@ public static class HksCli
             RestoreCommand.Create(context),
             CheckCommand.Create(context),
             ValidateCommand.Create(context),
+            DiffCommand.Create(context),
         };
         root.Options.Add(CommonOptions.Database);
         return root;

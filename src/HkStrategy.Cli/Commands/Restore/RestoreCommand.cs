@@ -26,9 +26,13 @@ public static class RestoreCommand
         var targetDb = new Option<string?>("--target-db") { Description = "Restore into this new database beside the live one" };
         var noMigrate = new Option<bool>("--no-migrate") { Description = "Keep a legacy dump at the schema it came with" };
         var cleanup = new Option<bool>("--cleanup") { Description = "Drop the pre-restore databases earlier restores kept" };
+        var portfolio = new Option<string?>("--portfolio") { Description = "Restore only this portfolio (metadata, positions, signals, prices, analyses)" };
+        var mode = new Option<string>("--mode") { Description = "With --portfolio: replace, merge or missing-only", DefaultValueFactory = _ => "replace" };
+        var dryRun = CommonOptions.DryRun();
+        var metadata = new Option<bool>("--portfolios-metadata") { Description = "Re-create portfolio rows missing from the live database; never overwrite" };
         var recover = new Option<bool>("--recover") { Description = "Finish or undo interrupted restores and remove their leftovers (every restore does this first)" };
         var json = CommonOptions.Json();
-        var command = new Command("restore", "Restore a backup so that nothing can be lost") { file, yes, noEmergency, targetDb, noMigrate, cleanup, recover, json };
+        var command = new Command("restore", "Restore a backup so that nothing can be lost") { file, yes, noEmergency, targetDb, noMigrate, cleanup, recover, portfolio, mode, dryRun, metadata, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             var live = await TargetResolver.ResolveAsync(parseResult.GetValue(CommonOptions.Database), cancellationToken);
@@ -46,8 +50,22 @@ public static class RestoreCommand
             {
                 return await RestoreCleanup.RunAsync(context, live, parseResult.GetValue(yes), cancellationToken);
             }
-            var archive = parseResult.GetValue(file) ?? throw HksException.Usage("BackupRequired", "say which backup to restore: hks restore FILE");
-            var request = new RestoreRequest(BackupCatalog.Resolve(archive, home.Backups), home.Root, home.Backups)
+            var archive = BackupCatalog.Resolve(
+                parseResult.GetValue(file) ?? throw HksException.Usage("BackupRequired", "say which backup to restore: hks restore FILE"), home.Backups);
+            if (parseResult.GetValue(portfolio) is { } portfolioId)
+            {
+                return await SelectiveRestore.PortfolioAsync(context, live, archive, portfolioId, PortfolioRestore.ParseMode(parseResult.GetValue(mode)!),
+                    parseResult.GetValue(dryRun), parseResult.GetValue(yes), parseResult.GetValue(json), cancellationToken);
+            }
+            if (parseResult.GetValue(metadata))
+            {
+                return await SelectiveRestore.MetadataAsync(context, live, archive, parseResult.GetValue(json), cancellationToken);
+            }
+            if (parseResult.GetValue(dryRun))
+            {
+                throw HksException.Usage("DryRunNeedsPortfolio", "--dry-run previews a selective restore: add --portfolio ID (a complete restore is previewed by its confirmation)");
+            }
+            var request = new RestoreRequest(archive, home.Root, home.Backups)
             {
                 TargetDatabase = parseResult.GetValue(targetDb),
                 SkipEmergencyBackup = parseResult.GetValue(noEmergency),

@@ -1,0 +1,79 @@
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Data.Connection;
+using HkStrategy.Data.Embedded;
+using HkStrategy.Data.Schema;
+using HkStrategy.Operations.Backup;
+using HkStrategy.Operations.Restore;
+using HkStrategy.Operations.Verify;
+
+namespace HkStrategy.Cli.Commands.Restore;
+
+/// <summary>
+/// <c>hks restore FILE --portfolio ID</c> and <c>--portfolios-metadata</c>: the backup is restored into a scratch copy,
+/// the change previewed (a dry run inside a rolled-back transaction), confirmed, preceded by a verified emergency backup.
+/// </summary>
+internal static class SelectiveRestore
+{
+    public static async Task<int> PortfolioAsync(CliContext context, DatabaseTarget live, string archive, string portfolioId, PortfolioRestoreMode mode, bool dryRun, bool yes, bool json, CancellationToken cancellationToken)
+    {
+        var home = HksHome.FromEnvironment();
+        await using var copy = await ScratchCopy.RestoreAsync(live, archive, MigrationCatalog.Embedded, context.Clock, cancellationToken);
+        await using var database = new Database(live);
+        var preview = await PortfolioRestore.ApplyAsync(database, copy.Target, portfolioId, mode, dryRun: true, cancellationToken);
+        if (dryRun || preview.ChangesNothing)
+        {
+            await WriteAsync(context, preview, null, json);
+            return 0;
+        }
+        await WriteAsync(context, preview, null, json: false, context.Error);
+        await Confirmation.RequireAsync(context, yes, $"This changes portfolio {portfolioId} in {live.Display} as listed above ({mode}), after a verified emergency backup; other portfolios are not touched.", portfolioId, cancellationToken);
+        var emergency = await new BackupCreator(context.Clock).CreateAsync(database,
+            new BackupRequest(home.Backups, Label: $"before restoring portfolio {portfolioId}") { Prefix = "emergency" }, cancellationToken);
+        await new BackupVerifier(MigrationCatalog.Embedded, context.Clock).VerifyAsync(emergency.Path, cancellationToken);
+        var result = await PortfolioRestore.ApplyAsync(database, copy.Target, portfolioId, mode, dryRun: false, cancellationToken);
+        await WriteAsync(context, result, emergency.Path, json);
+        return 0;
+    }
+
+    public static async Task<int> MetadataAsync(CliContext context, DatabaseTarget live, string archive, bool json, CancellationToken cancellationToken)
+    {
+        await using var copy = await ScratchCopy.RestoreAsync(live, archive, MigrationCatalog.Embedded, context.Clock, cancellationToken);
+        await using var database = new Database(live);
+        var created = await PortfolioRestore.RestoreMissingPortfoliosAsync(database, copy.Target, cancellationToken);
+        if (json)
+        {
+            await JsonOutput.WriteAsync(context, new { created });
+        }
+        else
+        {
+            await context.Out.WriteLineAsync(created.Count == 0 ? "every portfolio of the backup exists: nothing re-created" : $"re-created {created.Count} portfolio(s): {string.Join(", ", created)}");
+        }
+        return 0;
+    }
+
+    private static async Task WriteAsync(CliContext context, PortfolioRestoreResult result, string? emergency, bool json, TextWriter? writer = null)
+    {
+        if (json)
+        {
+            await JsonOutput.WriteAsync(context, new { result.PortfolioId, result.Mode, result.DryRun, result.Changes, result.Positions, emergencyBackup = emergency });
+            return;
+        }
+        var output = writer ?? context.Out;
+        var verb = result.DryRun ? "would change" : "changed";
+        foreach (var position in result.Positions)
+        {
+            await output.WriteLineAsync($"  {position.Change,-6} {position.Symbol}");
+        }
+        foreach (var (change, count) in result.Changes.Where(c => c.Value > 0))
+        {
+            await output.WriteLineAsync($"  {change}: {count}");
+        }
+        if (emergency is not null)
+        {
+            await output.WriteLineAsync($"emergency backup (verified): {emergency}");
+        }
+        await output.WriteLineAsync(result.ChangesNothing
+            ? $"portfolio {result.PortfolioId} already equals the backup ({result.Mode}): nothing to change"
+            : $"portfolio {result.PortfolioId}: {verb} {result.Changes.Values.Sum()} row(s) ({result.Mode})");
+    }
+}

@@ -1,0 +1,100 @@
+using Dapper;
+using HkStrategy.Data.Connection;
+using Npgsql;
+
+namespace HkStrategy.Operations.Diff;
+
+/// <summary>Per table: rows only in the backup, only in the live database, and rows present in both but changed.</summary>
+public sealed record TableDiff(string Table, long OnlyInBackup, long OnlyLive, long Changed, IReadOnlyList<string> Examples)
+{
+    public bool IsSame => OnlyInBackup == 0 && OnlyLive == 0 && Changed == 0;
+}
+
+/// <summary>Per portfolio: positions missing from live or extra in live (by symbol), and the change in market value.</summary>
+public sealed record PortfolioDiff(string PortfolioId, bool MissingLive, bool MissingInBackup, IReadOnlyList<string> MissingPositions, IReadOnlyList<string> ExtraPositions, IReadOnlyList<string> ChangedPositions, decimal BackupValue, decimal LiveValue)
+{
+    public decimal ValueDifference => LiveValue - BackupValue;
+}
+
+public sealed record DiffReport(IReadOnlyList<TableDiff> Tables, IReadOnlyList<PortfolioDiff> Portfolios)
+{
+    public bool IsSame => Tables.All(t => t.IsSame) && Portfolios.All(p => !p.MissingLive && !p.MissingInBackup && p.MissingPositions.Count + p.ExtraPositions.Count + p.ChangedPositions.Count == 0);
+}
+
+/// <summary>
+/// <c>hks diff FILE</c>, the seed's "identify scope of data loss": the backup (restored into a scratch copy) against
+/// the live database, row by row (matched by primary key, compared by content) and portfolio by portfolio.
+/// </summary>
+public static class BackupDiff
+{
+    private const string Tables = """
+        SELECT c.relname AS "Table", string_agg(format('%I', a.attname), ', ' ORDER BY array_position(i.indkey, a.attnum)) AS "Key"
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+        JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey)
+        WHERE c.relkind = 'r'
+        GROUP BY c.relname ORDER BY c.relname
+        """;
+
+    private const string Positions = """
+        SELECT portfolio_id AS "PortfolioId", symbol AS "Symbol", md5(row(quantity, avg_cost, current_price, company_name, sector)::text) AS "Hash", market_value AS "Value"
+        FROM portfolio_positions
+        """;
+
+    public static async Task<DiffReport> CompareAsync(DatabaseTarget backup, DatabaseTarget live, CancellationToken cancellationToken)
+    {
+        await using var backupConnection = await Open(backup, cancellationToken);
+        await using var liveConnection = await Open(live, cancellationToken);
+        var backupTables = (await backupConnection.QueryAsync<(string Table, string Key)>(new CommandDefinition(Tables, cancellationToken: cancellationToken))).ToDictionary(t => t.Table, t => t.Key, StringComparer.Ordinal);
+        var liveTables = (await liveConnection.QueryAsync<(string Table, string Key)>(new CommandDefinition(Tables, cancellationToken: cancellationToken))).ToDictionary(t => t.Table, t => t.Key, StringComparer.Ordinal);
+        var tables = new List<TableDiff>();
+        foreach (var table in backupTables.Keys.Union(liveTables.Keys).Order(StringComparer.Ordinal))
+        {
+            var inBackup = backupTables.TryGetValue(table, out var key) ? await RowsAsync(backupConnection, table, key, cancellationToken) : [];
+            var inLive = liveTables.TryGetValue(table, out var liveKey) ? await RowsAsync(liveConnection, table, liveKey, cancellationToken) : [];
+            var changed = inBackup.Where(r => inLive.TryGetValue(r.Key, out var hash) && hash != r.Value).Select(r => r.Key).ToList();
+            var onlyBackup = inBackup.Keys.Where(k => !inLive.ContainsKey(k)).ToList();
+            var onlyLive = inLive.Keys.Where(k => !inBackup.ContainsKey(k)).ToList();
+            var examples = onlyBackup.Take(3).Select(k => $"only in backup: {k}")
+                .Concat(onlyLive.Take(3).Select(k => $"only live: {k}")).Concat(changed.Take(3).Select(k => $"changed: {k}")).ToList();
+            tables.Add(new TableDiff(table, onlyBackup.Count, onlyLive.Count, changed.Count, examples));
+        }
+        return new DiffReport(tables, await PortfoliosAsync(backupConnection, liveConnection, cancellationToken));
+    }
+
+    private static async Task<Dictionary<string, string>> RowsAsync(NpgsqlConnection connection, string table, string key, CancellationToken cancellationToken)
+    {
+        var quoted = "public." + "\"" + table.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var rows = await connection.QueryAsync<(string Key, string Hash)>(new CommandDefinition(
+            $"SELECT ({key})::text, md5(row_to_json(t)::text) FROM {quoted} t", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Key, r => r.Hash, StringComparer.Ordinal);
+    }
+
+    private static async Task<IReadOnlyList<PortfolioDiff>> PortfoliosAsync(NpgsqlConnection backup, NpgsqlConnection live, CancellationToken cancellationToken)
+    {
+        var backupIds = (await backup.QueryAsync<string>(new CommandDefinition("SELECT portfolio_id FROM portfolios", cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        var liveIds = (await live.QueryAsync<string>(new CommandDefinition("SELECT portfolio_id FROM portfolios", cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        var backupPositions = (await backup.QueryAsync<PositionRow>(new CommandDefinition(Positions, cancellationToken: cancellationToken))).ToLookup(p => p.PortfolioId);
+        var livePositions = (await live.QueryAsync<PositionRow>(new CommandDefinition(Positions, cancellationToken: cancellationToken))).ToLookup(p => p.PortfolioId);
+        return backupIds.Union(liveIds).Order(StringComparer.Ordinal).Select(id =>
+        {
+            var inBackup = backupPositions[id].ToDictionary(p => p.Symbol, StringComparer.Ordinal);
+            var inLive = livePositions[id].ToDictionary(p => p.Symbol, StringComparer.Ordinal);
+            return new PortfolioDiff(id, !liveIds.Contains(id), !backupIds.Contains(id),
+                inBackup.Keys.Where(s => !inLive.ContainsKey(s)).Order(StringComparer.Ordinal).ToList(),
+                inLive.Keys.Where(s => !inBackup.ContainsKey(s)).Order(StringComparer.Ordinal).ToList(),
+                inBackup.Values.Where(p => inLive.TryGetValue(p.Symbol, out var l) && l.Hash != p.Hash).Select(p => p.Symbol).Order(StringComparer.Ordinal).ToList(),
+                inBackup.Values.Sum(p => p.Value ?? 0), inLive.Values.Sum(p => p.Value ?? 0));
+        }).ToList();
+    }
+
+    private static async Task<NpgsqlConnection> Open(DatabaseTarget target, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(target.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private sealed record PositionRow(string PortfolioId, string Symbol, string Hash, decimal? Value);
+}

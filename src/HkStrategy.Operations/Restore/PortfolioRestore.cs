@@ -1,0 +1,126 @@
+using Dapper;
+using HkStrategy.Core.Failures;
+using HkStrategy.Core.Portfolios;
+using HkStrategy.Data.Connection;
+using HkStrategy.Data.Schema;
+using Npgsql;
+
+namespace HkStrategy.Operations.Restore;
+
+/// <summary>replace: the portfolio becomes exactly the backup's; merge: the backup's rows win, extras stay; missing-only: only what is missing is added.</summary>
+public enum PortfolioRestoreMode
+{
+    Replace,
+    Merge,
+    MissingOnly,
+}
+
+/// <summary>What a selective restore changed (or, in a dry run, would change), by kind of change.</summary>
+public sealed record PortfolioRestoreResult(
+    string PortfolioId,
+    string Mode,
+    bool DryRun,
+    IReadOnlyDictionary<string, int> Changes,
+    IReadOnlyList<PositionChange> Positions)
+{
+    public bool ChangesNothing => Changes.Values.All(c => c == 0);
+}
+
+public sealed record PositionChange(string Change, string Symbol);
+
+/// <summary>
+/// <c>hks restore FILE --portfolio ID</c>: one portfolio's metadata, positions, signals, price history and analyses
+/// brought back from a backup copy in one transaction on the live database. Every statement names the portfolio, so
+/// the others are not touched; rows are matched by content, so running it twice changes nothing the second time. A dry
+/// run applies it inside the transaction and rolls back, so its counts are exactly what would happen.
+/// </summary>
+public static class PortfolioRestore
+{
+    public static PortfolioRestoreMode ParseMode(string text) => text.ToLowerInvariant() switch
+    {
+        "replace" => PortfolioRestoreMode.Replace,
+        "merge" => PortfolioRestoreMode.Merge,
+        "missing-only" => PortfolioRestoreMode.MissingOnly,
+        _ => throw HksException.Usage("UnknownRestoreMode", $"'{text}' is not a mode: replace, merge or missing-only"),
+    };
+
+    public static async Task<PortfolioRestoreResult> ApplyAsync(Database live, DatabaseTarget copy, string portfolioId, PortfolioRestoreMode mode, bool dryRun, CancellationToken cancellationToken)
+    {
+        PortfolioId.Require(portfolioId);
+        await using var source = new NpgsqlConnection(copy.ConnectionString + ";Pooling=false");
+        await source.OpenAsync(cancellationToken);
+        if (!await source.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM portfolios WHERE portfolio_id = @portfolioId)", new { portfolioId }, cancellationToken: cancellationToken)))
+        {
+            throw HksException.Usage("PortfolioNotInBackup", $"the backup has no portfolio {portfolioId}");
+        }
+        await using var connection = await live.OpenAsync(cancellationToken);
+        SchemaGuard.RequireVersion(await new SchemaMigrator(MigrationCatalog.Embedded).InspectAsync(connection, cancellationToken), MigrationCatalog.Embedded.Latest);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SET LOCAL lock_timeout = '10s'; " + PortfolioRestoreSql.TemporaryTables, transaction: transaction, cancellationToken: cancellationToken));
+        foreach (var (table, rows, target) in PortfolioRestoreSql.Copies)
+        {
+            await CopyAsync(source, connection, transaction, table, string.Format(System.Globalization.CultureInfo.InvariantCulture, rows, "'" + portfolioId + "'"), target, cancellationToken);
+        }
+        var positions = (await connection.QueryAsync<PositionChange>(new CommandDefinition(PortfolioRestoreSql.PositionChanges, new { id = portfolioId }, transaction, cancellationToken: cancellationToken))).ToList();
+        var changes = new Dictionary<string, int>(StringComparer.Ordinal);
+        async Task Run(string name, string sql)
+        {
+            changes[name] = sql.Contains("RETURNING", StringComparison.Ordinal)
+                ? await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new { id = portfolioId }, transaction, cancellationToken: cancellationToken))
+                : await connection.ExecuteAsync(new CommandDefinition(sql, new { id = portfolioId }, transaction, cancellationToken: cancellationToken));
+        }
+        await Run("portfolio metadata", mode == PortfolioRestoreMode.MissingOnly ? PortfolioRestoreSql.InsertMissingMetadata : PortfolioRestoreSql.UpsertMetadata);
+        if (mode == PortfolioRestoreMode.Replace)
+        {
+            await Run("signals removed", PortfolioRestoreSql.DeleteExtraSignals);
+            await Run("price rows removed", PortfolioRestoreSql.DeleteExtraPrices);
+            await Run("positions removed", PortfolioRestoreSql.DeleteExtraPositions);
+            await Run("analyses removed", PortfolioRestoreSql.DeleteExtraAnalyses);
+        }
+        if (mode != PortfolioRestoreMode.MissingOnly)
+        {
+            await Run("positions changed", PortfolioRestoreSql.UpdateChangedPositions);
+        }
+        await Run("positions added", PortfolioRestoreSql.InsertMissingPositions);
+        await Run("signals added", PortfolioRestoreSql.InsertMissingSignals);
+        await Run("price rows added", PortfolioRestoreSql.InsertMissingPrices);
+        await Run("analyses added", PortfolioRestoreSql.InsertMissingAnalyses);
+        if (dryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        var relevant = mode == PortfolioRestoreMode.Replace ? positions : positions.Where(p => p.Change != "remove").ToList();
+        return new PortfolioRestoreResult(portfolioId, mode.ToString(), dryRun, changes, mode == PortfolioRestoreMode.MissingOnly ? relevant.Where(p => p.Change == "add").ToList() : relevant);
+    }
+
+    /// <summary>Streams rows from the backup's copy into a temporary table on the live connection (binary COPY, explicit columns).</summary>
+    private static async Task CopyAsync(NpgsqlConnection source, NpgsqlConnection live, NpgsqlTransaction transaction, string table, string rows, string target, CancellationToken cancellationToken)
+    {
+        var columns = await live.ExecuteScalarAsync<string>(new CommandDefinition(PortfolioRestoreSql.Columns, new { table }, transaction, cancellationToken: cancellationToken));
+        await using var reader = await source.BeginRawBinaryCopyAsync($"COPY (SELECT {columns} FROM public.{table} WHERE {rows}) TO STDOUT (FORMAT BINARY)", cancellationToken);
+        await using var writer = await live.BeginRawBinaryCopyAsync($"COPY {target} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await reader.CopyToAsync(writer, cancellationToken);
+    }
+
+    /// <summary><c>--portfolios-metadata</c>: portfolio rows missing from the live database are created again; existing ones are never overwritten.</summary>
+    public static async Task<IReadOnlyList<string>> RestoreMissingPortfoliosAsync(Database live, DatabaseTarget copy, CancellationToken cancellationToken)
+    {
+        await using var source = new NpgsqlConnection(copy.ConnectionString + ";Pooling=false");
+        await source.OpenAsync(cancellationToken);
+        await using var connection = await live.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("CREATE TEMP TABLE restore_portfolios (LIKE portfolios) ON COMMIT DROP", transaction: transaction, cancellationToken: cancellationToken));
+        await CopyAsync(source, connection, transaction, "portfolios", "true", "restore_portfolios", cancellationToken);
+        var created = (await connection.QueryAsync<string>(new CommandDefinition("""
+            INSERT INTO portfolios (portfolio_id, name, description, created_at, updated_at)
+            SELECT portfolio_id, name, description, created_at, updated_at FROM restore_portfolios
+            ON CONFLICT (portfolio_id) DO NOTHING RETURNING portfolio_id
+            """, transaction: transaction, cancellationToken: cancellationToken))).ToList();
+        await transaction.CommitAsync(cancellationToken);
+        return created;
+    }
+}

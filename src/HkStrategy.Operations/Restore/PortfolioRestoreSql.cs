@@ -1,0 +1,136 @@
+namespace HkStrategy.Operations.Restore;
+
+/// <summary>
+/// The set-based statements of a selective restore, run on the live database inside one transaction against temporary
+/// tables loaded from the backup's copy. Every statement is scoped to one portfolio (@id); rows are matched by
+/// content, not id, so a second run finds nothing to do.
+/// </summary>
+internal static class PortfolioRestoreSql
+{
+    public const string TemporaryTables = """
+        CREATE TEMP TABLE restore_portfolios (LIKE portfolios) ON COMMIT DROP;
+        CREATE TEMP TABLE restore_positions (LIKE portfolio_positions) ON COMMIT DROP;
+        CREATE TEMP TABLE restore_signals (LIKE trading_signals) ON COMMIT DROP;
+        CREATE TEMP TABLE restore_prices (LIKE price_history) ON COMMIT DROP;
+        CREATE TEMP TABLE restore_analyses (LIKE portfolio_analyses) ON COMMIT DROP;
+        CREATE TEMP TABLE restore_value_history (LIKE portfolio_value_history) ON COMMIT DROP;
+        """;
+
+    /// <summary>What is copied out of the backup's copy: table, which rows ({0}: the quoted portfolio id), temporary table.</summary>
+    public static readonly (string Table, string Rows, string Target)[] Copies =
+    [
+        ("portfolios", "portfolio_id = {0}", "restore_portfolios"),
+        ("portfolio_positions", "portfolio_id = {0}", "restore_positions"),
+        ("trading_signals", "portfolio_id = {0}", "restore_signals"),
+        ("price_history", "portfolio_id = {0}", "restore_prices"),
+        ("portfolio_analyses", "portfolio_id = {0}", "restore_analyses"),
+        ("portfolio_value_history", "analysis_id IN (SELECT id FROM portfolio_analyses WHERE portfolio_id = {0})", "restore_value_history"),
+    ];
+
+    public const string Columns = """
+        SELECT string_agg(format('%I', column_name), ', ' ORDER BY ordinal_position)
+        FROM information_schema.columns WHERE table_schema = 'public' AND table_name = @table
+        """;
+
+    private const string SignalColumns = "symbol, signal_type, signal_strength, price, volume, rsi, ma_5, ma_20, ma_50, bollinger_upper, bollinger_lower, created_at";
+    private const string PriceColumns = "symbol, price, volume, high, low, open_price, close_price, \"timestamp\"";
+    private const string AnalysisColumns = "name, start_date, end_date, created_at, user_notes, start_pv, end_pv, total_return, max_drawdown, volatility";
+    private const string PositionValues = "company_name, quantity, avg_cost, current_price, sector, last_updated";
+
+    public const string UpsertMetadata = """
+        INSERT INTO portfolios (portfolio_id, name, description, created_at, updated_at)
+        SELECT portfolio_id, name, description, created_at, updated_at FROM restore_portfolios
+        ON CONFLICT (portfolio_id) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description,
+            created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at
+        WHERE (portfolios.name, portfolios.description, portfolios.created_at, portfolios.updated_at)
+            IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.description, EXCLUDED.created_at, EXCLUDED.updated_at)
+        """;
+
+    public const string InsertMissingMetadata = """
+        INSERT INTO portfolios (portfolio_id, name, description, created_at, updated_at)
+        SELECT portfolio_id, name, description, created_at, updated_at FROM restore_portfolios
+        ON CONFLICT (portfolio_id) DO NOTHING
+        """;
+
+    public const string DeleteExtraSignals = $"""
+        DELETE FROM trading_signals s WHERE s.portfolio_id = @id
+          AND NOT EXISTS (SELECT 1 FROM restore_signals r WHERE ({SignalColumns}) IS NOT DISTINCT FROM (s.symbol, s.signal_type, s.signal_strength, s.price, s.volume, s.rsi, s.ma_5, s.ma_20, s.ma_50, s.bollinger_upper, s.bollinger_lower, s.created_at))
+        """;
+
+    public const string DeleteExtraPrices = """
+        DELETE FROM price_history h WHERE h.portfolio_id = @id
+          AND NOT EXISTS (SELECT 1 FROM restore_prices r WHERE (r.symbol, r.price, r.volume, r.high, r.low, r.open_price, r.close_price, r."timestamp")
+                          IS NOT DISTINCT FROM (h.symbol, h.price, h.volume, h.high, h.low, h.open_price, h.close_price, h."timestamp"))
+        """;
+
+    public const string DeleteExtraPositions = """
+        DELETE FROM portfolio_positions p WHERE p.portfolio_id = @id
+          AND NOT EXISTS (SELECT 1 FROM restore_positions r WHERE r.symbol = p.symbol)
+        """;
+
+    public const string UpdateChangedPositions = """
+        UPDATE portfolio_positions p
+        SET company_name = r.company_name, quantity = r.quantity, avg_cost = r.avg_cost, current_price = r.current_price,
+            sector = r.sector, last_updated = r.last_updated
+        FROM restore_positions r
+        WHERE p.portfolio_id = @id AND r.symbol = p.symbol
+          AND (p.company_name, p.quantity, p.avg_cost, p.current_price, p.sector, p.last_updated)
+              IS DISTINCT FROM (r.company_name, r.quantity, r.avg_cost, r.current_price, r.sector, r.last_updated)
+        """;
+
+    public const string InsertMissingPositions = $"""
+        INSERT INTO portfolio_positions (portfolio_id, symbol, {PositionValues})
+        SELECT @id, r.symbol, r.company_name, r.quantity, r.avg_cost, r.current_price, r.sector, r.last_updated FROM restore_positions r
+        WHERE NOT EXISTS (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = @id AND p.symbol = r.symbol)
+        """;
+
+    public const string InsertMissingSignals = $"""
+        INSERT INTO trading_signals (portfolio_id, {SignalColumns})
+        SELECT @id, {SignalColumns} FROM restore_signals r
+        WHERE NOT EXISTS (SELECT 1 FROM trading_signals s WHERE s.portfolio_id = @id
+            AND (s.symbol, s.signal_type, s.signal_strength, s.price, s.volume, s.rsi, s.ma_5, s.ma_20, s.ma_50, s.bollinger_upper, s.bollinger_lower, s.created_at)
+                IS NOT DISTINCT FROM (r.symbol, r.signal_type, r.signal_strength, r.price, r.volume, r.rsi, r.ma_5, r.ma_20, r.ma_50, r.bollinger_upper, r.bollinger_lower, r.created_at))
+          AND EXISTS (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = @id AND p.symbol = r.symbol)
+        """;
+
+    public const string InsertMissingPrices = $"""
+        INSERT INTO price_history (portfolio_id, {PriceColumns})
+        SELECT @id, {PriceColumns} FROM restore_prices r
+        WHERE NOT EXISTS (SELECT 1 FROM price_history h WHERE h.portfolio_id = @id
+            AND (h.symbol, h.price, h.volume, h.high, h.low, h.open_price, h.close_price, h."timestamp")
+                IS NOT DISTINCT FROM (r.symbol, r.price, r.volume, r.high, r.low, r.open_price, r.close_price, r."timestamp"))
+          AND EXISTS (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = @id AND p.symbol = r.symbol)
+        """;
+
+    public const string DeleteExtraAnalyses = """
+        DELETE FROM portfolio_analyses a WHERE a.portfolio_id = @id
+          AND NOT EXISTS (SELECT 1 FROM restore_analyses r WHERE (r.name, r.start_date, r.end_date) = (a.name, a.start_date, a.end_date))
+        """;
+
+    public const string InsertMissingAnalyses = $"""
+        WITH inserted AS (
+            INSERT INTO portfolio_analyses (portfolio_id, {AnalysisColumns})
+            SELECT @id, {AnalysisColumns} FROM restore_analyses r
+            WHERE NOT EXISTS (SELECT 1 FROM portfolio_analyses a WHERE a.portfolio_id = @id AND (a.name, a.start_date, a.end_date) = (r.name, r.start_date, r.end_date))
+            RETURNING id, name, start_date, end_date),
+        history AS (
+            INSERT INTO portfolio_value_history (analysis_id, trade_date, portfolio_value, cash_value, total_value, daily_change, daily_return, top_contributors, created_at)
+            SELECT i.id, v.trade_date, v.portfolio_value, v.cash_value, v.total_value, v.daily_change, v.daily_return, v.top_contributors, v.created_at
+            FROM inserted i
+            JOIN restore_analyses r ON (r.name, r.start_date, r.end_date) = (i.name, i.start_date, i.end_date)
+            JOIN restore_value_history v ON v.analysis_id = r.id)
+        SELECT COUNT(*) FROM inserted
+        """;
+
+    public const string PositionChanges = """
+        SELECT 'add' AS "Change", r.symbol AS "Symbol" FROM restore_positions r
+            WHERE NOT EXISTS (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = @id AND p.symbol = r.symbol)
+        UNION ALL SELECT 'remove', p.symbol FROM portfolio_positions p
+            WHERE p.portfolio_id = @id AND NOT EXISTS (SELECT 1 FROM restore_positions r WHERE r.symbol = p.symbol)
+        UNION ALL SELECT 'change', p.symbol FROM portfolio_positions p JOIN restore_positions r ON r.symbol = p.symbol
+            WHERE p.portfolio_id = @id
+              AND (p.company_name, p.quantity, p.avg_cost, p.current_price, p.sector, p.last_updated)
+                  IS DISTINCT FROM (r.company_name, r.quantity, r.avg_cost, r.current_price, r.sector, r.last_updated)
+        ORDER BY 1, 2
+        """;
+}

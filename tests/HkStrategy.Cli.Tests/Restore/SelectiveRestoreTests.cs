@@ -1,0 +1,144 @@
+using System.Text.Json;
+using HkStrategy.Testing;
+
+namespace HkStrategy.Cli.Tests.Restore;
+
+public sealed class SelectiveRestoreTests
+{
+    [Fact]
+    public async Task OnePortfolio_AfterOthersChanged_EqualsTheBackup_AndTheOthersAreUntouched()
+    {
+        await using var live = await DemoDatabases.RichAsync();
+        var scene = await RestoreScene.CreateAsync(live);
+        var backup = await scene.BackupAsync();
+        var main = await PortfolioRowsAsync(live, "My_HKEX_ALL");
+        await live.ExecuteAsync("""
+            DELETE FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol IN ('0700.HK', '0388.HK');
+            UPDATE portfolio_positions SET quantity = 1 WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '1810.HK';
+            INSERT INTO portfolio_positions (portfolio_id, symbol, quantity) VALUES ('My_HKEX_ALL', '2382.HK', 5);
+            DELETE FROM portfolio_analyses WHERE portfolio_id = 'My_HKEX_ALL';
+            UPDATE portfolio_positions SET quantity = 999 WHERE portfolio_id = 'HKEX_NonTech';
+            INSERT INTO trading_signals (portfolio_id, symbol, signal_type, price) VALUES ('HKEX_NonTech', '0005.HK', 'D', 101);
+            """);
+        var others = await OtherPortfoliosAsync(live);
+
+        var run = await scene.HksAsync("restore", backup, "--portfolio", "My_HKEX_ALL", "--yes");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(main, await PortfolioRowsAsync(live, "My_HKEX_ALL"));
+        Assert.Equal(others, await OtherPortfoliosAsync(live));
+        Assert.Single(Directory.GetFiles(scene.Backups, "emergency_backup_*.dump"));
+    }
+
+    [Fact]
+    public async Task RunningItTwice_ChangesNothingTheSecondTime()
+    {
+        await using var live = await DemoDatabases.RichAsync();
+        var scene = await RestoreScene.CreateAsync(live);
+        var backup = await scene.BackupAsync();
+        await live.ExecuteAsync("DELETE FROM portfolio_positions WHERE symbol = '9988.HK'");
+        Assert.Equal(0, (await scene.HksAsync("restore", backup, "--portfolio", "My_HKEX_ALL", "--yes")).ExitCode);
+        var after = await scene.FingerprintAsync();
+
+        var second = await scene.HksAsync("restore", backup, "--portfolio", "My_HKEX_ALL", "--yes", "--json");
+
+        Assert.Equal(0, second.ExitCode);
+        using var json = JsonDocument.Parse(second.Out);
+        Assert.All(json.RootElement.GetProperty("changes").EnumerateObject(), change => Assert.Equal(0, change.Value.GetInt32()));
+        Assert.Equal(after, await scene.FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task DryRun_PrintsTheChangesAndChangesNothing()
+    {
+        await using var live = await DemoDatabases.RichAsync();
+        var scene = await RestoreScene.CreateAsync(live);
+        var backup = await scene.BackupAsync();
+        await live.ExecuteAsync("DELETE FROM portfolio_positions WHERE symbol = '0700.HK' AND portfolio_id = 'My_HKEX_ALL'");
+        var before = await scene.FingerprintAsync();
+
+        var run = await scene.HksAsync("restore", backup, "--portfolio", "My_HKEX_ALL", "--dry-run");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("add    0700.HK", run.Out, StringComparison.Ordinal);
+        Assert.Contains("would change", run.Out, StringComparison.Ordinal);
+        Assert.Equal(before, await scene.FingerprintAsync());
+        Assert.Empty(Directory.GetFiles(scene.Backups, "emergency_*"));
+    }
+
+    [Theory]
+    [InlineData("merge", 1, "2382.HK")]
+    [InlineData("missing-only", 999, "2382.HK")]
+    public async Task MergeAndMissingOnly_KeepExtraPositions(string mode, int quantityOf1810, string extra)
+    {
+        await using var live = await DemoDatabases.RichAsync();
+        var scene = await RestoreScene.CreateAsync(live);
+        var backup = await scene.BackupAsync();
+        await live.ExecuteAsync($"""
+            DELETE FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK';
+            UPDATE portfolio_positions SET quantity = 999 WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '1810.HK';
+            INSERT INTO portfolio_positions (portfolio_id, symbol, quantity) VALUES ('My_HKEX_ALL', '{extra}', 5);
+            """);
+
+        var run = await scene.HksAsync("restore", backup, "--portfolio", "My_HKEX_ALL", "--mode", mode, "--yes");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(3100, await live.ScalarAsync<int>("SELECT quantity FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK'"));
+        Assert.Equal(mode == "merge" ? 2000 : quantityOf1810, await live.ScalarAsync<int>("SELECT quantity FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '1810.HK'"));
+        Assert.Equal(1, await live.ScalarAsync<int>($"SELECT COUNT(*) FROM portfolio_positions WHERE symbol = '{extra}'"));
+    }
+
+    [Fact]
+    public async Task PortfoliosMetadata_RecreatesMissingPortfolios_AndNeverOverwrites()
+    {
+        await using var live = await DemoDatabases.SeededAsync();
+        var scene = await RestoreScene.CreateAsync(live);
+        var backup = await scene.BackupAsync();
+        await live.ExecuteAsync("DELETE FROM portfolios WHERE portfolio_id IN ('HKEX_NonTech', 'MyHKEX_Tech'); UPDATE portfolios SET name = 'Renamed' WHERE portfolio_id = 'My_HKEX_ALL'");
+
+        var run = await scene.HksAsync("restore", backup, "--portfolios-metadata");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("re-created 2 portfolio(s): HKEX_NonTech, MyHKEX_Tech", run.Out, StringComparison.Ordinal);
+        Assert.Equal("Renamed", await live.ScalarAsync<string>("SELECT name FROM portfolios WHERE portfolio_id = 'My_HKEX_ALL'"));
+    }
+
+    [Fact]
+    public async Task Diff_NamesTheMissingPositionsAndTheValueLost()
+    {
+        await using var live = await DemoDatabases.SeededAsync();
+        var scene = await RestoreScene.CreateAsync(live);
+        var backup = await scene.BackupAsync();
+        await live.ExecuteAsync("DELETE FROM portfolio_positions WHERE symbol IN ('0700.HK', '0005.HK'); DELETE FROM portfolios WHERE portfolio_id = 'HKEXALL_Backup'");
+
+        var run = await scene.HksAsync("diff", backup, "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var main = json.RootElement.GetProperty("portfolios").EnumerateArray().Single(p => p.GetProperty("portfolioId").GetString() == "My_HKEX_ALL");
+        Assert.Equal(["0005.HK", "0700.HK"], main.GetProperty("missingPositions").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal("-3201042.80", main.GetProperty("valueDifference").GetRawText());
+        Assert.True(json.RootElement.GetProperty("portfolios").EnumerateArray().Single(p => p.GetProperty("portfolioId").GetString() == "HKEXALL_Backup").GetProperty("missingLive").GetBoolean());
+        var positions = json.RootElement.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == "portfolio_positions");
+        Assert.Equal(2, positions.GetProperty("onlyInBackup").GetInt32());
+    }
+
+    private static Task<string> PortfolioRowsAsync(TestDatabase db, string id) => db.ScalarAsync<string>("""
+        SELECT concat_ws(' | ',
+            (SELECT row(name, description, created_at, updated_at)::text FROM portfolios WHERE portfolio_id = @id),
+            (SELECT string_agg(row(symbol, company_name, quantity, avg_cost, current_price, market_value, unrealized_pnl, sector, last_updated)::text, ';' ORDER BY symbol) FROM portfolio_positions WHERE portfolio_id = @id),
+            (SELECT string_agg(row(symbol, signal_type, signal_strength, price, volume, rsi, created_at)::text, ';' ORDER BY symbol, created_at) FROM trading_signals WHERE portfolio_id = @id),
+            (SELECT count(*) || ':' || md5(string_agg(row(symbol, price, volume, high, low, open_price, close_price, "timestamp")::text, ';' ORDER BY symbol, "timestamp")) FROM price_history WHERE portfolio_id = @id),
+            (SELECT string_agg(row(a.name, a.start_date, a.end_date, a.start_pv, a.end_pv, v.trade_date, v.total_value, v.top_contributors)::text, ';' ORDER BY a.name, v.trade_date)
+             FROM portfolio_analyses a LEFT JOIN portfolio_value_history v ON v.analysis_id = a.id WHERE a.portfolio_id = @id))
+        """, new { id });
+
+    private static Task<string> OtherPortfoliosAsync(TestDatabase db) => db.ScalarAsync<string>("""
+            SELECT md5(concat_ws('|',
+                (SELECT string_agg(t::text, ';' ORDER BY t.id) FROM portfolio_positions t WHERE portfolio_id <> 'My_HKEX_ALL'),
+                (SELECT string_agg(t::text, ';' ORDER BY t.id) FROM trading_signals t WHERE portfolio_id <> 'My_HKEX_ALL'),
+                (SELECT string_agg(t::text, ';' ORDER BY t.id) FROM price_history t WHERE portfolio_id <> 'My_HKEX_ALL'),
+                (SELECT string_agg(t::text, ';' ORDER BY t.portfolio_id) FROM portfolios t WHERE portfolio_id <> 'My_HKEX_ALL'),
+                (SELECT string_agg(t::text, ';' ORDER BY t.id) FROM portfolio_holdings t)))
+            """);
+}
