@@ -62,10 +62,22 @@ public static class ConnectionStrings
         foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = pair.Split('=', 2);
-            if (parts[0].Equals("sslmode", StringComparison.OrdinalIgnoreCase) && parts.Length == 2 &&
-                Enum.TryParse<SslMode>(parts[1], ignoreCase: true, out var mode))
+            if (parts.Length != 2)
+            {
+                continue;
+            }
+            var value = Uri.UnescapeDataString(parts[1]);
+            if (parts[0].Equals("sslmode", StringComparison.OrdinalIgnoreCase) && Enum.TryParse<SslMode>(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var mode))
             {
                 builder.SslMode = mode;
+            }
+            else if (parts[0].Equals("passfile", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.Passfile = value; // as printed by 'hks db url': the password stays in the file
+            }
+            else if (parts[0].Equals("password", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.Password = value;
             }
         }
         return WithDefaults(builder).ConnectionString;

@@ -19,6 +19,7 @@ public static class PgEnvironment
             ["PGPORT"] = builder.Port.ToString(CultureInfo.InvariantCulture),
             ["PGUSER"] = builder.Username,
             ["PGPASSWORD"] = builder.Password,
+            ["PGPASSFILE"] = builder.Passfile,
             ["PGDATABASE"] = builder.Database,
             ["PGSSLMODE"] = SslMode(builder.SslMode),
             ["PGAPPNAME"] = "hks",
