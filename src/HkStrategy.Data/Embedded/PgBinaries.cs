@@ -37,8 +37,24 @@ public sealed record PgBinaries(string Directory, int MajorVersion)
                 $"the embedded cluster was created by PostgreSQL {wantedMajor}, whose server binaries were not found: install postgresql-{wantedMajor}"));
     }
 
-    /// <summary>Folders that may hold PostgreSQL programs, in the order they are searched.</summary>
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IReadOnlyList<string>? _candidates;
+
+    /// <summary>Folders that may hold PostgreSQL programs, in the order they are searched (found once per process).</summary>
     public static async Task<IReadOnlyList<string>> CandidateDirectoriesAsync(CancellationToken cancellationToken)
+    {
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return _candidates ??= await FindCandidateDirectoriesAsync(cancellationToken);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> FindCandidateDirectoriesAsync(CancellationToken cancellationToken)
     {
         var pinned = Environment.GetEnvironmentVariable("HKS_PG_BINDIR");
         if (!string.IsNullOrWhiteSpace(pinned))

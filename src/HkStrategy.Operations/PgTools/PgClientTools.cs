@@ -14,20 +14,21 @@ public sealed record PgClientTools(string Directory, int MajorVersion, string Ve
 
     public string Psql => Path.Combine(Directory, "psql");
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PgClientTools?> Probed = new(StringComparer.Ordinal);
+
     public static async Task<PgClientTools> LocateAsync(int serverMajor, CancellationToken cancellationToken)
     {
         var found = new List<PgClientTools>();
         foreach (var directory in await PgBinaries.CandidateDirectoriesAsync(cancellationToken))
         {
-            var pgDump = Path.Combine(directory, "pg_dump");
-            if (!File.Exists(pgDump) || !File.Exists(Path.Combine(directory, "pg_restore")) || !File.Exists(Path.Combine(directory, "psql")))
+            if (!Probed.TryGetValue(directory, out var tools))
             {
-                continue;
+                tools = await ProbeAsync(directory, cancellationToken);
+                Probed[directory] = tools;
             }
-            var version = await ProcessRunner.RunAsync(pgDump, ["--version"], cancellationToken);
-            if (version.Succeeded && PgBinaries.ParseMajor(version.StandardOutput) is { } major)
+            if (tools is not null)
             {
-                found.Add(new PgClientTools(directory, major, version.StandardOutput.Trim()));
+                found.Add(tools);
             }
         }
         // The same major as the server when there is one, else the oldest newer one.
@@ -36,5 +37,18 @@ public sealed record PgClientTools(string Directory, int MajorVersion, string Ve
                 ? "pg_dump, pg_restore and psql were not found: install the PostgreSQL client (Debian/Ubuntu: apt-get install postgresql-client)"
                 : string.Create(CultureInfo.InvariantCulture,
                     $"the server runs PostgreSQL {serverMajor} but the newest pg_dump found is {found.Max(t => t.MajorVersion)}: install postgresql-client-{serverMajor}"));
+    }
+
+    private static async Task<PgClientTools?> ProbeAsync(string directory, CancellationToken cancellationToken)
+    {
+        var pgDump = Path.Combine(directory, "pg_dump");
+        if (!File.Exists(pgDump) || !File.Exists(Path.Combine(directory, "pg_restore")) || !File.Exists(Path.Combine(directory, "psql")))
+        {
+            return null;
+        }
+        var version = await ProcessRunner.RunAsync(pgDump, ["--version"], cancellationToken);
+        return version.Succeeded && PgBinaries.ParseMajor(version.StandardOutput) is { } major
+            ? new PgClientTools(directory, major, version.StandardOutput.Trim())
+            : null;
     }
 }
