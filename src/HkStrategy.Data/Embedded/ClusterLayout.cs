@@ -55,6 +55,14 @@ internal sealed class ClusterLayout(HksHome home)
     public int ReadMajorVersion() =>
         int.Parse(File.ReadAllText(Path.Combine(DataDirectory, "PG_VERSION")).Trim(), CultureInfo.InvariantCulture);
 
+    /// <summary>Whether the process named on the first line of <c>postmaster.pid</c> exists (Linux: /proc; elsewhere unknown, so no).</summary>
+    public bool PostmasterIsAlive()
+    {
+        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
+        var first = File.Exists(pidFile) ? File.ReadLines(pidFile).FirstOrDefault() : null;
+        return int.TryParse(first?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && Directory.Exists($"/proc/{pid}");
+    }
+
     /// <summary>The port of the running server, from the fourth line of <c>postmaster.pid</c>.</summary>
     public int? ReadPortFromPidFile()
     {

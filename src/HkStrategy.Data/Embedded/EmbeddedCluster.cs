@@ -22,9 +22,19 @@ public sealed class EmbeddedCluster(HksHome home)
     {
         CreatePrivateDirectory(home.Root);
         using var clusterLock = await ClusterLock.AcquireAsync(home.LockFile, LockTimeout, cancellationToken);
-        var account = await ServiceAccount.DetectAsync(cancellationToken);
         var layout = new ClusterLayout(home);
         var initialized = layout.CheckInitialized();
+        if (initialized && layout.ReadPortFromPidFile() is { } recorded && layout.PostmasterIsAlive() && File.Exists(home.PasswordFile))
+        {
+            // The common case, without starting a single program: a server that accepts our password on the
+            // port it recorded is ours and running.
+            var running = Target(recorded);
+            if (await TryCreateDatabaseIfMissingAsync(running, cancellationToken))
+            {
+                return running;
+            }
+        }
+        var account = await ServiceAccount.DetectAsync(cancellationToken);
         var binaries = await PgBinaries.LocateAsync(initialized ? layout.ReadMajorVersion() : null, cancellationToken);
         if (!initialized)
         {
@@ -74,6 +84,19 @@ public sealed class EmbeddedCluster(HksHome home)
             Timeout = 10,
         };
         return new DatabaseTarget(builder.ConnectionString, IsEmbedded: true);
+    }
+
+    private static async Task<bool> TryCreateDatabaseIfMissingAsync(DatabaseTarget target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CreateDatabaseIfMissingAsync(target, cancellationToken);
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
     }
 
     private static async Task CreateDatabaseIfMissingAsync(DatabaseTarget target, CancellationToken cancellationToken)

@@ -32,14 +32,24 @@ public sealed class BackupCreator(TimeProvider clock, IProgress<OperationProgres
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var snapshotId = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT pg_export_snapshot()", transaction: snapshot, cancellationToken: cancellationToken));
-        var content = await ContentReader.ReadAsync(connection, snapshot, cancellationToken);
-        var schemaVersion = await ReadSchemaVersionAsync(connection, snapshot, cancellationToken);
         try
         {
             progress?.Report(new OperationProgress("dump"));
+            ContentSummary content;
+            int? schemaVersion;
             await using (new FileGrowthReporter(partial, "dump", server.DatabaseBytes / 4, progress))
             {
-                await DumpAsync(tools, database.Target, request, snapshotId!, partial, cancellationToken);
+                // pg_dump and the manifest's counts read the same snapshot, side by side.
+                var dump = DumpAsync(tools, database.Target, request, snapshotId!, partial, cancellationToken);
+                try
+                {
+                    content = await ContentReader.ReadAsync(connection, snapshot, cancellationToken);
+                    schemaVersion = await ReadSchemaVersionAsync(connection, snapshot, cancellationToken);
+                }
+                finally
+                {
+                    await dump; // never leave pg_dump writing behind a failure
+                }
             }
             await snapshot.CommitAsync(cancellationToken);
             FaultPoint.Reach("backup.after-dump");

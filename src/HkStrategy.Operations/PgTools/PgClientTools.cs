@@ -42,7 +42,7 @@ public sealed record PgClientTools(string Directory, int MajorVersion, string Ve
     private static async Task<PgClientTools?> ProbeAsync(string directory, CancellationToken cancellationToken)
     {
         var pgDump = Path.Combine(directory, "pg_dump");
-        if (!File.Exists(pgDump) || !File.Exists(Path.Combine(directory, "pg_restore")) || !File.Exists(Path.Combine(directory, "psql")))
+        if (!File.Exists(pgDump) || !File.Exists(Path.Combine(directory, "pg_restore")) || !File.Exists(Path.Combine(directory, "psql")) || IsDebianWrapper(pgDump))
         {
             return null;
         }
@@ -51,4 +51,11 @@ public sealed record PgClientTools(string Directory, int MajorVersion, string Ve
             ? new PgClientTools(directory, major, version.StandardOutput.Trim())
             : null;
     }
+
+    /// <summary>
+    /// Debian's /usr/bin/pg_dump is a Perl wrapper choosing a version per call: slower, and hks picks the version
+    /// itself, so the real programs under /usr/lib/postgresql/N/bin are used instead.
+    /// </summary>
+    private static bool IsDebianWrapper(string program) =>
+        File.ResolveLinkTarget(program, returnFinalTarget: true) is { } target && target.Name == "pg_wrapper";
 }

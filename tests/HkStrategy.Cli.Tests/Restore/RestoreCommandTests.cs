@@ -18,6 +18,7 @@ public sealed class RestoreCommandTests
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal(atBackup, await scene.FingerprintAsync());
         Assert.Contains("✔ orphans: no orphan rows", run.Out, StringComparison.Ordinal);
+        Assert.Contains("[x] Total portfolio value = HK$", run.Out, StringComparison.Ordinal);
         Assert.Contains("unavailable for", run.Out, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(scene.Backups, "emergency_backup_*.dump"));
         var kept = await live.QueryAsync<string>("SELECT datname FROM pg_database WHERE datname LIKE @prefix", new { prefix = live.Target.DatabaseName + "_pre_restore_%" });
@@ -124,6 +125,23 @@ public sealed class RestoreCommandTests
         Assert.Equal(before, await scene.FingerprintAsync());
         Assert.Equal(2, await live.ScalarAsync<int>($"SELECT 2")); // the live connection still works
         Assert.Contains($"restored into {beside}", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABackupTakenBeforeASchemaChange_RestoresToThatSchemaVersion()
+    {
+        await using var live = await TestDatabase.CreateAsync();
+        await PrototypeDatabases.LoadAsync(live, Fixtures.PrototypeV1);
+        await live.MigrateAsync(to: 1);
+        var scene = await RestoreScene.CreateAsync(live);
+        var atVersion1 = await scene.BackupAsync();
+        Assert.Equal(0, (await scene.HksAsync("db", "migrate")).ExitCode);
+
+        var run = await scene.HksAsync("restore", atVersion1, "--yes");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(1, await live.ScalarAsync<int>("SELECT MAX(version) FROM hks_meta.schema_migrations"));
+        Assert.False(await live.ScalarAsync<bool>("SELECT to_regclass('public.portfolios') IS NOT NULL"));
     }
 
     [Fact]

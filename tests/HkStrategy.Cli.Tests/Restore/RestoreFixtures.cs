@@ -35,6 +35,10 @@ internal sealed class RestoreScene
         var run = await HksAsync("backup", "create", "--json");
         Assert.True(run.ExitCode == 0, run.Error);
         using var json = System.Text.Json.JsonDocument.Parse(run.Out);
+        foreach (var property in new[] { "manifest", "sha256", "kind", "sizeBytes" })
+        {
+            Assert.True(json.RootElement.TryGetProperty(property, out _), $"backup create --json lacks {property}");
+        }
         return json.RootElement.GetProperty("path").GetString()!;
     }
 

@@ -10,7 +10,7 @@ internal static class RestoreReport
 {
     public static async Task<int> WriteAsync(CliContext context, DatabaseTarget live, RestoreResult result, bool json, CancellationToken cancellationToken)
     {
-        var checks = await PostRestoreChecks.RunAsync(live.WithDatabase(result.Database), cancellationToken);
+        var checks = await PostRestoreChecks.RunAsync(live.WithDatabase(result.Database), result.Content, cancellationToken);
         if (json)
         {
             await JsonOutput.WriteAsync(context, new { result.Database, result.EmergencyBackup, result.PreRestoreDatabase, result.UnavailableMilliseconds, result.AdoptedAs, result.SchemaVersion, result.Content, checks });
