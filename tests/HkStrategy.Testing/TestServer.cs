@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Embedded;
@@ -45,7 +44,7 @@ public static class TestServer
         }
         foreach (var folder in Directory.GetDirectories(Root))
         {
-            if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && !IsAlive(pid))
+            if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && !HkStrategy.Data.Processes.ProcessIds.IsAlive(pid))
             {
                 await StopAndRemoveAsync(folder);
             }
@@ -62,19 +61,6 @@ public static class TestServer
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or HkStrategy.Core.Failures.HksException)
         {
             // Left for the next run to clean up.
-        }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 

@@ -41,15 +41,7 @@ public static partial class AtomicFile
         {
             return true;
         }
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
+        return !HkStrategy.Data.Processes.ProcessIds.IsAlive(pid);
     }
 
     /// <summary>Moves a finished file into place and makes the rename durable.</summary>

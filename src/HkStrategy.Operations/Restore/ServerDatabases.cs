@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dapper;
 using HkStrategy.Core.Failures;
 using HkStrategy.Data.Connection;
+using HkStrategy.Data.Processes;
 using Npgsql;
 
 namespace HkStrategy.Operations.Restore;
@@ -68,7 +68,7 @@ public sealed partial class ServerDatabases(DatabaseTarget target)
         await using var connection = await OpenMaintenanceAsync(cancellationToken);
         var names = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT datname FROM pg_database WHERE datname LIKE 'hks\\_scratch\\_%' ORDER BY datname", cancellationToken: cancellationToken));
-        return names.Where(name => ScratchOwner(name) is not { } pid || !IsAlive(pid)).ToList();
+        return names.Where(name => ScratchOwner(name) is not { } pid || !ProcessIds.IsAlive(pid)).ToList();
     }
 
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
@@ -88,19 +88,6 @@ public sealed partial class ServerDatabases(DatabaseTarget target)
     {
         var parts = name[ScratchPrefix.Length..].Split('_');
         return parts.Length >= 3 && int.TryParse(parts[^2], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$")]
