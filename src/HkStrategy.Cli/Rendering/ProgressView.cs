@@ -10,6 +10,8 @@ namespace HkStrategy.Cli.Rendering;
 /// </summary>
 public static class ProgressView
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Units = new();
+
     public static async Task<T> RunAsync<T>(CliContext context, Func<IProgress<OperationProgress>?, Task<T>> operation)
     {
         if (!context.ErrorConsole.Profile.Capabilities.Interactive)
@@ -19,7 +21,7 @@ public static class ProgressView
         return await context.ErrorConsole.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(id => Units.GetValueOrDefault(id, "items")), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async spectre => await operation(new Steps(spectre)));
     }
 
@@ -40,10 +42,12 @@ public static class ProgressView
                         return;
                     }
                     _current = spectre.AddTask(value.Step, maxValue: value.Total ?? 1);
+                    Units[_current.Id] = value.Unit;
                     _current.IsIndeterminate = value.Total is null;
                 }
                 if (value.Total is { } total)
                 {
+                    Units[_current.Id] = value.Unit;
                     _current.IsIndeterminate = false;
                     _current.MaxValue = Math.Max(total, value.Done);
                     _current.Value = value.Done;

@@ -13,7 +13,8 @@ public static class ProcessRunner
         IReadOnlyDictionary<string, string?>? environment = null,
         Stream? standardInput = null,
         Stream? standardOutput = null,
-        Func<Stream, CancellationToken, Task>? writeInput = null)
+        Func<Stream, CancellationToken, Task>? writeInput = null,
+        Action<string>? onErrorLine = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -40,7 +41,17 @@ public static class ProcessRunner
             return new ProcessResult(127, "", $"cannot start {fileName}: {error.Message}");
         }
         var stderr = new StringBuilder();
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { lock (stderr) { stderr.AppendLine(line.Data); } } };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                lock (stderr)
+                {
+                    stderr.AppendLine(line.Data);
+                }
+                onErrorLine?.Invoke(line.Data);
+            }
+        };
         process.BeginErrorReadLine();
         var feed = writeInput is null
             ? FeedAsync(process, standardInput, cancellationToken)

@@ -16,7 +16,7 @@ public sealed class FileGrowthReporter : IAsyncDisposable
                 while (await timer.WaitForNextTickAsync(_stop.Token))
                 {
                     var size = File.Exists(path) ? new FileInfo(path).Length : 0;
-                    progress.Report(new OperationProgress(step, size, expected is { } e ? Math.Max(e, size) : null));
+                    progress.Report(new OperationProgress(step, size, expected is { } e ? Math.Max(e, size) : null, Unit: "bytes"));
                 }
             }
             catch (OperationCanceledException)

@@ -4,6 +4,7 @@ using HkStrategy.Data.Processes;
 using HkStrategy.Operations.Backup;
 using HkStrategy.Operations.Legacy;
 using HkStrategy.Operations.PgTools;
+using HkStrategy.Operations.Progress;
 
 namespace HkStrategy.Operations.Restore;
 
@@ -16,7 +17,8 @@ public static partial class ArchiveRestorer
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d+; \d+ \d+ SCHEMA - public ", System.Text.RegularExpressions.RegexOptions.Multiline)]
     private static partial System.Text.RegularExpressions.Regex PublicSchemaEntry();
 
-    public static async Task RestoreAsync(DatabaseTarget into, string archive, BackupFormat format, CancellationToken cancellationToken, bool dataOnly = false)
+    public static async Task RestoreAsync(DatabaseTarget into, string archive, BackupFormat format, CancellationToken cancellationToken,
+        bool dataOnly = false, IProgress<OperationProgress>? progress = null)
     {
         await using var database = new Database(into);
         if (format == BackupFormat.SqlGz)
@@ -25,19 +27,31 @@ public static partial class ArchiveRestorer
             return;
         }
         var tools = await PgClientTools.LocateAsync(await ServerVersion.MajorAsync(database, cancellationToken), cancellationToken);
-        if (!dataOnly && PublicSchemaEntry().IsMatch(await ArchiveReader.ListAsync(tools, archive, cancellationToken)))
+        var contents = await ArchiveReader.ListAsync(tools, archive, cancellationToken);
+        if (!dataOnly && PublicSchemaEntry().IsMatch(contents))
         {
             // The source's public schema was dropped and created again, so the archive creates it: make room for it.
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var drop = new Npgsql.NpgsqlCommand("DROP SCHEMA public", connection);
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
-        List<string> arguments = ["--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", "--dbname", into.DatabaseName];
+        List<string> arguments = ["--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", "--verbose", "--dbname", into.DatabaseName];
         if (dataOnly)
         {
             arguments.Add("--data-only");
         }
-        var result = await ProcessRunner.RunAsync(tools.PgRestore, [.. arguments, archive], cancellationToken, PgEnvironment.For(into));
+        // Progress: pg_restore --verbose names each archive entry it creates or loads; the table of contents counts them.
+        var entries = contents.Split('\n').Count(line => line.Length > 0 && line[0] != ';');
+        var done = 0;
+        const string step = "restore into a scratch database";
+        var result = await ProcessRunner.RunAsync(tools.PgRestore, [.. arguments, archive], cancellationToken, PgEnvironment.For(into),
+            onErrorLine: line =>
+            {
+                if (line.StartsWith("pg_restore: creating ", StringComparison.Ordinal) || line.StartsWith("pg_restore: processing data ", StringComparison.Ordinal))
+                {
+                    progress?.Report(new OperationProgress(step, Interlocked.Increment(ref done), entries, Unit: "archive entries"));
+                }
+            });
         if (!result.Succeeded)
         {
             throw HksException.CheckFailed("RestoreFailed", $"pg_restore stopped at the first error, nothing of it was kept: {result.LastErrorLine}");

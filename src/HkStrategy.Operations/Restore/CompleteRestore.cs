@@ -124,7 +124,7 @@ public sealed class CompleteRestore(MigrationCatalog catalog, TimeProvider clock
     {
         progress?.Report(new OperationProgress("restore into a scratch database"));
         var format = plan.Manifest is { } m ? BackupNames.ParseFormat(m.Format) : BackupFormat.SqlGz;
-        await ArchiveRestorer.RestoreAsync(scratch, plan.Archive, format, cancellationToken);
+        await ArchiveRestorer.RestoreAsync(scratch, plan.Archive, format, cancellationToken, progress: progress);
         FaultPoint.Reach("restore.after-archive-restored");
         await using var database = new Database(scratch);
         await using var connection = await database.OpenAsync(cancellationToken);
