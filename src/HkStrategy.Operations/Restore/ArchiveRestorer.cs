@@ -49,7 +49,7 @@ public static partial class ArchiveRestorer
             {
                 if (line.StartsWith("pg_restore: creating ", StringComparison.Ordinal) || line.StartsWith("pg_restore: processing data ", StringComparison.Ordinal))
                 {
-                    progress?.Report(new OperationProgress(step, Interlocked.Increment(ref done), entries, Unit: "archive entries"));
+                    progress?.Report(new OperationProgress(step, Interlocked.Increment(ref done), entries, Unit: "entries"));
                 }
             });
         if (!result.Succeeded)
