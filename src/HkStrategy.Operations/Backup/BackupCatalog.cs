@@ -20,7 +20,7 @@ public sealed record CatalogEntry(
 /// <summary>The backups in a folder: every archive (.dump, .sql.gz, .sql) with what its manifest and verification say.</summary>
 public static class BackupCatalog
 {
-    public static IReadOnlyList<CatalogEntry> List(string folder)
+    public static async Task<IReadOnlyList<CatalogEntry>> ListAsync(string folder, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(folder))
         {
@@ -30,7 +30,7 @@ public static class BackupCatalog
         foreach (var path in Directory.GetFiles(folder).Where(IsArchive))
         {
             var info = new FileInfo(path);
-            var manifest = TryReadManifest(path);
+            var manifest = await TryReadManifestAsync(path, cancellationToken);
             var verification = VerificationRecord.Read(path);
             entries.Add(new CatalogEntry(path, info.Name, manifest?.CreatedAt ?? info.LastWriteTimeUtc, info.Length,
                 manifest?.Kind ?? "unknown", manifest?.Format ?? (path.EndsWith(".dump", StringComparison.Ordinal) ? "custom" : "sql"),
@@ -49,11 +49,11 @@ public static class BackupCatalog
             ? System.IO.Path.Combine(folder, file)
             : System.IO.Path.GetFullPath(file);
 
-    private static BackupManifest? TryReadManifest(string path)
+    private static async Task<BackupManifest?> TryReadManifestAsync(string path, CancellationToken cancellationToken)
     {
         try
         {
-            return BackupManifest.ReadAsync(path, CancellationToken.None).GetAwaiter().GetResult();
+            return await BackupManifest.ReadAsync(path, cancellationToken);
         }
         catch (HkStrategy.Core.Failures.HksException)
         {

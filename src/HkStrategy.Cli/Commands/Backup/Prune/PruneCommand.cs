@@ -24,7 +24,7 @@ public static class PruneCommand
             var home = HksHome.FromEnvironment().Root;
             var referenced = RestoreJournal.ReadAll(home).Where(j => !j.IsFinished)
                 .SelectMany(j => new[] { j.Archive, j.EmergencyBackup }).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            var decisions = BackupRetention.Decide(BackupCatalog.List(BackupCommand.FolderOrDefault(parseResult.GetValue(folder))),
+            var decisions = BackupRetention.Decide(await BackupCatalog.ListAsync(BackupCommand.FolderOrDefault(parseResult.GetValue(folder)), cancellationToken),
                 new RetentionPolicy(parseResult.GetValue(daily), parseResult.GetValue(weekly), parseResult.GetValue(monthly)), referenced);
             var doomed = decisions.Where(d => !d.Keep).ToList();
             if (!parseResult.GetValue(dryRun) && doomed.Count > 0)
