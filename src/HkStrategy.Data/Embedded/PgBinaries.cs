@@ -63,15 +63,19 @@ public sealed record PgBinaries(string Directory, int MajorVersion)
         }
         var candidates = new List<string>();
         candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries));
-        var pgConfig = await ProcessRunner.RunAsync("pg_config", ["--bindir"], cancellationToken);
-        if (pgConfig.Succeeded)
-        {
-            candidates.Add(pgConfig.StandardOutput.Trim());
-        }
         const string debianRoot = "/usr/lib/postgresql";
         if (System.IO.Directory.Exists(debianRoot))
         {
             candidates.AddRange(System.IO.Directory.GetDirectories(debianRoot).Select(d => Path.Combine(d, "bin")));
+        }
+        else
+        {
+            // Elsewhere the server programs may live outside PATH; Debian's pg_config only names a folder listed above.
+            var pgConfig = await ProcessRunner.RunAsync("pg_config", ["--bindir"], cancellationToken);
+            if (pgConfig.Succeeded)
+            {
+                candidates.Add(pgConfig.StandardOutput.Trim());
+            }
         }
         return candidates.Distinct(StringComparer.Ordinal).ToList();
     }

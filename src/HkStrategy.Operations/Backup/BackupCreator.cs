@@ -43,6 +43,8 @@ public sealed class BackupCreator(TimeProvider clock, IProgress<OperationProgres
                 var dump = DumpAsync(tools, database.Target, request, snapshotId!, partial, cancellationToken);
                 try
                 {
+                    // One backend for the counts: parallel workers would take the cores pg_dump's compression needs.
+                    await connection.ExecuteAsync(new CommandDefinition("SET LOCAL max_parallel_workers_per_gather = 0", transaction: snapshot, cancellationToken: cancellationToken));
                     content = await ContentReader.ReadAsync(connection, snapshot, cancellationToken);
                     schemaVersion = await ReadSchemaVersionAsync(connection, snapshot, cancellationToken);
                 }
@@ -54,8 +56,10 @@ public sealed class BackupCreator(TimeProvider clock, IProgress<OperationProgres
             await snapshot.CommitAsync(cancellationToken);
             FaultPoint.Reach("backup.after-dump");
             progress?.Report(new OperationProgress("read back"));
-            await ArchiveReader.RequireReadableAsync(tools, partial, request.Format, cancellationToken);
-            var sha256 = await FileHash.Sha256Async(partial, cancellationToken);
+            // Read back and hashed side by side: both only read the finished file.
+            var hashing = FileHash.Sha256Async(partial, cancellationToken);
+            await Task.WhenAll(hashing, ArchiveReader.RequireReadableAsync(tools, partial, request.Format, cancellationToken));
+            var sha256 = await hashing;
             var final = CommitUnderFreeName(partial, request.Folder, name);
             FaultPoint.Reach("backup.before-manifest");
             var manifest = new BackupManifest
