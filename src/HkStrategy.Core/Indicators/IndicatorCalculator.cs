@@ -1,0 +1,117 @@
+namespace HkStrategy.Core.Indicators;
+
+/// <summary>
+/// Computes every indicator in one pass over the bars, with the prototype's semantics:
+/// <list type="bullet">
+/// <item>EMA(n): alpha 2/(n+1), seeded with the first close, undefined for the first n−1 bars.</item>
+/// <item>RSI(14) and ATR(14): Wilder smoothing (alpha 1/14) seeded with the first value (the first change, the first
+/// true range with a previous close), undefined for the first 14 bars. RSI is 100 when there were no losses, 50 when
+/// prices did not move at all.</item>
+/// <item>MACD = EMA12 − EMA26 from bar 26; its signal, EMA9 of the MACD seeded with its first value, from bar 34.</item>
+/// <item>Bollinger(20, 2): SMA20 ± 2 × sample standard deviation; volume average over 20 bars; 20-bar high and low of
+/// the bars before the current one.</item>
+/// </list>
+/// </summary>
+public static class IndicatorCalculator
+{
+    /// <summary>The first bar (0-based) on which every indicator is defined: EMA50 needs 50 bars.</summary>
+    public const int FirstCompleteIndex = 49;
+
+    private const double Wilder = 1.0 / 14;
+
+    public static IndicatorSeries Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, ReadOnlySpan<double> volume)
+    {
+        var n = close.Length;
+        if (high.Length != n || low.Length != n || volume.Length != n)
+        {
+            throw new ArgumentException("high, low, close and volume must have one value per bar");
+        }
+        var series = new IndicatorSeries(n);
+        double ema5 = 0, ema20 = 0, ema50 = 0, ema12 = 0, ema26 = 0, signal = 0;
+        double avgGain = 0, avgLoss = 0, atr = 0, closeSum = 0, volumeSum = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var c = close[i];
+            if (i == 0)
+            {
+                ema5 = ema20 = ema50 = ema12 = ema26 = c;
+            }
+            else
+            {
+                ema5 += (c - ema5) * (2.0 / 6);
+                ema20 += (c - ema20) * (2.0 / 21);
+                ema50 += (c - ema50) * (2.0 / 51);
+                ema12 += (c - ema12) * (2.0 / 13);
+                ema26 += (c - ema26) * (2.0 / 27);
+                var change = c - close[i - 1];
+                var gain = change > 0 ? change : 0;
+                var loss = change < 0 ? -change : 0;
+                var trueRange = Math.Max(high[i] - low[i], Math.Max(Math.Abs(high[i] - close[i - 1]), Math.Abs(low[i] - close[i - 1])));
+                if (i == 1)
+                {
+                    (avgGain, avgLoss, atr) = (gain, loss, trueRange);
+                }
+                else
+                {
+                    avgGain += (gain - avgGain) * Wilder;
+                    avgLoss += (loss - avgLoss) * Wilder;
+                    atr += (trueRange - atr) * Wilder;
+                }
+            }
+            series.Ema5[i] = i >= 4 ? ema5 : double.NaN;
+            series.Ema20[i] = i >= 19 ? ema20 : double.NaN;
+            series.Ema50[i] = i >= 49 ? ema50 : double.NaN;
+            series.Rsi14[i] = i >= 14 ? Rsi(avgGain, avgLoss) : double.NaN;
+            series.Atr14[i] = i >= 14 ? atr : double.NaN;
+
+            var macd = ema12 - ema26;
+            signal = i == 25 ? macd : signal + (macd - signal) * (2.0 / 10);
+            series.Macd[i] = i >= 25 ? macd : double.NaN;
+            series.MacdSignal[i] = i >= 33 ? signal : double.NaN;
+            series.MacdHist[i] = i >= 33 ? macd - signal : double.NaN;
+
+            closeSum += c - (i >= 20 ? close[i - 20] : 0);
+            volumeSum += volume[i] - (i >= 20 ? volume[i - 20] : 0);
+            if (i >= 19)
+            {
+                var mean = closeSum / 20;
+                var deviation = SampleDeviation(close.Slice(i - 19, 20), mean);
+                series.BbMiddle[i] = mean;
+                series.BbUpper[i] = mean + 2 * deviation;
+                series.BbLower[i] = mean - 2 * deviation;
+                series.VolAvg20[i] = volumeSum / 20;
+            }
+            else
+            {
+                series.BbMiddle[i] = series.BbUpper[i] = series.BbLower[i] = series.VolAvg20[i] = double.NaN;
+            }
+            (series.High20[i], series.Low20[i]) = i >= 20 ? Extremes(high.Slice(i - 20, 20), low.Slice(i - 20, 20)) : (double.NaN, double.NaN);
+        }
+        return series;
+    }
+
+    private static double Rsi(double averageGain, double averageLoss) =>
+        averageLoss == 0 ? (averageGain == 0 ? 50 : 100) : 100 - 100 / (1 + averageGain / averageLoss);
+
+    /// <summary>Two passes over the window (mean first): exact where a running sum of squares would cancel.</summary>
+    private static double SampleDeviation(ReadOnlySpan<double> window, double mean)
+    {
+        var squares = 0.0;
+        foreach (var value in window)
+        {
+            squares += (value - mean) * (value - mean);
+        }
+        return Math.Sqrt(squares / (window.Length - 1));
+    }
+
+    private static (double High, double Low) Extremes(ReadOnlySpan<double> highs, ReadOnlySpan<double> lows)
+    {
+        double highest = double.MinValue, lowest = double.MaxValue;
+        for (var k = 0; k < highs.Length; k++)
+        {
+            highest = Math.Max(highest, highs[k]);
+            lowest = Math.Min(lowest, lows[k]);
+        }
+        return (highest, lowest);
+    }
+}

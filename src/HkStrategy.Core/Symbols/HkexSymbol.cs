@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using HkStrategy.Core.Failures;
+
+namespace HkStrategy.Core.Symbols;
+
+/// <summary>
+/// An HKEX stock code as Yahoo Finance and the prototype write it: four digits (five from 10000) and <c>.HK</c>.
+/// Input is forgiving (<c>700</c>, <c>700.hk</c>, <c>00700.HK</c>); what is stored is always <c>0700.HK</c>.
+/// </summary>
+public static partial class HkexSymbol
+{
+    public static bool TryNormalize(string? input, out string symbol)
+    {
+        symbol = "";
+        var match = input is null ? null : Pattern().Match(input.Trim());
+        if (match is null || !match.Success)
+        {
+            return false;
+        }
+        var code = int.Parse(match.Groups["code"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        if (code is < 1 or > 99999)
+        {
+            return false;
+        }
+        symbol = code.ToString(code < 10000 ? "D4" : "D5", CultureInfo.InvariantCulture) + ".HK";
+        return true;
+    }
+
+    public static string Normalize(string? input) =>
+        TryNormalize(input, out var symbol)
+            ? symbol
+            : throw HksException.Usage("InvalidSymbol", $"'{input}' is not an HKEX symbol: use its stock code, such as 0700.HK or 700");
+
+    [GeneratedRegex(@"^(?<code>\d{1,5})(\.[Hh][Kk])?$")]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,43 @@
+using HkStrategy.Core.Calendar;
+
+namespace HkStrategy.Core.Tests.Calendar;
+
+public sealed class TradingCalendarTests
+{
+    private static readonly TradingCalendar Hkex = TradingCalendar.Hkex;
+
+    [Theory]
+    [InlineData("2025-01-29")] // Lunar New Year's Day
+    [InlineData("2025-04-18")] // Good Friday
+    [InlineData("2026-04-07")] // the day following Easter Monday (Ching Ming fell on a Sunday)
+    [InlineData("2027-12-27")] // the first weekday after Christmas Day (a Saturday)
+    [InlineData("2026-11-28")] // a Saturday
+    public void Holidays_AndWeekends_AreNotTradingDays(string day) => Assert.False(Hkex.IsTradingDay(DateOnly.Parse(day)));
+
+    [Theory]
+    [InlineData("2025-01-28")] // Lunar New Year's Eve: a half day, still trading
+    [InlineData("2026-11-25")]
+    [InlineData("2024-12-24")]
+    public void OrdinaryWeekdays_AndHalfDays_AreTradingDays(string day) => Assert.True(Hkex.IsTradingDay(DateOnly.Parse(day)));
+
+    [Fact]
+    public void Before_SkipsTheLunarNewYearClosure() =>
+        Assert.Equal(new DateOnly(2025, 1, 28), Hkex.Before(new DateOnly(2025, 2, 3)));
+
+    [Fact]
+    public void Ending_CountsOnlyTradingDays_OldestFirst() =>
+        Assert.Equal(
+            [new DateOnly(2025, 4, 16), new DateOnly(2025, 4, 17), new DateOnly(2025, 4, 22)],
+            Hkex.Ending(new DateOnly(2025, 4, 22), 3));
+
+    [Fact]
+    public void EveryYearFrom2024To2027_HasItsHolidays()
+    {
+        Assert.Equal((2024, 2027), (Hkex.FirstYear, Hkex.LastYear));
+        foreach (var year in Enumerable.Range(2024, 4))
+        {
+            var closures = Enumerable.Range(0, 365).Select(d => new DateOnly(year, 1, 1).AddDays(d)).Count(d => Hkex.HolidayName(d) is not null);
+            Assert.InRange(closures, 12, 17);
+        }
+    }
+}
