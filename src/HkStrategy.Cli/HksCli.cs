@@ -3,6 +3,11 @@ using HkStrategy.Cli.Commands.Backup;
 using HkStrategy.Cli.Commands.Check;
 using HkStrategy.Cli.Commands.Db;
 using HkStrategy.Cli.Commands.Diff;
+using HkStrategy.Cli.Commands.Indicators;
+using HkStrategy.Cli.Commands.Portfolio;
+using HkStrategy.Cli.Commands.Position;
+using HkStrategy.Cli.Commands.Prices;
+using HkStrategy.Cli.Commands.Signals;
 using HkStrategy.Cli.Commands.Restore;
 using HkStrategy.Cli.Commands.Validate;
 using HkStrategy.Cli.Infrastructure;
@@ -18,6 +23,11 @@ public static class HksCli
         var root = new RootCommand("hks: HK Strategy — HKEX portfolios on your own PostgreSQL, with safe schema changes, backups and restores")
         {
             DbCommand.Create(context),
+            PortfolioCommand.Create(context),
+            PositionCommand.Create(context),
+            PricesCommand.Create(context),
+            IndicatorsCommand.Create(context),
+            SignalsCommand.Create(context),
             BackupCommand.Create(context),
             RestoreCommand.Create(context),
             CheckCommand.Create(context),

@@ -17,12 +17,15 @@ public static class JsonOutput
     public static Task WriteAsync<T>(CliContext context, T value) =>
         context.Out.WriteLineAsync(JsonSerializer.Serialize(value, Options));
 
-    /// <summary>Decimals in hks output are money: always written with exactly two decimals (4052660.20).</summary>
+    /// <summary>
+    /// Decimals in hks output are money and prices: at least two decimals (4052660.20), more only where the value has
+    /// them (a three-decimal price such as 12.345 is never rounded away).
+    /// </summary>
     private sealed class TwoDecimalMoney : JsonConverter<decimal>
     {
         public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
 
         public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
-            writer.WriteRawValue(decimal.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteRawValue(value.ToString("0.00#######", System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using HkStrategy.Core.Calendar;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Portfolios;
 using HkStrategy.Core.Prices;
@@ -49,6 +50,11 @@ public sealed class DemoSeeder(TimeProvider clock)
                 transaction, cancellationToken: cancellationToken));
         }
         var bars = await WriteBarsAsync(connection, DateOnly.FromDateTime(now), cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO daily_bars (symbol, trade_date, open, high, low, close, volume, source)
+            SELECT symbol, "timestamp"::date, open_price, high, low, close_price, volume, 'demo' FROM price_history WHERE portfolio_id = @Portfolio
+            """, new { Portfolio = DemoState.MainPortfolioId }, transaction, cancellationToken: cancellationToken));
         await MigrationLedger.HistoryAsync(connection, "demo seeded", null, null,
             $"{DemoState.Portfolios.Count} portfolios, {DemoState.MainPositions.Count} positions, {bars} synthetic price_history rows", transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -57,7 +63,7 @@ public sealed class DemoSeeder(TimeProvider clock)
 
     private static async Task<int> WriteBarsAsync(NpgsqlConnection connection, DateOnly today, CancellationToken cancellationToken)
     {
-        var days = Weekdays.EndingOnOrBefore(today, BarsPerSymbol);
+        var days = TradingCalendar.Hkex.Ending(today, BarsPerSymbol);
         await using var writer = await connection.BeginBinaryImportAsync(
             """COPY price_history (portfolio_id, symbol, price, volume, high, low, open_price, close_price, "timestamp") FROM STDIN (FORMAT BINARY)""",
             cancellationToken);

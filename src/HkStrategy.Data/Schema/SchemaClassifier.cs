@@ -16,6 +16,13 @@ public static class SchemaClassifier
         ["portfolios", "portfolio_holdings", "strategies", "equity_strategy_analyses", "portfolio_analysis_equities",
          "portfolio_analysis_equity_strategies", "strategy_signals"];
 
+    /// <summary>The tables version 3 adds: all of them, or none, or the database is half-migrated.</summary>
+    public static readonly string[] MarketDataTables =
+        ["daily_bars", "symbol_events", "position_rules", "signal_strategies", "signal_runs", "signals"];
+
+    /// <summary>The newest version the tables alone can tell apart.</summary>
+    public const int HighestRecognisedVersion = 3;
+
     private static readonly string[] PortfolioScopedTables = ["portfolio_positions", "trading_signals", "price_history"];
 
     private static readonly string[] PositionColumns = ["id", "symbol", "quantity", "avg_cost", "current_price", "market_value", "unrealized_pnl"];
@@ -55,7 +62,14 @@ public static class SchemaClassifier
         var withPortfolioId = PortfolioScopedTables.Count(t => columns[t].Contains("portfolio_id"));
         if (withPortfolioId == 3 && columns.ContainsKey("portfolios"))
         {
-            return new(SchemaShape.MultiPortfolio, 2, "portfolio_id on positions, signals and prices");
+            var marketData = MarketDataTables.Count(columns.ContainsKey);
+            return marketData switch
+            {
+                0 => new(SchemaShape.MultiPortfolio, 2, "portfolio_id on positions, signals and prices"),
+                _ when marketData == MarketDataTables.Length => new(SchemaShape.MultiPortfolio, 3, "multi-portfolio with daily bars, rules and the signal store"),
+                _ => new(SchemaShape.Unknown, null,
+                    $"some of the version-3 tables exist but not {string.Join(", ", MarketDataTables.Where(t => !columns.ContainsKey(t)))} (a half-finished migration?)"),
+            };
         }
         if (withPortfolioId > 0)
         {

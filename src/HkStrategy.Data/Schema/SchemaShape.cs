@@ -18,6 +18,7 @@ public sealed record SchemaClassification(SchemaShape Shape, int? Version, strin
         SchemaShape.Empty => "empty",
         SchemaShape.SinglePortfolio => "v1 (single-portfolio)",
         SchemaShape.Transitional => "transitional (v1 with the prototype's multi-portfolio tables)",
+        SchemaShape.MultiPortfolio when Version == 3 => "v3 (multi-portfolio with market data and signals)",
         SchemaShape.MultiPortfolio => "v2 (multi-portfolio)",
         _ => "unknown",
     };

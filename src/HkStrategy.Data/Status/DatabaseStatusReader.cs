@@ -60,7 +60,7 @@ public static class DatabaseStatusReader
         {
             yield return $"the tables match no known schema version: {schema.Detected.Reason}";
         }
-        else if (schema.RecordedVersion is { } recorded && recorded <= 2 && schema.Detected.Version != recorded)
+        else if (schema.RecordedVersion is { } recorded && recorded <= SchemaClassifier.HighestRecognisedVersion && schema.Detected.Version != recorded)
         {
             yield return $"recorded schema version {recorded} but the tables look like {schema.Detected.Label}";
         }

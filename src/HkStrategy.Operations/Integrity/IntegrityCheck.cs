@@ -61,7 +61,7 @@ public sealed class IntegrityCheck(SchemaMigrator migrator)
         {
             yield return new("version record", Severity.Warning, $"no version record; the tables look like {schema.Detected.Label}: 'hks db migrate' adopts it");
         }
-        else if (schema.RecordedVersion <= 2 && schema.Detected.Version != schema.RecordedVersion)
+        else if (schema.RecordedVersion <= SchemaClassifier.HighestRecognisedVersion && schema.Detected.Version != schema.RecordedVersion)
         {
             yield return new("version record", Severity.Error, $"recorded version {schema.RecordedVersion} but the tables look like {schema.Detected.Label}");
         }

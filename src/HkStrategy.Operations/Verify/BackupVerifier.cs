@@ -105,7 +105,15 @@ public sealed class BackupVerifier(MigrationCatalog catalog, TimeProvider clock)
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             await new SchemaMigrator(catalog).MigrateAsync(connection, new MigrationOptions { TargetVersion = manifest.SchemaVersion ?? catalog.Latest }, cancellationToken);
-            await using var clear = new Npgsql.NpgsqlCommand("TRUNCATE hks_meta.schema_migrations, hks_meta.schema_history", connection);
+            // The archive holds every row, those the migrations wrote (the version record, the strategy catalog) too.
+            await using var clear = new Npgsql.NpgsqlCommand("""
+                DO $$
+                BEGIN
+                    EXECUTE (SELECT 'TRUNCATE hks_meta.schema_migrations, hks_meta.schema_history'
+                                    || COALESCE(', ' || string_agg(format('public.%I', tablename), ', '), '')
+                             FROM pg_tables WHERE schemaname = 'public');
+                END $$
+                """, connection);
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
         await ArchiveRestorer.RestoreAsync(scratch, path, format, cancellationToken, dataOnly: format == BackupFormat.Custom);

@@ -41,7 +41,7 @@ public sealed class SchemaChangeCommandTests
 
         Assert.Equal(4, run.ExitCode);
         Assert.Contains("[ConfirmationRequired]", run.Error, StringComparison.Ordinal);
-        Assert.Equal(2, await db.ScalarAsync<int>("SELECT MAX(version) FROM hks_meta.schema_migrations"));
+        Assert.Equal(HkStrategy.Data.Schema.MigrationCatalog.Embedded.Latest, await db.ScalarAsync<int>("SELECT MAX(version) FROM hks_meta.schema_migrations"));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class SchemaChangeCommandTests
         var run = await HksProcess.RunAsync(["db", "rollback", "--to", "1", "--database", db.Target.ConnectionString], input: "yes\n");
 
         Assert.Equal(130, run.ExitCode);
-        Assert.Equal(2, await db.ScalarAsync<int>("SELECT MAX(version) FROM hks_meta.schema_migrations"));
+        Assert.Equal(HkStrategy.Data.Schema.MigrationCatalog.Embedded.Latest, await db.ScalarAsync<int>("SELECT MAX(version) FROM hks_meta.schema_migrations"));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class SchemaChangeCommandTests
 
         Assert.Equal(4, run.ExitCode);
         Assert.Contains("[WouldLoseData]", run.Error, StringComparison.Ordinal);
-        Assert.Equal(2, await db.ScalarAsync<int>("SELECT MAX(version) FROM hks_meta.schema_migrations"));
+        Assert.Equal(HkStrategy.Data.Schema.MigrationCatalog.Embedded.Latest, await db.ScalarAsync<int>("SELECT MAX(version) FROM hks_meta.schema_migrations"));
     }
 
     [Fact]

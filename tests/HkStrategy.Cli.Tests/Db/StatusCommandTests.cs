@@ -16,7 +16,7 @@ public sealed class StatusCommandTests
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Out);
         var root = json.RootElement;
-        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(HkStrategy.Data.Schema.MigrationCatalog.Embedded.Latest, root.GetProperty("schemaVersion").GetInt32());
         Assert.StartsWith("15", root.GetProperty("serverVersion").GetString() is { } v && v.Length > 0 ? v[..2] : "", StringComparison.Ordinal);
         Assert.Equal(12, root.GetProperty("tables").GetProperty("portfolio_positions").GetInt32());
         Assert.Equal(

@@ -76,7 +76,7 @@ public sealed class RestoreCommandTests
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("legacy dump adopted: it was transitional", run.Out, StringComparison.Ordinal);
-        Assert.Equal(2, await live.ScalarAsync<int>("SELECT MAX(version) FROM hks_meta.schema_migrations"));
+        Assert.Equal(HkStrategy.Data.Schema.MigrationCatalog.Embedded.Latest, await live.ScalarAsync<int>("SELECT MAX(version) FROM hks_meta.schema_migrations"));
         Assert.Equal(2, await live.ScalarAsync<int>("SELECT COUNT(*) FROM strategies"));
         Assert.Equal(0, (await scene.HksAsync("check")).ExitCode);
     }

@@ -28,11 +28,11 @@ public sealed class MigrationRoundTripTests
         var schemaBefore = await SchemaSnapshot.TakeAsync(db);
 
         await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
-        await db.MigrateAsync(to: 2);
+        await db.MigrateAsync();
 
         Assert.Equal(before, await TableSnapshot.TakeAsync(db));
         Assert.Equal(schemaBefore, await SchemaSnapshot.TakeAsync(db));
-        Assert.Equal(0, await db.ScalarAsync<int>("SELECT COUNT(*) FROM pg_namespace WHERE nspname = 'hks_archive'"));
+        Assert.Equal(0, await db.ScalarAsync<int>("SELECT COUNT(*) FROM pg_namespace WHERE nspname LIKE 'hks\\_archive%'"));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class MigrationRoundTripTests
         await db.ExecuteAsync("DELETE FROM portfolio_positions WHERE id = @deleted", new { deleted });
 
         await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
-        await db.MigrateAsync(to: 2);
+        await db.MigrateAsync();
 
         Assert.True(await db.ScalarAsync<int>("INSERT INTO portfolio_positions (portfolio_id, symbol) VALUES ('HKEX_NonTech', '0939.HK') RETURNING id") > deleted);
     }
@@ -135,5 +135,41 @@ public sealed class MigrationRoundTripTests
         INSERT INTO portfolio_analyses (name, start_date, end_date, portfolio_id) VALUES ('H2', '2026-07-01', '2026-11-20', 'HKEX_NonTech');
         INSERT INTO portfolio_holdings (portfolio_id, symbol, quantity, avg_cost) VALUES ('MyHKEX_Tech', '0700.HK', 10, 300);
         INSERT INTO strategies (strategy_name, strategy_type, parameters) VALUES ('RSI', 'mean_reversion', '{"period": 14}');
+        INSERT INTO position_rules (portfolio_id, symbol, target_sell, stop_loss) VALUES ('HKEX_NonTech', '0005.HK', 120, 80), ('My_HKEX_ALL', '0700.HK', 650, NULL);
+        INSERT INTO symbol_events (symbol, event_date, description) VALUES ('0700.HK', '2027-03-18', 'annual results');
+        INSERT INTO signal_runs (portfolio_id, as_of, parameters, program_version) VALUES ('HKEX_NonTech', '2026-11-20', '{"rulesVersion": 1}', 'test');
+        INSERT INTO signals (run_id, portfolio_id, symbol, trade_date, code, strategy_code, strength, close, evidence)
+        SELECT id, 'HKEX_NonTech', '0005.HK', '2026-11-20', 'HMOM5', 'HMOM', 5, 100.1, '{"reasons": []}' FROM signal_runs;
         """);
+
+    [Fact]
+    public async Task DownTo2AndUp_KeepsEveryVersion3Row_AndTheSameSchema()
+    {
+        await using var db = await SeededAsync();
+        await AddSecondPortfolioWithRowsAsync(db);
+        var before = await TableSnapshot.TakeAsync(db);
+        var schemaBefore = await SchemaSnapshot.TakeAsync(db);
+
+        await db.MigrateAsync(to: 2);
+        var archived = await db.ScalarAsync<long>("SELECT COUNT(*) FROM hks_archive_v3.daily_bars");
+        await db.MigrateAsync();
+
+        Assert.Equal(3000, archived);
+        Assert.Equal(before, await TableSnapshot.TakeAsync(db));
+        Assert.Equal(schemaBefore, await SchemaSnapshot.TakeAsync(db));
+    }
+
+    [Fact]
+    public async Task UpAfterAPositionWasDeletedInVersion2_KeepsItsOrphanedRulesArchived()
+    {
+        await using var db = await SeededAsync();
+        await AddSecondPortfolioWithRowsAsync(db);
+        await db.MigrateAsync(to: 2);
+        await db.ExecuteAsync("DELETE FROM portfolio_positions WHERE portfolio_id = 'HKEX_NonTech' AND symbol = '0005.HK'");
+
+        await db.MigrateAsync();
+
+        Assert.Equal(["0700.HK"], await db.QueryAsync<string>("SELECT symbol FROM position_rules"));
+        Assert.Equal(["0005.HK"], await db.QueryAsync<string>("SELECT symbol FROM hks_archive_v3.orphaned_position_rules"));
+    }
 }

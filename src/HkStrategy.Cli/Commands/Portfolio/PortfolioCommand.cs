@@ -1,0 +1,24 @@
+using System.CommandLine;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Core.Portfolios;
+
+namespace HkStrategy.Cli.Commands.Portfolio;
+
+public static class PortfolioCommand
+{
+    public static Command Create(CliContext context) => new("portfolio", "Portfolios: list, show, create, edit, copy, delete, export, import")
+    {
+        PortfolioListCommand.Create(context),
+        PortfolioShowCommand.Create(context),
+        PortfolioCreateCommand.Create(context),
+        PortfolioEditCommand.Create(context),
+        PortfolioCopyCommand.Create(context),
+        PortfolioDeleteCommand.Create(context),
+        PortfolioExportCommand.Create(context),
+        PortfolioImportCommand.Create(context),
+    };
+
+    public static Argument<string> Id(string name = "id") => new(name) { Description = "The portfolio's id (1–50 letters, digits, '_' or '-')" };
+
+    public static string RequireId(ParseResult parseResult, Argument<string> id) => PortfolioId.Require(parseResult.GetValue(id));
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Cli.Rendering;
+using HkStrategy.Data.Portfolios;
+using Spectre.Console;
+
+namespace HkStrategy.Cli.Commands.Portfolio;
+
+/// <summary><c>hks portfolio list</c>: every portfolio with positions, market value, cost and unrealised P&amp;L.</summary>
+public static class PortfolioListCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = CommonOptions.Json();
+        var command = new Command("list", "Every portfolio with its positions, value, cost and unrealised P&L") { json };
+        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        {
+            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            var portfolios = await PortfolioStore.ListAsync(session.Connection, cancellationToken);
+            if (parseResult.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context, portfolios);
+                return 0;
+            }
+            var table = new Table().AddColumns("Portfolio", "Name").AddColumns(
+                new TableColumn("Positions").RightAligned(), new TableColumn("Market value").RightAligned(), new TableColumn("Cost").RightAligned(),
+                new TableColumn("Unrealised P&L").RightAligned(), new TableColumn("P&L %").RightAligned());
+            foreach (var p in portfolios)
+            {
+                table.AddRow(Markup.Escape(p.PortfolioId), Markup.Escape(p.Name), p.Positions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Money.Amount(p.MarketValue), Money.Amount(p.Cost), Money.GainOrLoss(p.UnrealizedPnl), Money.Percent(p.UnrealizedPnlPercent));
+            }
+            table.AddRow("[bold]Total[/]", "", $"[bold]{portfolios.Sum(p => p.Positions)}[/]", $"[bold]{Money.Amount(portfolios.Sum(p => p.MarketValue))}[/]",
+                $"[bold]{Money.Amount(portfolios.Sum(p => p.Cost))}[/]", $"[bold]{Money.GainOrLoss(portfolios.Sum(p => p.UnrealizedPnl))}[/]", "");
+            context.Console.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}

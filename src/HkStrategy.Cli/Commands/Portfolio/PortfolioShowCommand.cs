@@ -1,0 +1,54 @@
+using System.CommandLine;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Cli.Rendering;
+using HkStrategy.Data.Portfolios;
+using HkStrategy.Data.Positions;
+using Spectre.Console;
+
+namespace HkStrategy.Cli.Commands.Portfolio;
+
+/// <summary><c>hks portfolio show ID</c>: the portfolio's totals and every position with its P&amp;L and rules.</summary>
+public static class PortfolioShowCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var id = PortfolioCommand.Id();
+        var json = CommonOptions.Json();
+        var command = new Command("show", "One portfolio: totals and positions with P&L and rules") { id, json };
+        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        {
+            var portfolioId = PortfolioCommand.RequireId(parseResult, id);
+            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            var summary = await PortfolioStore.GetAsync(session.Connection, portfolioId, cancellationToken);
+            var positions = await PositionStore.ListAsync(session.Connection, portfolioId, cancellationToken);
+            if (parseResult.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context, new { portfolio = summary, positions });
+                return 0;
+            }
+            context.Console.MarkupLine($"[bold]{Markup.Escape(summary.PortfolioId)}[/]: {Markup.Escape(summary.Name)}{(summary.Description is { } d ? " — " + Markup.Escape(d) : "")}");
+            var table = new Table().AddColumns("Symbol", "Company", "Sector").AddColumns(
+                new TableColumn("Quantity").RightAligned(), new TableColumn("Avg cost").RightAligned(), new TableColumn("Price").RightAligned(),
+                new TableColumn("Market value").RightAligned(), new TableColumn("Unrealised P&L").RightAligned(), new TableColumn("P&L %").RightAligned(),
+                new TableColumn("Rules"));
+            foreach (var p in positions)
+            {
+                table.AddRow(p.Symbol, Markup.Escape(p.CompanyName ?? ""), Markup.Escape(p.Sector ?? ""), p.Quantity.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                    Money.Price(p.AverageCost), Money.Price(p.CurrentPrice), Money.Amount(p.MarketValue), Money.GainOrLoss(p.UnrealizedPnl),
+                    Money.Percent(p.UnrealizedPnlPercent), Markup.Escape(Rules(p)));
+            }
+            table.AddRow("[bold]Total[/]", "", "", "", "", "", $"[bold]{Money.Amount(summary.MarketValue)}[/]", $"[bold]{Money.GainOrLoss(summary.UnrealizedPnl)}[/]",
+                Money.Percent(summary.UnrealizedPnlPercent), "");
+            context.Console.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Rules(HkStrategy.Data.Positions.Position p) => string.Join(", ", new[]
+    {
+        p.TargetSell is { } t ? $"target {Money.Price(t)}" : null,
+        p.StopLoss is { } s ? $"stop {Money.Price(s)}" : null,
+        p.AddZoneLow is { } low && p.AddZoneHigh is { } high ? $"add {Money.Price(low)}–{Money.Price(high)}" : null,
+    }.Where(r => r is not null));
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Cli.Rendering;
+using HkStrategy.Core.Failures;
+using HkStrategy.Data.Positions;
+
+namespace HkStrategy.Cli.Commands.Position;
+
+/// <summary>
+/// <c>hks position update PORTFOLIO SYMBOL [values] [rules] [--clear RULE] [--event DATE:TEXT] [--remove-event DATE]</c>:
+/// changes only what is given; <c>--expect-version</c> refuses if someone changed the position since it was read.
+/// </summary>
+public static class PositionUpdateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var portfolio = PositionCommand.Portfolio();
+        var symbol = PositionCommand.Symbol();
+        var options = new PositionOptions();
+        var clear = new Option<string[]>("--clear") { Description = "Remove a rule: target, stop or add-zone; repeatable" };
+        var removeEvent = new Option<string[]>("--remove-event") { Description = "Remove the symbol's events on DATE; repeatable" };
+        var expectVersion = new Option<long?>("--expect-version") { Description = "Refuse if the position's version is no longer this ('hks portfolio show --json' prints it)" };
+        var json = CommonOptions.Json();
+        var command = new Command("update", "Change a position, its rules or its symbol's events") { portfolio, symbol, clear, removeEvent, expectVersion, json };
+        foreach (var option in options.All)
+        {
+            command.Options.Add(option);
+        }
+        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        {
+            var (portfolioId, code) = PositionCommand.Require(parseResult, portfolio, symbol);
+            var cleared = (parseResult.GetValue(clear) ?? []).ToHashSet(StringComparer.Ordinal);
+            if (cleared.FirstOrDefault(c => !RuleStore.Names.Contains(c)) is { } unknown)
+            {
+                throw HksException.Usage("UnknownRule", $"--clear takes target, stop or add-zone, not '{unknown}'");
+            }
+            var change = options.Change(parseResult) with { ExpectedVersion = parseResult.GetValue(expectVersion) };
+            var rules = options.Rules(parseResult, cleared);
+            var events = options.NewEvents(parseResult);
+            var removed = (parseResult.GetValue(removeEvent) ?? []).Select(d => InputValues.Date("--remove-event", d)!.Value).ToList();
+            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await PositionStore.UpdateAsync(session.Connection, portfolioId, code, change, cancellationToken);
+            await RuleStore.SetAsync(session.Connection, portfolioId, code, rules, cancellationToken);
+            foreach (var symbolEvent in events)
+            {
+                await EventStore.AddAsync(session.Connection, code, symbolEvent, cancellationToken);
+            }
+            foreach (var day in removed)
+            {
+                await EventStore.RemoveAsync(session.Connection, code, day, cancellationToken);
+            }
+            var position = await PositionStore.GetAsync(session.Connection, portfolioId, code, cancellationToken);
+            if (parseResult.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context, position);
+            }
+            else
+            {
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"updated {code} in {portfolioId}: {position.Quantity:N0} at {Money.Price(position.AverageCost)}, price {Money.Price(position.CurrentPrice)}, worth HK${Money.Amount(position.MarketValue)} (version {position.Version})"));
+            }
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Core.Failures;
+using HkStrategy.Core.Symbols;
+using HkStrategy.Data.Prices;
+using HkStrategy.Operations.Prices;
+
+namespace HkStrategy.Cli.Commands.Prices;
+
+/// <summary>
+/// <c>hks prices import FILE.csv [--symbol S]</c>: every row checked first; any bad row and nothing is imported (each
+/// reported with its line number); else all bars in one transaction.
+/// </summary>
+public static class PricesImportCommand
+{
+    public const int BadRowsShown = 20;
+
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "A CSV file: Date, Open, High, Low, Close, Volume[, Symbol]" };
+        var symbol = new Option<string?>("--symbol") { Description = "The symbol of every row (when the file has no Symbol column)" };
+        var json = CommonOptions.Json();
+        var command = new Command("import", "Import daily bars from a CSV file (all or nothing)") { file, symbol, json };
+        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        {
+            var path = parseResult.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw HksException.Usage("FileMissing", $"{path} does not exist");
+            }
+            var fixedSymbol = parseResult.GetValue(symbol) is { } s ? HkexSymbol.Normalize(s) : null;
+            var prices = CsvBarReader.Read(path, fixedSymbol);
+            if (prices.BadRows.Count > 0)
+            {
+                foreach (var bad in prices.BadRows.Take(BadRowsShown))
+                {
+                    await context.Error.WriteLineAsync($"  {path}: {bad}");
+                }
+                throw HksException.Usage("BadPriceRows",
+                    $"{prices.BadRows.Count} row(s) of {path} cannot be imported{(prices.BadRows.Count > BadRowsShown ? $" (the first {BadRowsShown} are listed)" : "")}: nothing was imported");
+            }
+            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            var result = await BarImport.ImportAsync(session.Connection, prices.Bars, "csv", cancellationToken);
+            var symbols = prices.Bars.Select(b => b.Symbol).Distinct(StringComparer.Ordinal).Count();
+            if (parseResult.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context, new { rows = prices.Bars.Count, symbols, result.Inserted, result.Updated, result.Unchanged, result.LegacyRows });
+            }
+            else
+            {
+                await context.Out.WriteLineAsync($"imported {prices.Bars.Count:N0} bar(s) of {symbols} symbol(s): {result.Inserted:N0} new, {result.Updated:N0} changed, {result.Unchanged:N0} unchanged; {result.LegacyRows:N0} price_history row(s) written");
+            }
+            return 0;
+        });
+        return command;
+    }
+}

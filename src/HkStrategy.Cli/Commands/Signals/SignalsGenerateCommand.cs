@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Core.Calendar;
+using HkStrategy.Core.Failures;
+using HkStrategy.Core.Portfolios;
+using HkStrategy.Core.Signals;
+using HkStrategy.Core.Symbols;
+using HkStrategy.Operations.Signals;
+using Spectre.Console;
+
+namespace HkStrategy.Cli.Commands.Signals;
+
+/// <summary><c>hks signals generate [--portfolio ID | --symbols S,…] [--date D]</c>: one run, stored with its parameter set.</summary>
+public static class SignalsGenerateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var portfolio = new Option<string?>("--portfolio") { Description = "Every position of this portfolio (uses their target sell prices)" };
+        var symbols = new Option<string?>("--symbols") { Description = "Comma-separated symbols (without a portfolio: no target sell prices)" };
+        var date = new Option<string?>("--date") { Description = "The trading day (default: each symbol's newest bar)" };
+        var json = CommonOptions.Json();
+        var command = new Command("generate", "Generate TXYZN signals from the daily bars") { portfolio, symbols, date, json };
+        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        {
+            var portfolioId = parseResult.GetValue(portfolio) is { } p ? PortfolioId.Require(p) : null;
+            var codes = (parseResult.GetValue(symbols) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(HkexSymbol.Normalize).ToList();
+            if (portfolioId is null && codes.Count == 0)
+            {
+                throw HksException.Usage("NothingToSignal", "say what to generate signals for: --portfolio ID or --symbols 0700.HK,0005.HK");
+            }
+            var request = new SignalRequest(portfolioId, codes, InputValues.Date("--date", parseResult.GetValue(date)), SignalParameters.Default);
+            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            var version = typeof(SignalsGenerateCommand).Assembly.GetName().Version?.ToString() ?? "unknown";
+            var (runId, outcomes) = await new SignalGeneration(TradingCalendar.Hkex, context.Clock, $"hks {version}").RunAsync(session.Connection, request, cancellationToken);
+            if (parseResult.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context, new
+                {
+                    runId,
+                    signals = outcomes.Where(o => o.Decision is not null).Select(o => new
+                    {
+                        symbol = o.Symbol, date = o.Decision!.TradeDate, code = o.Decision.Code.ToString(), strategy = o.Decision.Strategy.Name,
+                        close = o.Decision.Close, reasons = o.Decision.Evidence.Reasons(o.Decision.Code.ToString()),
+                    }),
+                    skipped = outcomes.Where(o => o.Skipped is not null).Select(o => new { symbol = o.Symbol, reason = o.Skipped }),
+                });
+                return 0;
+            }
+            var table = new Table().AddColumns("Symbol", "Date", "Signal", "Strategy", "Close", "Why");
+            foreach (var o in outcomes)
+            {
+                table.AddRow(o.Symbol, o.Decision?.TradeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
+                    o.Decision is { } d ? Colour(d.Code) : "[grey]none[/]", Markup.Escape(o.Decision?.Strategy.Name ?? ""),
+                    o.Decision?.Close.ToString("0.000", CultureInfo.InvariantCulture) ?? "-",
+                    Markup.Escape(o.Decision is { } dd ? string.Join("; ", dd.Evidence.Reasons(dd.Code.ToString())) : o.Skipped!));
+            }
+            context.Console.Write(table);
+            await context.Out.WriteLineAsync($"run {runId}: {outcomes.Count(o => o.Decision is not null)} signal(s), {outcomes.Count(o => o.Skipped is not null)} symbol(s) skipped");
+            return 0;
+        });
+        return command;
+    }
+
+    internal static string Colour(SignalCode code) => code.Side switch
+    {
+        'B' => $"[green]{code}[/]",
+        'S' => $"[red]{code}[/]",
+        _ => code.ToString(),
+    };
+}

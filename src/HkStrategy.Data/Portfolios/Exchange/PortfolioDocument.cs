@@ -1,0 +1,49 @@
+namespace HkStrategy.Data.Portfolios.Exchange;
+
+/// <summary>
+/// Everything of one portfolio in one versioned JSON document: metadata, positions with rules, the events of its
+/// symbols and its value analyses with their daily values. <c>hks portfolio export</c> writes it, import reads it.
+/// </summary>
+public sealed record PortfolioDocument
+{
+    public const string FormatName = "hks-portfolio";
+
+    public const int CurrentVersion = 1;
+
+    public string Format { get; init; } = FormatName;
+
+    public int Version { get; init; } = CurrentVersion;
+
+    public DateTimeOffset ExportedAt { get; init; }
+
+    public required ExportedPortfolio Portfolio { get; init; }
+
+    public IReadOnlyList<ExportedPosition> Positions { get; init; } = [];
+
+    public IReadOnlyList<ExportedEvent> Events { get; init; } = [];
+
+    public IReadOnlyList<ExportedAnalysis> Analyses { get; init; } = [];
+}
+
+public sealed record ExportedPortfolio(string PortfolioId, string Name, string? Description, DateTime? CreatedAt, DateTime? UpdatedAt);
+
+public sealed record ExportedPosition(
+    string Symbol, string? CompanyName, int Quantity, decimal AverageCost, decimal CurrentPrice, string? Sector, DateTime? LastUpdated,
+    decimal? TargetSell, decimal? StopLoss, decimal? AddZoneLow, decimal? AddZoneHigh);
+
+public sealed record ExportedEvent(string Symbol, DateOnly Date, string Description);
+
+public sealed record ExportedAnalysis(
+    string Name, DateOnly StartDate, DateOnly EndDate, DateTime? CreatedAt, string? UserNotes, decimal? StartPv, decimal? EndPv,
+    decimal? TotalReturn, decimal? MaxDrawdown, decimal? Volatility, IReadOnlyList<ExportedValue> Values);
+
+public sealed record ExportedValue(
+    DateOnly TradeDate, decimal PortfolioValue, decimal? CashValue, decimal TotalValue, decimal? DailyChange, decimal? DailyReturn, string? TopContributors);
+
+/// <summary>What an import did (or, in its preview, would do).</summary>
+public sealed record ImportOutcome(bool PortfolioCreated, int PositionsAdded, int PositionsUpdated, int EventsAdded, int AnalysesAdded, int AnalysesReplaced)
+{
+    public bool ChangesExistingRows => PositionsUpdated > 0 || AnalysesReplaced > 0;
+
+    public bool ChangesNothing => !PortfolioCreated && PositionsAdded + PositionsUpdated + EventsAdded + AnalysesAdded + AnalysesReplaced == 0;
+}

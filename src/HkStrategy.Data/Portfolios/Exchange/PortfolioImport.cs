@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace HkStrategy.Data.Portfolios.Exchange;
+
+/// <summary>
+/// Brings a <see cref="PortfolioDocument"/> in, in one transaction, matching by content so that importing the same
+/// document twice changes nothing the second time: positions by symbol (updated where they differ), events by symbol,
+/// day and description, analyses by name and period (replaced where they differ). Nothing is deleted.
+/// </summary>
+public static class PortfolioImport
+{
+    public static async Task<ImportOutcome> ApplyAsync(NpgsqlConnection connection, PortfolioDocument document, string portfolioId, bool dryRun, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var p = document.Portfolio;
+        var created = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO portfolios (portfolio_id, name, description, created_at, updated_at)
+            VALUES (@portfolioId, @Name, @Description, COALESCE(@CreatedAt, LOCALTIMESTAMP), COALESCE(@UpdatedAt, LOCALTIMESTAMP))
+            ON CONFLICT (portfolio_id) DO NOTHING
+            """, new { portfolioId, p.Name, p.Description, p.CreatedAt, p.UpdatedAt }, transaction, cancellationToken: cancellationToken)) > 0;
+        int added = 0, updated = 0;
+        foreach (var position in document.Positions)
+        {
+            var outcome = await connection.QueryAsync<bool>(new CommandDefinition(UpsertPosition, Parameters(portfolioId, position), transaction, cancellationToken: cancellationToken));
+            foreach (var isNew in outcome)
+            {
+                _ = isNew ? added++ : updated++;
+            }
+            await connection.ExecuteAsync(new CommandDefinition(UpsertRules, Parameters(portfolioId, position), transaction, cancellationToken: cancellationToken));
+        }
+        var events = 0;
+        foreach (var e in document.Events)
+        {
+            events += await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO symbol_events (symbol, event_date, description) VALUES (@Symbol, @Date, @Description) ON CONFLICT DO NOTHING",
+                new { e.Symbol, e.Date, e.Description }, transaction, cancellationToken: cancellationToken));
+        }
+        var (analysesAdded, analysesReplaced) = await ImportAnalysesAsync(connection, transaction, document, portfolioId, cancellationToken);
+        if (dryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return new ImportOutcome(created, added, updated, events, analysesAdded, analysesReplaced);
+    }
+
+    private const string UpsertPosition = """
+        INSERT INTO portfolio_positions AS p (portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated)
+        VALUES (@portfolioId, @Symbol, @CompanyName, @Quantity, @AverageCost, @CurrentPrice, @Sector, COALESCE(@LastUpdated, LOCALTIMESTAMP))
+        ON CONFLICT (portfolio_id, symbol) DO UPDATE SET company_name = EXCLUDED.company_name, quantity = EXCLUDED.quantity,
+            avg_cost = EXCLUDED.avg_cost, current_price = EXCLUDED.current_price, sector = EXCLUDED.sector, last_updated = EXCLUDED.last_updated
+        WHERE (p.company_name, p.quantity, p.avg_cost, p.current_price, p.sector)
+              IS DISTINCT FROM (EXCLUDED.company_name, EXCLUDED.quantity, EXCLUDED.avg_cost, EXCLUDED.current_price, EXCLUDED.sector)
+        RETURNING (xmax = 0)
+        """;
+
+    private const string UpsertRules = """
+        INSERT INTO position_rules AS r (portfolio_id, symbol, target_sell, stop_loss, add_zone_low, add_zone_high)
+        SELECT @portfolioId, @Symbol, @TargetSell, @StopLoss, @AddZoneLow, @AddZoneHigh
+        WHERE COALESCE(@TargetSell, @StopLoss, @AddZoneLow, @AddZoneHigh) IS NOT NULL
+        ON CONFLICT (portfolio_id, symbol) DO UPDATE SET target_sell = EXCLUDED.target_sell, stop_loss = EXCLUDED.stop_loss,
+            add_zone_low = EXCLUDED.add_zone_low, add_zone_high = EXCLUDED.add_zone_high, updated_at = now()
+        WHERE (r.target_sell, r.stop_loss, r.add_zone_low, r.add_zone_high)
+              IS DISTINCT FROM (EXCLUDED.target_sell, EXCLUDED.stop_loss, EXCLUDED.add_zone_low, EXCLUDED.add_zone_high)
+        """;
+
+    private static object Parameters(string portfolioId, ExportedPosition p) => new
+    {
+        portfolioId, p.Symbol, p.CompanyName, p.Quantity, p.AverageCost, p.CurrentPrice, p.Sector, p.LastUpdated,
+        p.TargetSell, p.StopLoss, p.AddZoneLow, p.AddZoneHigh,
+    };
+
+    private static async Task<(int Added, int Replaced)> ImportAnalysesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PortfolioDocument document, string portfolioId, CancellationToken cancellationToken)
+    {
+        if (document.Analyses.Count == 0)
+        {
+            return (0, 0);
+        }
+        var existing = (await PortfolioExport.ReadAnalysesAsync(connection, transaction, portfolioId, cancellationToken))
+            .ToDictionary(a => (a.Analysis.Name, a.Analysis.StartDate, a.Analysis.EndDate), a => a);
+        int added = 0, replaced = 0;
+        foreach (var analysis in document.Analyses)
+        {
+            if (existing.TryGetValue((analysis.Name, analysis.StartDate, analysis.EndDate), out var found))
+            {
+                if (Same(found.Analysis, analysis))
+                {
+                    continue;
+                }
+                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM portfolio_analyses WHERE id = @Id", new { found.Id }, transaction, cancellationToken: cancellationToken));
+                replaced++;
+            }
+            else
+            {
+                added++;
+            }
+            await AnalysisRows.InsertAsync(connection, transaction, portfolioId, analysis, cancellationToken);
+        }
+        return (added, replaced);
+    }
+
+    private static bool Same(ExportedAnalysis a, ExportedAnalysis b) =>
+        JsonSerializer.Serialize(a with { CreatedAt = null }) == JsonSerializer.Serialize(b with { CreatedAt = null });
+}

@@ -1,0 +1,105 @@
+using Dapper;
+using HkStrategy.Core.Failures;
+using Npgsql;
+
+namespace HkStrategy.Data.Portfolios;
+
+/// <summary>Portfolios: list with totals, create, edit, copy (with positions and rules), delete.</summary>
+public static class PortfolioStore
+{
+    private const string SummarySql = """
+        SELECT p.portfolio_id AS PortfolioId, p.name AS Name, p.description AS Description,
+               COUNT(pp.id)::int AS Positions,
+               COALESCE(SUM(pp.market_value), 0) AS MarketValue,
+               COALESCE(SUM(ROUND(pp.quantity * pp.avg_cost, 2)), 0) AS Cost,
+               COALESCE(SUM(pp.unrealized_pnl), 0) AS UnrealizedPnl,
+               p.created_at AS CreatedAt, p.updated_at AS UpdatedAt
+        FROM portfolios p LEFT JOIN portfolio_positions pp ON pp.portfolio_id = p.portfolio_id
+        WHERE @Id::varchar IS NULL OR p.portfolio_id = @Id
+        GROUP BY p.portfolio_id
+        ORDER BY p.created_at NULLS LAST, p.portfolio_id
+        """;
+
+    public static async Task<IReadOnlyList<PortfolioSummary>> ListAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<PortfolioSummary>(new CommandDefinition(SummarySql, new { Id = (string?)null }, cancellationToken: cancellationToken))).ToList();
+
+    public static async Task<PortfolioSummary> GetAsync(NpgsqlConnection connection, string portfolioId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<PortfolioSummary>(new CommandDefinition(SummarySql, new { Id = portfolioId }, cancellationToken: cancellationToken))).SingleOrDefault()
+        ?? throw Missing(portfolioId);
+
+    public static async Task CreateAsync(NpgsqlConnection connection, string portfolioId, string name, string? description, CancellationToken cancellationToken)
+    {
+        var created = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO portfolios (portfolio_id, name, description, created_at, updated_at)
+            VALUES (@portfolioId, @name, @description, LOCALTIMESTAMP, LOCALTIMESTAMP)
+            ON CONFLICT (portfolio_id) DO NOTHING
+            """, new { portfolioId, name, description }, cancellationToken: cancellationToken));
+        if (created == 0)
+        {
+            throw HksException.Usage("PortfolioExists", $"a portfolio '{portfolioId}' exists already");
+        }
+    }
+
+    /// <summary>Changes only what is given; one statement, so concurrent edits of other fields are never lost.</summary>
+    public static async Task EditAsync(NpgsqlConnection connection, string portfolioId, string? name, string? description, CancellationToken cancellationToken)
+    {
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE portfolios SET name = COALESCE(@name, name), description = COALESCE(@description, description), updated_at = LOCALTIMESTAMP
+            WHERE portfolio_id = @portfolioId
+            """, new { portfolioId, name, description }, cancellationToken: cancellationToken));
+        if (changed == 0)
+        {
+            throw Missing(portfolioId);
+        }
+    }
+
+    /// <summary>A new portfolio with the same positions and rules (prices and signals stay with the original).</summary>
+    public static async Task<int> CopyAsync(NpgsqlConnection connection, string from, string to, string? name, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var source = (await connection.QueryAsync<(string Name, string? Description)>(new CommandDefinition(
+            "SELECT name, description FROM portfolios WHERE portfolio_id = @from FOR SHARE", new { from }, transaction, cancellationToken: cancellationToken)))
+            .DefaultIfEmpty(default).Single();
+        if (source.Name is null)
+        {
+            throw Missing(from);
+        }
+        var created = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO portfolios (portfolio_id, name, description, created_at, updated_at)
+            VALUES (@to, @name, @description, LOCALTIMESTAMP, LOCALTIMESTAMP) ON CONFLICT (portfolio_id) DO NOTHING
+            """, new { to, name = name ?? $"Copy of {source.Name}", source.Description }, transaction, cancellationToken: cancellationToken));
+        if (created == 0)
+        {
+            throw HksException.Usage("PortfolioExists", $"a portfolio '{to}' exists already: copy into a new id");
+        }
+        var positions = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO portfolio_positions (portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated)
+            SELECT @to, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated
+            FROM portfolio_positions WHERE portfolio_id = @from ORDER BY id
+            """, new { from, to }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO position_rules (portfolio_id, symbol, target_sell, stop_loss, add_zone_low, add_zone_high, updated_at)
+            SELECT @to, symbol, target_sell, stop_loss, add_zone_low, add_zone_high, updated_at FROM position_rules WHERE portfolio_id = @from
+            """, new { from, to }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return positions;
+    }
+
+    /// <summary>Deletes the portfolio and, by its foreign keys, its positions, rules, signals and prices.</summary>
+    public static async Task DeleteAsync(NpgsqlConnection connection, string portfolioId, CancellationToken cancellationToken)
+    {
+        if (await connection.ExecuteAsync(new CommandDefinition("DELETE FROM portfolios WHERE portfolio_id = @portfolioId",
+                new { portfolioId }, cancellationToken: cancellationToken)) == 0)
+        {
+            throw Missing(portfolioId);
+        }
+    }
+
+    public static HksException Missing(string portfolioId) =>
+        HksException.Usage("PortfolioMissing", $"there is no portfolio '{portfolioId}' ('hks portfolio list' shows them)");
+}

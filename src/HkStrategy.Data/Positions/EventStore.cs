@@ -1,0 +1,30 @@
+using Dapper;
+using HkStrategy.Core.Signals;
+using Npgsql;
+
+namespace HkStrategy.Data.Positions;
+
+/// <summary>
+/// Events of a symbol (results, dividends, meetings): a company's dates are the same in every portfolio holding it,
+/// so they are kept per symbol. Each vetoes new buy signals just before it.
+/// </summary>
+public static class EventStore
+{
+    public static async Task<bool> AddAsync(NpgsqlConnection connection, string symbol, SymbolEvent symbolEvent, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO symbol_events (symbol, event_date, description) VALUES (@symbol, @Date, @Description)
+            ON CONFLICT (symbol, event_date, description) DO NOTHING
+            """, new { symbol, symbolEvent.Date, symbolEvent.Description }, cancellationToken: cancellationToken)) > 0;
+
+    public static async Task<int> RemoveAsync(NpgsqlConnection connection, string symbol, DateOnly date, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM symbol_events WHERE symbol = @symbol AND event_date = @date", new { symbol, date }, cancellationToken: cancellationToken));
+
+    public static async Task<IReadOnlyDictionary<string, List<SymbolEvent>>> ForSymbolsAsync(NpgsqlConnection connection, IReadOnlyCollection<string> symbols, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<(string Symbol, DateOnly Date, string Description)>(new CommandDefinition(
+            "SELECT symbol, event_date, description FROM symbol_events WHERE symbol = ANY(@symbols) ORDER BY event_date",
+            new { symbols = symbols.ToArray() }, cancellationToken: cancellationToken)))
+        .GroupBy(e => e.Symbol, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(e => new SymbolEvent(e.Date, e.Description)).ToList(), StringComparer.Ordinal);
+}

@@ -1,0 +1,48 @@
+namespace HkStrategy.Data.Positions;
+
+/// <summary>
+/// A position with the generated columns (market value, unrealised P&amp;L) as PostgreSQL computes them, its rules,
+/// and <see cref="Version"/> (the row's xmin) for optimistic concurrency.
+/// </summary>
+public sealed record Position(
+    string PortfolioId, string Symbol, string? CompanyName, int Quantity, decimal AverageCost, decimal CurrentPrice,
+    decimal MarketValue, decimal UnrealizedPnl, string? Sector, DateTime? LastUpdated, long Version,
+    decimal? TargetSell, decimal? StopLoss, decimal? AddZoneLow, decimal? AddZoneHigh)
+{
+    public decimal Cost => Math.Round(Quantity * AverageCost, 2, MidpointRounding.AwayFromZero);
+
+    public decimal? UnrealizedPnlPercent => Cost == 0 ? null : Math.Round(UnrealizedPnl / Cost * 100, 2, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>What an add or update sets; null leaves a field as it is.</summary>
+public sealed record PositionChange
+{
+    public string? CompanyName { get; init; }
+
+    public int? Quantity { get; init; }
+
+    public decimal? AverageCost { get; init; }
+
+    public decimal? CurrentPrice { get; init; }
+
+    public string? Sector { get; init; }
+
+    /// <summary>The version the caller last read; the change is refused if the row moved on since.</summary>
+    public long? ExpectedVersion { get; init; }
+}
+
+/// <summary>A position's rules; null leaves a rule as it is, <see cref="Clear"/> lists rules to remove.</summary>
+public sealed record RuleChange
+{
+    public decimal? TargetSell { get; init; }
+
+    public decimal? StopLoss { get; init; }
+
+    public decimal? AddZoneLow { get; init; }
+
+    public decimal? AddZoneHigh { get; init; }
+
+    public IReadOnlySet<string> Clear { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public bool IsEmpty => TargetSell is null && StopLoss is null && AddZoneLow is null && AddZoneHigh is null && Clear.Count == 0;
+}

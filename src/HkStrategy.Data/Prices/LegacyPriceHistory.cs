@@ -1,0 +1,42 @@
+using Dapper;
+using HkStrategy.Core.Prices;
+using Npgsql;
+
+namespace HkStrategy.Data.Prices;
+
+/// <summary>
+/// The prototype's per-portfolio price_history, kept in step with daily_bars: one row per position holding the
+/// symbol and trading day, stamped 16:10 (after the closing auction), replacing an earlier row of that day.
+/// </summary>
+public static class LegacyPriceHistory
+{
+    public static readonly TimeOnly Stamp = new(16, 10);
+
+    public static async Task<int> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<DailyBar> bars, CancellationToken cancellationToken)
+    {
+        var held = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT symbol FROM portfolio_positions WHERE symbol = ANY(@Symbols)",
+            new { Symbols = bars.Select(b => b.Symbol).Distinct(StringComparer.Ordinal).ToArray() }, transaction, cancellationToken: cancellationToken)))
+            .ToHashSet(StringComparer.Ordinal);
+        var relevant = bars.Where(b => held.Contains(b.Symbol)).ToList();
+        if (relevant.Count == 0)
+        {
+            return 0;
+        }
+        var days = new { Symbols = relevant.Select(b => b.Symbol).ToArray(), Days = relevant.Select(b => b.TradeDate).ToArray() };
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM price_history ph
+            USING unnest(@Symbols, @Days) AS t(symbol, trade_date)
+            WHERE ph.symbol = t.symbol AND ph."timestamp" >= t.trade_date AND ph."timestamp" < t.trade_date + 1
+            """, days, transaction, cancellationToken: cancellationToken));
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO price_history (portfolio_id, symbol, price, volume, high, low, open_price, close_price, "timestamp")
+            SELECT p.portfolio_id, d.symbol, d.close, LEAST(d.volume, 2147483647)::int, d.high, d.low, d.open, d.close, d.trade_date + time '16:10'
+            FROM unnest(@Symbols, @Days) AS t(symbol, trade_date)
+            JOIN daily_bars d ON d.symbol = t.symbol AND d.trade_date = t.trade_date
+            JOIN portfolio_positions p ON p.symbol = t.symbol
+            """, days, transaction, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Dapper;
+using HkStrategy.Core.Calendar;
+using HkStrategy.Core.Indicators;
+using HkStrategy.Core.Signals;
+using HkStrategy.Data.Portfolios;
+using HkStrategy.Data.Positions;
+using HkStrategy.Data.Prices;
+using HkStrategy.Data.Signals;
+using Npgsql;
+
+namespace HkStrategy.Operations.Signals;
+
+/// <summary>What to generate signals for: a portfolio's positions or bare symbols, on a day or on each symbol's newest bar.</summary>
+public sealed record SignalRequest(string? PortfolioId, IReadOnlyList<string> Symbols, DateOnly? Day, SignalParameters Parameters);
+
+/// <summary>A generated signal, or why a symbol got none.</summary>
+public sealed record SignalOutcome(string Symbol, SignalDecision? Decision, string? Skipped);
+
+/// <summary>
+/// Generates TXYZN signals: reads each symbol's bars, computes the indicators, applies the rules with the position's
+/// target sell price and the symbol's events, and stores the signals as one run with its parameter set.
+/// </summary>
+public sealed class SignalGeneration(TradingCalendar calendar, TimeProvider clock, string programVersion)
+{
+    public static readonly JsonSerializerOptions EvidenceJson = new(JsonSerializerDefaults.Web);
+
+    public async Task<(int RunId, IReadOnlyList<SignalOutcome> Outcomes)> RunAsync(NpgsqlConnection connection, SignalRequest request, CancellationToken cancellationToken)
+    {
+        var targets = await TargetsAsync(connection, request, cancellationToken);
+        var events = await EventStore.ForSymbolsAsync(connection, targets.Keys, cancellationToken);
+        var evaluator = new SignalEvaluator(request.Parameters);
+        var outcomes = new List<SignalOutcome>();
+        var signals = new List<NewSignal>();
+        foreach (var (symbol, targetSell) in targets)
+        {
+            var bars = await BarReader.ReadAsync(connection, symbol, request.Day, cancellationToken);
+            if (bars.Count <= IndicatorCalculator.FirstCompleteIndex)
+            {
+                outcomes.Add(new SignalOutcome(symbol, null, $"{bars.Count} daily bar(s){(request.Day is { } d ? $" up to {d:yyyy-MM-dd}" : "")}, {IndicatorCalculator.FirstCompleteIndex + 1} needed"));
+                continue;
+            }
+            var i = bars.Count - 1;
+            var veto = EventVeto.For(bars.Dates[i], events.GetValueOrDefault(symbol) ?? [], calendar, request.Parameters.VetoTradingDaysBefore);
+            var indicators = IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume);
+            var decision = evaluator.Evaluate(bars, indicators, i, new SignalContext(targetSell, veto))!;
+            outcomes.Add(new SignalOutcome(symbol, decision, null));
+            signals.Add(new NewSignal(request.PortfolioId, symbol, decision, Evidence(decision)));
+        }
+        var asOf = request.Day ?? (signals.Count > 0 ? signals.Max(s => s.Decision.TradeDate) : MarketClock.LastClosedTradingDay(clock.GetUtcNow(), calendar));
+        var runId = await SignalStore.SaveRunAsync(connection, request.PortfolioId, asOf,
+            JsonSerializer.Serialize(request.Parameters, EvidenceJson), programVersion, signals, cancellationToken);
+        return (runId, outcomes);
+    }
+
+    public static string Evidence(SignalDecision decision) => JsonSerializer.Serialize(new
+    {
+        code = decision.Code.ToString(),
+        strategy = decision.Strategy.Name,
+        reasons = decision.Evidence.Reasons(decision.Code.ToString()),
+        veto = decision.Evidence.Veto,
+        values = decision.Evidence.Values,
+        strategies = decision.Evidence.Strategies,
+    }, EvidenceJson);
+
+    private static async Task<Dictionary<string, decimal?>> TargetsAsync(NpgsqlConnection connection, SignalRequest request, CancellationToken cancellationToken)
+    {
+        if (request.PortfolioId is null)
+        {
+            return request.Symbols.Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => (decimal?)null, StringComparer.Ordinal);
+        }
+        await PortfolioStore.GetAsync(connection, request.PortfolioId, cancellationToken);
+        var positions = await connection.QueryAsync<(string Symbol, decimal? TargetSell)>(new CommandDefinition(
+            """
+            SELECT p.symbol, r.target_sell FROM portfolio_positions p
+            LEFT JOIN position_rules r ON r.portfolio_id = p.portfolio_id AND r.symbol = p.symbol
+            WHERE p.portfolio_id = @PortfolioId AND (cardinality(@Symbols) = 0 OR p.symbol = ANY(@Symbols)) ORDER BY p.symbol
+            """, new { request.PortfolioId, Symbols = request.Symbols.ToArray() }, cancellationToken: cancellationToken));
+        return positions.ToDictionary(p => p.Symbol, p => p.TargetSell, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using HkStrategy.Testing;
+
+namespace HkStrategy.Cli.Tests.Portfolios;
+
+public sealed class PortfolioCommandTests
+{
+    [Fact]
+    public async Task List_OfTheDemoState_ShowsEveryPortfolioWithItsTotals()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+
+        var run = await Hks(db, "portfolio", "list", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var main = json.RootElement.EnumerateArray().Single(p => p.GetProperty("portfolioId").GetString() == "My_HKEX_ALL");
+        Assert.Equal(5, json.RootElement.GetArrayLength());
+        Assert.Equal(12, main.GetProperty("positions").GetInt32());
+        Assert.Equal("4052660.20", main.GetProperty("marketValue").GetRawText());
+        Assert.InRange(main.GetProperty("unrealizedPnl").GetDecimal() - (main.GetProperty("marketValue").GetDecimal() - main.GetProperty("cost").GetDecimal()), -0.1m, 0.1m);
+    }
+
+    [Fact]
+    public async Task CreateEditCopyDelete_DoWhatTheySay()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+
+        Assert.Equal(0, (await Hks(db, "portfolio", "create", "Dividends", "--name", "Dividend payers", "--description", "Banks and REITs")).ExitCode);
+        Assert.Equal(0, (await Hks(db, "position", "add", "Dividends", "5.hk", "--quantity", "1000", "--avg-cost", "60.5", "--price", "100.1", "--target", "120")).ExitCode);
+        Assert.Equal(0, (await Hks(db, "portfolio", "edit", "Dividends", "--name", "Income")).ExitCode);
+        Assert.Equal(0, (await Hks(db, "portfolio", "copy", "Dividends", "Income2")).ExitCode);
+        var copy = await Hks(db, "portfolio", "show", "Income2", "--json");
+        var delete = await Hks(db, "portfolio", "delete", "Dividends", "--yes");
+
+        using var shown = JsonDocument.Parse(copy.Out);
+        var position = shown.RootElement.GetProperty("positions")[0];
+        Assert.Equal("0005.HK", position.GetProperty("symbol").GetString());
+        Assert.Equal("HSBC Holdings plc", position.GetProperty("companyName").GetString());
+        Assert.Equal("100100.00", position.GetProperty("marketValue").GetRawText());
+        Assert.Equal("120.00", position.GetProperty("targetSell").GetRawText());
+        Assert.Equal("Copy of Income", shown.RootElement.GetProperty("portfolio").GetProperty("name").GetString());
+        Assert.Equal(0, delete.ExitCode);
+        Assert.Contains("backup (verified)", delete.Out, StringComparison.Ordinal);
+        Assert.Equal(0, await db.ScalarAsync<long>("SELECT COUNT(*) FROM portfolio_positions WHERE portfolio_id = 'Dividends'"));
+        Assert.Equal(1, await db.ScalarAsync<long>("SELECT COUNT(*) FROM portfolio_positions WHERE portfolio_id = 'Income2'"));
+    }
+
+    [Fact]
+    public async Task Delete_WithoutTheTypedId_ChangesNothing()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+
+        var run = await HksProcess.RunAsync(["portfolio", "delete", "My_HKEX_ALL", "--database", db.Target.ConnectionString], input: "yes\n");
+
+        Assert.Equal(130, run.ExitCode);
+        Assert.Equal(12, await db.ScalarAsync<long>("SELECT COUNT(*) FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL'"));
+    }
+
+    [Theory]
+    [InlineData("portfolio", "create", "bad id", "--name", "x")]
+    [InlineData("portfolio", "show", "Nope")]
+    [InlineData("position", "add", "My_HKEX_ALL", "AAPL", "--quantity", "1", "--avg-cost", "1")]
+    [InlineData("position", "add", "My_HKEX_ALL", "0700.HK", "--quantity", "1", "--avg-cost", "1")]
+    [InlineData("position", "add", "My_HKEX_ALL", "0001.HK", "--quantity", "-5", "--avg-cost", "1")]
+    [InlineData("position", "add", "My_HKEX_ALL", "0001.HK", "--quantity", "5", "--avg-cost", "1.2345")]
+    [InlineData("position", "update", "My_HKEX_ALL", "0700.HK", "--add-zone", "320-300")]
+    [InlineData("position", "update", "My_HKEX_ALL", "0700.HK", "--event", "2026-13-01:results")]
+    [InlineData("position", "update", "My_HKEX_ALL", "0001.HK", "--quantity", "5")]
+    public async Task BadInput_IsOneLine_WithExitCode2_AndChangesNothing(params string[] args)
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        var before = await TableSnapshot.TakeAsync(db);
+
+        var run = await Hks(db, args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.StartsWith("hks: ", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await TableSnapshot.TakeAsync(db));
+    }
+
+    [Fact]
+    public async Task UpdateWithAStaleVersion_IsRefused_AndTheNewerValueStays()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        using var shown = JsonDocument.Parse((await Hks(db, "portfolio", "show", "My_HKEX_ALL", "--json")).Out);
+        var version = shown.RootElement.GetProperty("positions").EnumerateArray().Single(p => p.GetProperty("symbol").GetString() == "0700.HK").GetProperty("version").GetInt64();
+        Assert.Equal(0, (await Hks(db, "position", "update", "My_HKEX_ALL", "0700.HK", "--quantity", "3200")).ExitCode);
+
+        var stale = await Hks(db, "position", "update", "My_HKEX_ALL", "0700.HK", "--quantity", "1", "--expect-version", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(4, stale.ExitCode);
+        Assert.Contains("[PositionChanged]", stale.Error, StringComparison.Ordinal);
+        Assert.Equal(3200, await db.ScalarAsync<int>("SELECT quantity FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK'"));
+    }
+
+    [Fact]
+    public async Task ConcurrentUpdatesOfDifferentFields_AreBothKept()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+
+        await Task.WhenAll(
+            Hks(db, "position", "update", "My_HKEX_ALL", "0700.HK", "--quantity", "4000"),
+            Hks(db, "position", "update", "My_HKEX_ALL", "0700.HK", "--price", "610.5"),
+            Hks(db, "position", "update", "My_HKEX_ALL", "0700.HK", "--target", "700"));
+
+        Assert.Equal(4000, await db.ScalarAsync<int>("SELECT quantity FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK'"));
+        Assert.Equal(610.500m, await db.ScalarAsync<decimal>("SELECT current_price FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK'"));
+        Assert.Equal(700m, await db.ScalarAsync<decimal>("SELECT target_sell FROM position_rules WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK'"));
+    }
+
+    [Fact]
+    public async Task ExportThenImport_UnderANewId_RoundTripsEverything_AndTwiceChangesNothing()
+    {
+        await using var db = await DemoDatabases.RichAsync();
+        Assert.Equal(0, (await Hks(db, "position", "update", "My_HKEX_ALL", "0700.HK", "--target", "650", "--add-zone", "500-540", "--event", "2027-03-18:annual results")).ExitCode);
+        var file = Path.Combine(Path.GetTempPath(), $"hks-export-{Guid.NewGuid():N}.json");
+        try
+        {
+            Assert.Equal(0, (await Hks(db, "portfolio", "export", "My_HKEX_ALL", "--out", file)).ExitCode);
+
+            var first = await Hks(db, "portfolio", "import", file, "--as", "Restored", "--json");
+            var second = await Hks(db, "portfolio", "import", file, "--as", "Restored");
+            var again = await Hks(db, "portfolio", "export", "Restored");
+
+            Assert.Equal(0, first.ExitCode);
+            using var outcome = JsonDocument.Parse(first.Out);
+            Assert.Equal(12, outcome.RootElement.GetProperty("outcome").GetProperty("positionsAdded").GetInt32());
+            Assert.Equal(1, outcome.RootElement.GetProperty("outcome").GetProperty("analysesAdded").GetInt32());
+            Assert.Contains("nothing changed", second.Out, StringComparison.Ordinal);
+            using var original = JsonDocument.Parse(await File.ReadAllTextAsync(file));
+            using var copy = JsonDocument.Parse(again.Out);
+            foreach (var part in new[] { "positions", "events", "analyses" })
+            {
+                Assert.Equal(original.RootElement.GetProperty(part).GetRawText(), copy.RootElement.GetProperty(part).GetRawText());
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static Task<HksRun> Hks(TestDatabase db, params string[] args) =>
+        HksProcess.RunAsync([.. args, "--database", db.Target.ConnectionString]);
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using HkStrategy.Testing;
+
+namespace HkStrategy.Cli.Tests.Prices;
+
+public sealed class PricesCommandTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"hks-prices-{Guid.NewGuid():N}");
+
+    public Task InitializeAsync() => Task.FromResult(Directory.CreateDirectory(_folder));
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Import_OfAHeldSymbol_WritesBarsAndTheLegacyPriceHistory_AndTwiceChangesNothing()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        var file = Write("tencent.csv", "Date,Open,High,Low,Close,Adj Close,Volume",
+            "2026-11-23,600.0,612.5,598.0,610.0,610.0,15000000", "2026-11-24,610.0,615.0,605.5,606.5,606.5,12000000");
+
+        var first = await Hks(db, "prices", "import", file, "--symbol", "700", "--json");
+        var second = await Hks(db, "prices", "import", file, "--symbol", "0700.HK", "--json");
+
+        Assert.Equal(0, first.ExitCode);
+        using var outcome = JsonDocument.Parse(first.Out);
+        Assert.Equal(2, outcome.RootElement.GetProperty("inserted").GetInt32());
+        Assert.Equal(2, outcome.RootElement.GetProperty("legacyRows").GetInt32());
+        using var again = JsonDocument.Parse(second.Out);
+        Assert.Equal((0, 0, 2), (again.RootElement.GetProperty("inserted").GetInt32(), again.RootElement.GetProperty("updated").GetInt32(), again.RootElement.GetProperty("unchanged").GetInt32()));
+        Assert.Equal(606.500m, await db.ScalarAsync<decimal>("SELECT close FROM daily_bars WHERE symbol = '0700.HK' AND trade_date = '2026-11-24'"));
+        Assert.Equal(1, await db.ScalarAsync<long>("""SELECT COUNT(*) FROM price_history WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK' AND "timestamp"::date = '2026-11-24'"""));
+    }
+
+    [Fact]
+    public async Task Import_WithBadRows_NamesEachByLine_AndImportsNothing()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        var file = Write("bad.csv", "Date,Open,High,Low,Close,Volume,Symbol",
+            "2026-11-23,600,612.5,598,610,15000000,0700.HK",
+            "2026-11-31,600,612.5,598,610,15000000,0700.HK",
+            "2026-11-24,600,590,598,610,15000000,0700.HK",
+            "2026-11-25,600,612.5,598,610,lots,0700.HK");
+        var before = await TableSnapshot.TakeAsync(db);
+
+        var run = await Hks(db, "prices", "import", file);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("line 3: '2026-11-31' is not a date", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 4: open 600 and close 610 must lie between low 598 and high 590", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 5: Volume 'lots'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("3 row(s)", run.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.Equal(before, await TableSnapshot.TakeAsync(db));
+    }
+
+    [Fact]
+    public async Task Refresh_SetsEachPositionsPrice_FromItsNewestBar()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        Assert.Equal(0, (await Hks(db, "prices", "import", Write("hsbc.csv", "Date,Open,High,Low,Close,Volume", "2026-11-24,100,102,99.5,101.25,2000"), "--symbol", "0005.HK")).ExitCode);
+
+        var run = await Hks(db, "prices", "refresh", "--portfolio", "My_HKEX_ALL", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(101.250m, await db.ScalarAsync<decimal>("SELECT current_price FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0005.HK'"));
+        Assert.Equal(13428 * 101.25m, await db.ScalarAsync<decimal>("SELECT market_value FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0005.HK'"));
+    }
+
+    [Fact]
+    public async Task Indicators_PrintEveryFieldPerDay_NullWhereUndefined()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+
+        var run = await Hks(db, "indicators", "0700.HK", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var days = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(250, days.Count);
+        string[] fields = ["date", "close", "ema5", "ema20", "ema50", "rsi14", "macd", "macdSignal", "macdHist", "atr14", "bbUpper", "bbMiddle", "bbLower", "volAvg20", "high20", "low20"];
+        Assert.Equal(fields, days[^1].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, days[0].GetProperty("ema5").ValueKind);
+        Assert.Equal(JsonValueKind.Number, days[49].GetProperty("ema50").ValueKind);
+        Assert.Equal(599.0, days[^1].GetProperty("close").GetDouble(), 3);
+        Assert.InRange(days[^1].GetProperty("rsi14").GetDouble(), 0, 100);
+    }
+
+    private string Write(string name, params string[] lines)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, string.Join('\n', lines) + "\n", Encoding.UTF8);
+        return path;
+    }
+
+    private static Task<HksRun> Hks(TestDatabase db, params string[] args) =>
+        HksProcess.RunAsync([.. args, "--database", db.Target.ConnectionString]);
+}
