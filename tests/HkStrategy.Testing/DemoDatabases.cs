@@ -16,7 +16,7 @@ public static class DemoDatabases
         return db;
     }
 
-    /// <summary>The demo state and a second portfolio with a position, signals, an analysis with jsonb value history, holdings and strategies.</summary>
+    /// <summary>The demo state and a second portfolio with a position, signals (legacy and TXYZN), rules, an event, an analysis with jsonb value history, holdings and strategies.</summary>
     public static async Task<TestDatabase> RichAsync()
     {
         var db = await SeededAsync();
@@ -30,6 +30,15 @@ public static class DemoDatabases
             SELECT id, '2026-11-20', 4052660.20, 4052660.20, '[{"symbol": "0700.HK", "contribution": 1200.5}]' FROM portfolio_analyses;
             INSERT INTO portfolio_holdings (portfolio_id, symbol, quantity, avg_cost) VALUES ('MyHKEX_Tech', '0700.HK', 10, 300);
             INSERT INTO strategies (strategy_name, strategy_type, parameters) VALUES ('RSI', 'mean_reversion', '{"period": 14}');
+            INSERT INTO position_rules (portfolio_id, symbol, target_sell, stop_loss, add_zone_low, add_zone_high) VALUES
+                ('My_HKEX_ALL', '0700.HK', 650, NULL, 500, 540), ('My_HKEX_ALL', '0388.HK', NULL, 400, NULL, NULL),
+                ('HKEX_NonTech', '0005.HK', 120, 80, NULL, NULL);
+            INSERT INTO symbol_events (symbol, event_date, description) VALUES ('0700.HK', '2027-03-18', 'annual results');
+            INSERT INTO signal_runs (portfolio_id, as_of, parameters, program_version, signal_count)
+            VALUES ('My_HKEX_ALL', '2026-11-20', '{"rulesVersion": 1}', 'test', 2);
+            INSERT INTO signals (run_id, portfolio_id, symbol, trade_date, code, strategy_code, strength, close, evidence)
+            SELECT r.id, s.portfolio_id, s.symbol, '2026-11-20', s.code, left(s.code, 4), right(s.code, 1)::int, s.close, '{"reasons": ["test"]}'
+            FROM signal_runs r, (VALUES ('My_HKEX_ALL', '0700.HK', 'HMOM5', 599.0), ('HKEX_NonTech', '0005.HK', 'SOVB1', 100.1)) AS s(portfolio_id, symbol, code, close);
             """);
         return db;
     }

@@ -29,7 +29,7 @@ public sealed record PortfolioRestoreResult(
 public sealed record PositionChange(string Change, string Symbol);
 
 /// <summary>
-/// <c>hks restore FILE --portfolio ID</c>: one portfolio's metadata, positions, signals, price history and analyses
+/// <c>hks restore FILE --portfolio ID</c>: one portfolio's metadata, positions and their rules, signals (legacy and TXYZN), price history and analyses
 /// brought back from a backup copy in one transaction on the live database. Every statement names the portfolio, so
 /// the others are not touched; rows are matched by content, so running it twice changes nothing the second time. A dry
 /// run applies it inside the transaction and rolls back, so its counts are exactly what would happen.
@@ -72,6 +72,8 @@ public static class PortfolioRestore
         await Run("portfolio metadata", mode == PortfolioRestoreMode.MissingOnly ? PortfolioRestoreSql.InsertMissingMetadata : PortfolioRestoreSql.UpsertMetadata);
         if (mode == PortfolioRestoreMode.Replace)
         {
+            await Run("TXYZN signals removed", PortfolioRestoreSql.DeleteExtraTxyzn);
+            await Run("rules removed", PortfolioRestoreSql.DeleteExtraRules);
             await Run("signals removed", PortfolioRestoreSql.DeleteExtraSignals);
             await Run("price rows removed", PortfolioRestoreSql.DeleteExtraPrices);
             await Run("positions removed", PortfolioRestoreSql.DeleteExtraPositions);
@@ -85,6 +87,17 @@ public static class PortfolioRestore
         await Run("signals added", PortfolioRestoreSql.InsertMissingSignals);
         await Run("price rows added", PortfolioRestoreSql.InsertMissingPrices);
         await Run("analyses added", PortfolioRestoreSql.InsertMissingAnalyses);
+        if (mode != PortfolioRestoreMode.MissingOnly)
+        {
+            await Run("rules changed", PortfolioRestoreSql.UpdateChangedRules);
+        }
+        await Run("rules added", PortfolioRestoreSql.InsertMissingRules);
+        await Run("signal runs added", PortfolioRestoreSql.InsertMissingRuns);
+        if (mode != PortfolioRestoreMode.MissingOnly)
+        {
+            await Run("TXYZN signals changed", PortfolioRestoreSql.UpdateChangedTxyzn);
+        }
+        await Run("TXYZN signals added", PortfolioRestoreSql.InsertMissingTxyzn);
         if (dryRun)
         {
             await transaction.RollbackAsync(cancellationToken);

@@ -14,6 +14,9 @@ internal static class PortfolioRestoreSql
         CREATE TEMP TABLE restore_prices (LIKE price_history) ON COMMIT DROP;
         CREATE TEMP TABLE restore_analyses (LIKE portfolio_analyses) ON COMMIT DROP;
         CREATE TEMP TABLE restore_value_history (LIKE portfolio_value_history) ON COMMIT DROP;
+        CREATE TEMP TABLE restore_rules (LIKE position_rules) ON COMMIT DROP;
+        CREATE TEMP TABLE restore_runs (LIKE signal_runs) ON COMMIT DROP;
+        CREATE TEMP TABLE restore_txyzn (LIKE signals) ON COMMIT DROP;
         """;
 
     /// <summary>What is copied out of the backup's copy: table, which rows ({0}: the quoted portfolio id), temporary table.</summary>
@@ -25,6 +28,9 @@ internal static class PortfolioRestoreSql
         ("price_history", "portfolio_id = {0}", "restore_prices"),
         ("portfolio_analyses", "portfolio_id = {0}", "restore_analyses"),
         ("portfolio_value_history", "analysis_id IN (SELECT id FROM portfolio_analyses WHERE portfolio_id = {0})", "restore_value_history"),
+        ("position_rules", "portfolio_id = {0}", "restore_rules"),
+        ("signal_runs", "id IN (SELECT run_id FROM signals WHERE portfolio_id = {0})", "restore_runs"),
+        ("signals", "portfolio_id = {0}", "restore_txyzn"),
     ];
 
     public const string Columns = """
@@ -132,5 +138,59 @@ internal static class PortfolioRestoreSql
               AND (p.company_name, p.quantity, p.avg_cost, p.current_price, p.sector, p.last_updated)
                   IS DISTINCT FROM (r.company_name, r.quantity, r.avg_cost, r.current_price, r.sector, r.last_updated)
         ORDER BY 1, 2
+        """;
+
+    private const string RuleValues = "target_sell, stop_loss, add_zone_low, add_zone_high";
+
+    public const string DeleteExtraRules = """
+        DELETE FROM position_rules r WHERE r.portfolio_id = @id AND NOT EXISTS (SELECT 1 FROM restore_rules x WHERE x.symbol = r.symbol)
+        """;
+
+    public const string UpdateChangedRules = $"""
+        UPDATE position_rules r SET target_sell = x.target_sell, stop_loss = x.stop_loss, add_zone_low = x.add_zone_low,
+            add_zone_high = x.add_zone_high, updated_at = x.updated_at
+        FROM restore_rules x
+        WHERE r.portfolio_id = @id AND x.symbol = r.symbol
+          AND (r.target_sell, r.stop_loss, r.add_zone_low, r.add_zone_high, r.updated_at)
+              IS DISTINCT FROM (x.target_sell, x.stop_loss, x.add_zone_low, x.add_zone_high, x.updated_at)
+        """;
+
+    public const string InsertMissingRules = $"""
+        INSERT INTO position_rules (portfolio_id, symbol, {RuleValues}, updated_at)
+        SELECT @id, x.symbol, x.target_sell, x.stop_loss, x.add_zone_low, x.add_zone_high, x.updated_at FROM restore_rules x
+        WHERE NOT EXISTS (SELECT 1 FROM position_rules r WHERE r.portfolio_id = @id AND r.symbol = x.symbol)
+          AND EXISTS (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = @id AND p.symbol = x.symbol)
+        """;
+
+    /// <summary>Runs are append-only and shared: the ones the backup's signals belong to come back under their own ids.</summary>
+    public const string InsertMissingRuns = """
+        WITH added AS (
+            INSERT INTO signal_runs SELECT * FROM restore_runs ON CONFLICT (id) DO NOTHING RETURNING id)
+        SELECT COUNT(*) FROM added, LATERAL (SELECT setval(pg_get_serial_sequence('signal_runs', 'id'),
+            GREATEST((SELECT MAX(id) FROM added), pg_sequence_last_value(pg_get_serial_sequence('signal_runs', 'id')::regclass), 1))) s
+        """;
+
+    private const string SignalContent = "symbol, trade_date, code, strategy_code, strength, close, evidence, run_id, created_at";
+
+    public const string DeleteExtraTxyzn = $"""
+        DELETE FROM signals s WHERE s.portfolio_id = @id
+          AND NOT EXISTS (SELECT 1 FROM restore_txyzn x WHERE (x.symbol, x.trade_date, x.code, x.strength, x.close, x.evidence, x.run_id)
+                          IS NOT DISTINCT FROM (s.symbol, s.trade_date, s.code, s.strength, s.close, s.evidence, s.run_id))
+        """;
+
+    public const string UpdateChangedTxyzn = """
+        UPDATE signals s SET code = x.code, strategy_code = x.strategy_code, strength = x.strength, close = x.close, evidence = x.evidence,
+            run_id = x.run_id, created_at = x.created_at
+        FROM restore_txyzn x
+        WHERE s.portfolio_id = @id AND x.symbol = s.symbol AND x.trade_date = s.trade_date
+          AND EXISTS (SELECT 1 FROM signal_runs r WHERE r.id = x.run_id)
+          AND (s.code, s.strength, s.close, s.evidence, s.run_id) IS DISTINCT FROM (x.code, x.strength, x.close, x.evidence, x.run_id)
+        """;
+
+    public const string InsertMissingTxyzn = $"""
+        INSERT INTO signals (portfolio_id, {SignalContent})
+        SELECT @id, x.symbol, x.trade_date, x.code, x.strategy_code, x.strength, x.close, x.evidence, x.run_id, x.created_at FROM restore_txyzn x
+        WHERE NOT EXISTS (SELECT 1 FROM signals s WHERE s.portfolio_id = @id AND s.symbol = x.symbol AND s.trade_date = x.trade_date)
+          AND EXISTS (SELECT 1 FROM signal_runs r WHERE r.id = x.run_id)
         """;
 }
