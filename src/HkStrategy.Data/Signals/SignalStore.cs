@@ -50,11 +50,11 @@ public static class SignalStore
     private const string ListSql = """
         SELECT * FROM (
             SELECT s.id AS "Id", s.portfolio_id AS "PortfolioId", s.symbol AS "Symbol", s.trade_date AS "TradeDate", s.code AS "Code",
-                   c.name AS "StrategyName", s.strength AS "Strength", s.close AS "Close", s.evidence::text AS "Evidence", s.run_id AS "RunId",
+                   c.name AS "StrategyName", s.strength::int AS "Strength", s.close AS "Close", s.evidence::text AS "Evidence", s.run_id AS "RunId",
                    NULL::text AS "LegacyType", s.created_at::timestamp AS "CreatedAt"
             FROM signals s JOIN signal_strategies c ON c.code = s.strategy_code
             UNION ALL
-            SELECT t.id, t.portfolio_id, t.symbol, t.created_at::date, c.code || c.strength, c.name, c.strength, t.price, NULL, NULL,
+            SELECT t.id, t.portfolio_id, t.symbol, t.created_at::date, c.code || c.strength, c.name, c.strength::int, t.price, NULL, NULL,
                    t.signal_type, t.created_at
             FROM trading_signals t JOIN signal_strategies c ON c.legacy_signal_type = t.signal_type
         ) x
