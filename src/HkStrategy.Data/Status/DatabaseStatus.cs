@@ -12,7 +12,13 @@ public sealed record DatabaseStatus(
     IReadOnlyList<PortfolioStatus> Portfolios,
     StatusTotals Totals,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<string> Notices);
+    IReadOnlyList<string> Notices)
+{
+    /// <summary>Held positions whose newest bar is older than the last closed trading day: flagged, not a failure.</summary>
+    public IReadOnlyList<HkStrategy.Data.Prices.StalePrice> StalePrices { get; init; } = [];
+
+    public DateOnly? LastTradingDay { get; init; }
+}
 
 public sealed record PortfolioStatus(string PortfolioId, string Name, int Positions, decimal MarketValue);
 

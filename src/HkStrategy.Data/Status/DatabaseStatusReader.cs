@@ -8,7 +8,7 @@ namespace HkStrategy.Data.Status;
 /// <summary>Reads <see cref="DatabaseStatus"/> without changing anything, whatever shape the database is in.</summary>
 public static class DatabaseStatusReader
 {
-    public static async Task<DatabaseStatus> ReadAsync(Database database, SchemaMigrator migrator, CancellationToken cancellationToken)
+    public static async Task<DatabaseStatus> ReadAsync(Database database, SchemaMigrator migrator, CancellationToken cancellationToken, TimeProvider? clock = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var schema = await migrator.InspectAsync(connection, cancellationToken);
@@ -37,8 +37,15 @@ public static class DatabaseStatusReader
         {
             notices.Add($"demo data: seeded {seededAt:yyyy-MM-dd HH:mm} UTC; its price history is synthetic, not market data");
         }
+        var (lastTradingDay, stale) = multiPortfolio
+            ? await HkStrategy.Data.Prices.StalePrices.FindAsync(connection, (clock ?? TimeProvider.System).GetUtcNow(), cancellationToken)
+            : (default(DateOnly), []);
         return new DatabaseStatus(database.Target.Display, serverVersion, schema.RecordedVersion, schema.Detected.Version,
-            schema.Detected.Label, schema.Pending.Select(m => m.Version).ToList(), tables, portfolios, totals, warnings, notices);
+            schema.Detected.Label, schema.Pending.Select(m => m.Version).ToList(), tables, portfolios, totals, warnings, notices)
+        {
+            StalePrices = stale,
+            LastTradingDay = multiPortfolio ? lastTradingDay : null,
+        };
     }
 
     private static async Task<List<PortfolioStatus>> UnassignedPortfoliosAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>

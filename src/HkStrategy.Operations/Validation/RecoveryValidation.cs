@@ -13,7 +13,7 @@ namespace HkStrategy.Operations.Validation;
 /// portfolios, positions and total value (within a tolerance), a clean integrity check, every portfolio's positions
 /// readable (portfolio switching), signals readable and, when given, the dashboard's readiness.
 /// </summary>
-public sealed class RecoveryValidation(SchemaMigrator migrator, HttpClient http)
+public sealed class RecoveryValidation(SchemaMigrator migrator, HttpClient http, TimeProvider? clock = null)
 {
     public async Task<IReadOnlyList<ChecklistItem>> RunAsync(Database database, ValidationExpectations expected, CancellationToken cancellationToken)
     {
@@ -45,6 +45,10 @@ public sealed class RecoveryValidation(SchemaMigrator migrator, HttpClient http)
             items.Add(new("Integrity check clean", errors.Count == 0, errors.Count == 0 ? $"{findings.Count} checks passed" : string.Join("; ", errors.Select(e => e.Message))));
             items.Add(await PortfolioSwitchingAsync(connection, content, cancellationToken));
             items.Add(await SignalsAsync(connection, cancellationToken));
+            var (lastTradingDay, stale) = await HkStrategy.Data.Prices.StalePrices.FindAsync(connection, (clock ?? TimeProvider.System).GetUtcNow(), cancellationToken);
+            items.Add(new("Position prices current", true, stale.Count == 0
+                ? $"every held position has a bar of {lastTradingDay:yyyy-MM-dd}, the last trading day"
+                : HkStrategy.Data.Prices.StalePrices.Describe(lastTradingDay, stale), Flagged: stale.Count > 0));
         }
         if (expected.Dashboard is { } dashboard)
         {
@@ -92,7 +96,17 @@ public sealed class RecoveryValidation(SchemaMigrator migrator, HttpClient http)
         var signals = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM (SELECT s.* FROM trading_signals s JOIN portfolio_positions p USING (portfolio_id, symbol) ORDER BY s.created_at DESC LIMIT 1000) recent",
             cancellationToken: cancellationToken));
-        return new("Trading signals readable", true, $"{signals} recent signal(s) read with their positions");
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT to_regclass('public.signals') IS NOT NULL", cancellationToken: cancellationToken)))
+        {
+            return new("Trading signals readable", true, $"{signals} recent signal(s) read with their positions");
+        }
+        // TXYZN signals must read with their strategy and parse as evidence.
+        var txyzn = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            SELECT COUNT(*) FROM (SELECT s.code, c.name, s.evidence->'reasons' FROM signals s JOIN signal_strategies c ON c.code = s.strategy_code
+                                  ORDER BY s.trade_date DESC LIMIT 1000) recent
+            """, cancellationToken: cancellationToken));
+        return new("Trading signals readable", true, $"{signals} recent prototype signal(s) with their positions and {txyzn} TXYZN signal(s) with their strategies read");
     }
 
     private async Task<ChecklistItem> DashboardAsync(Uri dashboard, CancellationToken cancellationToken)

@@ -24,4 +24,8 @@ public sealed record ValidationExpectations
 }
 
 /// <summary>One line of the checklist.</summary>
-public sealed record ChecklistItem(string Item, bool Passed, string Detail);
+/// <summary>One line of the checklist; <paramref name="Flagged"/> marks a passed line that still needs attention (stale prices).</summary>
+public sealed record ChecklistItem(string Item, bool Passed, string Detail, bool Flagged = false)
+{
+    public string Mark => !Passed ? " " : Flagged ? "!" : "x";
+}

@@ -46,4 +46,20 @@ public sealed class ValidateCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("[ ] Dashboard answers", run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task StalePrices_AreFlaggedInValidateAndStatus_WithoutFailingEither()
+    {
+        await using var db = await DemoDatabases.SeededAsync(); // its bars end on 2026-11-20
+
+        var validate = await HksProcess.RunAsync(["validate", "--database", db.Target.ConnectionString]);
+        var status = await HksProcess.RunAsync(["db", "status", "--json", "--database", db.Target.ConnectionString]);
+
+        Assert.Equal(0, validate.ExitCode);
+        Assert.Contains("[!] Position prices current — 11 position(s) priced before the last trading day", validate.Out, StringComparison.Ordinal);
+        Assert.Equal(0, status.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(status.Out);
+        Assert.Equal(11, json.RootElement.GetProperty("stalePrices").GetArrayLength());
+        Assert.Equal("2026-11-20", json.RootElement.GetProperty("stalePrices")[0].GetProperty("newestBar").GetString());
+    }
 }

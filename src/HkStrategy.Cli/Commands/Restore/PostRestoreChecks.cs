@@ -24,6 +24,6 @@ internal static class PostRestoreChecks
             TotalValue = expected.TotalMarketValue,
             TolerancePercent = 0,
         }, cancellationToken);
-        return FindingLines.Format(findings).Concat(checklist.Select(i => $"[{(i.Passed ? "x" : " ")}] {i.Item} — {i.Detail}")).ToList();
+        return FindingLines.Format(findings).Concat(checklist.Select(i => $"[{i.Mark}] {i.Item} — {i.Detail}")).ToList();
     }
 }

@@ -55,7 +55,7 @@ public static class ValidateCommand
             }
             await using var database = await DatabaseSession.OpenAsync(parseResult, cancellationToken);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            var items = await new RecoveryValidation(new SchemaMigrator(MigrationCatalog.Embedded), http).RunAsync(database, expected, cancellationToken);
+            var items = await new RecoveryValidation(new SchemaMigrator(MigrationCatalog.Embedded), http, context.Clock).RunAsync(database, expected, cancellationToken);
             if (parseResult.GetValue(json))
             {
                 await JsonOutput.WriteAsync(context, new { passed = items.All(i => i.Passed), items });
@@ -64,7 +64,7 @@ public static class ValidateCommand
             {
                 foreach (var item in items)
                 {
-                    await context.Out.WriteLineAsync($"[{(item.Passed ? "x" : " ")}] {item.Item} — {item.Detail}");
+                    await context.Out.WriteLineAsync($"[{item.Mark}] {item.Item} — {item.Detail}");
                 }
                 await context.Out.WriteLineAsync(items.All(i => i.Passed) ? "validation passed" : $"validation FAILED: {items.Count(i => !i.Passed)} item(s)");
             }

@@ -15,7 +15,7 @@ public static class StatusCommand
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             await using var database = await DatabaseSession.OpenAsync(parseResult, cancellationToken);
-            var status = await DatabaseStatusReader.ReadAsync(database, new SchemaMigrator(MigrationCatalog.Embedded), cancellationToken);
+            var status = await DatabaseStatusReader.ReadAsync(database, new SchemaMigrator(MigrationCatalog.Embedded), cancellationToken, context.Clock);
             if (parseResult.GetValue(json))
             {
                 await JsonOutput.WriteAsync(context, status);

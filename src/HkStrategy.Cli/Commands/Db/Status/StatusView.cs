@@ -40,6 +40,10 @@ internal static class StatusView
         {
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         }
+        if (status.StalePrices.Count > 0 && status.LastTradingDay is { } lastTradingDay)
+        {
+            console.MarkupLine($"[yellow]stale:[/] {Markup.Escape(HkStrategy.Data.Prices.StalePrices.Describe(lastTradingDay, status.StalePrices))}");
+        }
         foreach (var notice in status.Notices)
         {
             console.MarkupLine($"[blue]note:[/] {Markup.Escape(notice)}");
