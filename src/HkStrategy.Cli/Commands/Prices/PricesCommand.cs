@@ -5,9 +5,10 @@ namespace HkStrategy.Cli.Commands.Prices;
 
 public static class PricesCommand
 {
-    public static Command Create(CliContext context) => new("prices", "Daily prices: import from CSV, refresh positions' current prices")
+    public static Command Create(CliContext context) => new("prices", "Daily prices: import from CSV, fetch from Yahoo Finance, refresh positions' current prices")
     {
         PricesImportCommand.Create(context),
+        PricesFetchCommand.Create(context),
         PricesRefreshCommand.Create(context),
     };
 }
