@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HkStrategy.Cli.Commands.Analysis;
 using HkStrategy.Cli.Commands.Backup;
 using HkStrategy.Cli.Commands.Check;
 using HkStrategy.Cli.Commands.Db;
@@ -28,6 +29,7 @@ public static class HksCli
             PricesCommand.Create(context),
             IndicatorsCommand.Create(context),
             SignalsCommand.Create(context),
+            AnalysisCommand.Create(context),
             BackupCommand.Create(context),
             RestoreCommand.Create(context),
             CheckCommand.Create(context),

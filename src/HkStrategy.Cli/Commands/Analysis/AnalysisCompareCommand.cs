@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Globalization;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Cli.Rendering;
+using HkStrategy.Data.Analyses;
+using Spectre.Console;
+
+namespace HkStrategy.Cli.Commands.Analysis;
+
+/// <summary><c>hks analysis compare A B</c>: two value analyses side by side, with the difference.</summary>
+public static class AnalysisCompareCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var first = AnalysisCommand.Id("first");
+        var second = AnalysisCommand.Id("second");
+        var json = CommonOptions.Json();
+        var command = new Command("compare", "Two value analyses side by side") { first, second, json };
+        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        {
+            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            var (a, _) = await AnalysisStore.GetAsync(session.Connection, parseResult.GetValue(first), cancellationToken);
+            var (b, _) = await AnalysisStore.GetAsync(session.Connection, parseResult.GetValue(second), cancellationToken);
+            if (parseResult.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context, new
+                {
+                    first = a, second = b,
+                    difference = new { totalReturn = b.TotalReturn - a.TotalReturn, maxDrawdown = b.MaxDrawdown - a.MaxDrawdown, volatility = b.Volatility - a.Volatility },
+                });
+                return 0;
+            }
+            var table = new Table().AddColumn("").AddColumn(new TableColumn($"{a.Id} {Markup.Escape(a.Name)}").RightAligned())
+                .AddColumn(new TableColumn($"{b.Id} {Markup.Escape(b.Name)}").RightAligned()).AddColumn(new TableColumn("Difference").RightAligned());
+            table.AddRow("Portfolio", Markup.Escape(a.PortfolioId ?? "-"), Markup.Escape(b.PortfolioId ?? "-"), "");
+            table.AddRow("Period", $"{a.StartDate:yyyy-MM-dd} – {a.EndDate:yyyy-MM-dd}", $"{b.StartDate:yyyy-MM-dd} – {b.EndDate:yyyy-MM-dd}", "");
+            table.AddRow("Trading days", a.Days.ToString(CultureInfo.InvariantCulture), b.Days.ToString(CultureInfo.InvariantCulture), (b.Days - a.Days).ToString("+0;-0;0", CultureInfo.InvariantCulture));
+            table.AddRow("Start value", Amount(a.StartPv), Amount(b.StartPv), "");
+            table.AddRow("End value", Amount(a.EndPv), Amount(b.EndPv), "");
+            table.AddRow("Total return", AnalysisCommand.Percent(a.TotalReturn), AnalysisCommand.Percent(b.TotalReturn), Points(b.TotalReturn - a.TotalReturn));
+            table.AddRow("Max drawdown", AnalysisCommand.Percent(-a.MaxDrawdown), AnalysisCommand.Percent(-b.MaxDrawdown), Points(a.MaxDrawdown - b.MaxDrawdown));
+            table.AddRow("Volatility (a year)", AnalysisCommand.Percent(a.Volatility).TrimStart('+'), AnalysisCommand.Percent(b.Volatility).TrimStart('+'), Points(b.Volatility - a.Volatility));
+            context.Console.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Amount(decimal? value) => value is { } v ? Money.Amount(v) : "-";
+
+    private static string Points(decimal? fraction) => fraction is { } f ? (f * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + " pts" : "-";
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Cli.Rendering;
+using HkStrategy.Core.Calendar;
+using HkStrategy.Core.Failures;
+using HkStrategy.Core.Portfolios;
+using HkStrategy.Operations.Analysis;
+
+namespace HkStrategy.Cli.Commands.Analysis;
+
+/// <summary><c>hks analysis create --portfolio ID --from D --to D [--name N]</c>: a value analysis of at most 18 months.</summary>
+public static class AnalysisCreateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var portfolio = new Option<string>("--portfolio") { Description = "The portfolio to analyse", Required = true };
+        var from = new Option<string>("--from") { Description = "First day (YYYY-MM-DD)", Required = true };
+        var to = new Option<string>("--to") { Description = "Last day (YYYY-MM-DD; at most 18 months after --from)", Required = true };
+        var name = new Option<string?>("--name") { Description = "A name for the analysis" };
+        var notes = new Option<string?>("--notes") { Description = "Notes kept with it" };
+        var json = CommonOptions.Json();
+        var command = new Command("create", "Analyse a portfolio's value over a period: daily values, returns, drawdown, volatility") { portfolio, from, to, name, notes, json };
+        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        {
+            var portfolioId = PortfolioId.Require(parseResult.GetValue(portfolio));
+            var first = InputValues.Date("--from", parseResult.GetValue(from))!.Value;
+            var last = InputValues.Date("--to", parseResult.GetValue(to))!.Value;
+            var title = InputValues.Text("--name", parseResult.GetValue(name), 200);
+            if (title is { Length: 0 })
+            {
+                throw HksException.Usage("InvalidName", "--name must not be empty");
+            }
+            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            var run = await new ValueAnalysisRunner(TradingCalendar.Hkex).RunAsync(session.Connection, portfolioId, first, last, title, parseResult.GetValue(notes), cancellationToken);
+            var r = run.Result;
+            if (parseResult.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context, new
+                {
+                    run.Id, run.PortfolioId, run.Name, from = run.From, to = run.To, days = r.Days.Count, startValue = r.StartValue, endValue = r.EndValue,
+                    r.TotalReturn, r.MaxDrawdown, r.Volatility, r.Unpriced,
+                });
+                return 0;
+            }
+            await context.Out.WriteLineAsync($"analysis {run.Id} \"{run.Name}\": {r.Days.Count} trading day(s) {run.From:yyyy-MM-dd} to {run.To:yyyy-MM-dd}; "
+                + $"HK${Money.Amount(r.StartValue)} → HK${Money.Amount(r.EndValue)} ({AnalysisCommand.Percent(r.TotalReturn)}), max drawdown {AnalysisCommand.Percent(-r.MaxDrawdown)}, volatility {AnalysisCommand.Percent(r.Volatility).TrimStart('+')} a year");
+            if (run.To < last)
+            {
+                await context.Out.WriteLineAsync($"note: the daily bars end on {run.To:yyyy-MM-dd}; the analysis stops there");
+            }
+            if (r.Unpriced.Count > 0)
+            {
+                await context.Out.WriteLineAsync($"note: left out for want of a price by {run.From:yyyy-MM-dd}: {string.Join(", ", r.Unpriced)}");
+            }
+            return 0;
+        });
+        return command;
+    }
+}

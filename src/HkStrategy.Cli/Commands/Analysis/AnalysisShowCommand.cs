@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Cli.Rendering;
+using HkStrategy.Data.Analyses;
+using Spectre.Console;
+
+namespace HkStrategy.Cli.Commands.Analysis;
+
+/// <summary><c>hks analysis show ID</c>: the figures and every day's value, change, return and top contributors.</summary>
+public static class AnalysisShowCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var id = AnalysisCommand.Id();
+        var json = CommonOptions.Json();
+        var command = new Command("show", "One value analysis with its daily values") { id, json };
+        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        {
+            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            var (summary, values) = await AnalysisStore.GetAsync(session.Connection, parseResult.GetValue(id), cancellationToken);
+            if (parseResult.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context, new
+                {
+                    analysis = summary,
+                    days = values.Select(v => new
+                    {
+                        date = v.TradeDate, value = v.TotalValue, change = v.DailyChange, dailyReturn = v.DailyReturn,
+                        topContributors = v.TopContributors is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(v.TopContributors).RootElement.Clone(),
+                    }),
+                });
+                return 0;
+            }
+            context.Console.MarkupLine($"[bold]{summary.Id}[/] {Markup.Escape(summary.Name)} ({Markup.Escape(summary.PortfolioId ?? "no portfolio")}, {summary.StartDate:yyyy-MM-dd} – {summary.EndDate:yyyy-MM-dd}): "
+                + $"return {AnalysisCommand.Percent(summary.TotalReturn)}, max drawdown {AnalysisCommand.Percent(-summary.MaxDrawdown)}, volatility {AnalysisCommand.Percent(summary.Volatility).TrimStart('+')}");
+            var table = new Table().AddColumns("Date").AddColumns(new TableColumn("Value").RightAligned(), new TableColumn("Change").RightAligned(),
+                new TableColumn("Return").RightAligned()).AddColumn("Top contributors");
+            foreach (var v in values)
+            {
+                table.AddRow(v.TradeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Money.Amount(v.TotalValue), Money.GainOrLoss(v.DailyChange ?? 0),
+                    AnalysisCommand.Percent(v.DailyReturn), Markup.Escape(Contributors(v.TopContributors)));
+            }
+            context.Console.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Contributors(string? json)
+    {
+        if (json is null)
+        {
+            return "";
+        }
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Array ? "" : string.Join(", ", document.RootElement.EnumerateArray()
+            .Where(c => c.TryGetProperty("symbol", out _) && c.TryGetProperty("change", out _))
+            .Select(c => $"{c.GetProperty("symbol").GetString()} {c.GetProperty("change").GetDecimal().ToString("+#,0.00;-#,0.00", CultureInfo.InvariantCulture)}"));
+    }
+}
