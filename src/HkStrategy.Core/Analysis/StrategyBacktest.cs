@@ -46,40 +46,44 @@ public sealed class StrategyBacktest(SignalParameters parameters, TradingCalenda
         var equity = new List<(DateOnly, double)>();
         var signals = new List<BacktestSignal>();
         var trades = new List<BacktestTrade>();
+        var own = Flag(strategy);
         foreach (var i in days)
         {
-            var veto = EventVeto.For(bars.Dates[i], events, calendar, parameters.VetoTradingDaysBefore);
-            var decision = evaluator.Evaluate(bars, indicators, i, new SignalContext(null, veto))!;
+            var veto = events.Count == 0 ? null : EventVeto.For(bars.Dates[i], events, calendar, parameters.VetoTradingDaysBefore);
+            var fired = evaluator.Fired(bars, indicators, i, null, veto is not null);
             var price = bars.Close[i];
-            var fired = decision.Evidence.Strategies.Where(s => s.Fired).Select(s => s.Code[..4]).ToHashSet(StringComparer.Ordinal);
+            const FiredStrategies buys = FiredStrategies.Breakout | FiredStrategies.OversoldReversal;
+            const FiredStrategies sells = FiredStrategies.Breakdown | FiredStrategies.OverboughtReversal;
             var buy = strategy.Code.Side switch
             {
-                'B' => fired.Contains(strategy.Code.CatalogKey),
-                'S' => fired.Any(c => c[0] == 'B'),
+                'B' => (fired & own) != 0,
+                'S' => (fired & buys) != 0,
                 _ => i == days[0],
             };
             var sell = strategy.Code.Side switch
             {
-                'B' => fired.Any(c => c[0] == 'S'),
-                'S' => fired.Contains(strategy.Code.CatalogKey),
+                'B' => (fired & sells) != 0,
+                'S' => (fired & own) != 0,
                 _ => false,
             };
+            // The words of the evidence only for the days that are stored.
+            SignalDecision Decision() => evaluator.Evaluate(bars, indicators, i, new SignalContext(null, veto))!;
             if (shares == 0 && buy && !sell)
             {
                 shares = cash * (1 - fee) / price;
                 (cash, entryPrice, entryDay) = (0, price, bars.Dates[i]);
-                signals.Add(new BacktestSignal(bars.Dates[i], "BUY", price, decision));
+                signals.Add(new BacktestSignal(bars.Dates[i], "BUY", price, Decision()));
             }
             else if (shares > 0 && sell)
             {
                 cash = shares * price * (1 - fee);
                 trades.Add(new BacktestTrade(entryDay, entryPrice, bars.Dates[i], price, price * (1 - fee) * (1 - fee) / entryPrice - 1, Open: false));
                 shares = 0;
-                signals.Add(new BacktestSignal(bars.Dates[i], "SELL", price, decision));
+                signals.Add(new BacktestSignal(bars.Dates[i], "SELL", price, Decision()));
             }
-            else if (fired.Contains(strategy.Code.CatalogKey))
+            else if ((fired & own) != 0)
             {
-                signals.Add(new BacktestSignal(bars.Dates[i], "HOLD", price, decision));
+                signals.Add(new BacktestSignal(bars.Dates[i], "HOLD", price, Decision()));
             }
             equity.Add((bars.Dates[i], cash + shares * price));
         }
@@ -90,6 +94,15 @@ public sealed class StrategyBacktest(SignalParameters parameters, TradingCalenda
         }
         return Measure(equity, signals, trades, bars.Close[days[0]], bars.Close[last]);
     }
+
+    private static FiredStrategies Flag(CatalogStrategy strategy) => strategy.Code.CatalogKey switch
+    {
+        "SBRK" => FiredStrategies.Breakdown,
+        "SOVB" => FiredStrategies.OverboughtReversal,
+        "BBRK" => FiredStrategies.Breakout,
+        "BRSV" => FiredStrategies.OversoldReversal,
+        _ => FiredStrategies.None,
+    };
 
     private static BacktestResult Measure(List<(DateOnly Day, double Equity)> equity, List<BacktestSignal> signals, List<BacktestTrade> trades, double initial, double final)
     {

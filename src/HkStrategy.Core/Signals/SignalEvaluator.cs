@@ -7,15 +7,27 @@ namespace HkStrategy.Core.Signals;
 /// <summary>What the rules know of the position besides its bars: the target sell price and vetoing events.</summary>
 public sealed record SignalContext(decimal? TargetSell, string? Veto);
 
+/// <summary>Which strategies' conditions all hold on a day.</summary>
+[Flags]
+public enum FiredStrategies
+{
+    None = 0,
+    Breakdown = 1,
+    OverboughtReversal = 2,
+    Breakout = 4,
+    OversoldReversal = 8,
+}
+
 /// <summary>
 /// The TXYZN rules. Every strategy's conditions are checked (so the evidence shows all of them); the first strategy in
-/// priority order (SBRK, SOVB, BBRK, BRSV) whose conditions all hold gives the signal, else HMOM5.
+/// priority order (SBRK, SOVB, BBRK, BRSV) whose conditions all hold gives the signal, else HMOM5. <see cref="Fired"/>
+/// answers with the same conditions and no words, for scans over many bars.
 /// </summary>
 public sealed class SignalEvaluator(SignalParameters parameters)
 {
     public SignalDecision? Evaluate(BarSeries bars, IndicatorSeries indicators, int i, SignalContext context)
     {
-        if (i < IndicatorCalculator.FirstCompleteIndex || i >= bars.Count)
+        if (!Evaluable(bars, i))
         {
             return null; // not enough history for every indicator the rules read
         }
@@ -31,65 +43,109 @@ public sealed class SignalEvaluator(SignalParameters parameters)
         return new SignalDecision(bars.Dates[i], chosen.Code, chosen, day.Close, new SignalEvidence(day.Values(), checks, context.Veto));
     }
 
+    /// <summary>The strategies whose conditions all hold on bar <paramref name="i"/>, computed without evidence.</summary>
+    public FiredStrategies Fired(BarSeries bars, IndicatorSeries indicators, int i, decimal? targetSell, bool vetoed)
+    {
+        if (!Evaluable(bars, i))
+        {
+            return FiredStrategies.None;
+        }
+        var d = new Day(bars, indicators, i);
+        var fired = FiredStrategies.None;
+        if (BreakdownBelow(d) && MacdFalling(d) && d.Rsi <= parameters.BreakdownRsiMax && VolumeAtLeast(d, parameters.BreakdownVolumeMultiple))
+        {
+            fired |= FiredStrategies.Breakdown;
+        }
+        if (AtTarget(d, targetSell) && d.Rsi >= parameters.OverboughtRsiMin && PulledBackOrEngulfed(d) && VolumeAtLeast(d, parameters.OverboughtVolumeMultiple))
+        {
+            fired |= FiredStrategies.OverboughtReversal;
+        }
+        if (!vetoed && d.Ema5 > d.Ema20 && d.Close > BreakoutLevel(d) && MomentumConfirmed(d) && VolumeAtLeast(d, parameters.BreakoutVolumeMultiple))
+        {
+            fired |= FiredStrategies.Breakout;
+        }
+        if (!vetoed && RsiTurnedUp(d) && AboveAverages(d) && NearTheHigh(d) && VolumeAtLeast(d, parameters.ReversalVolumeMultiple))
+        {
+            fired |= FiredStrategies.OversoldReversal;
+        }
+        return fired;
+    }
+
+    /// <summary>The signal <see cref="Fired"/> gives: the first in priority order, else hold.</summary>
+    public static CatalogStrategy Choose(FiredStrategies fired) =>
+        fired.HasFlag(FiredStrategies.Breakdown) ? StrategyCatalog.Breakdown
+        : fired.HasFlag(FiredStrategies.OverboughtReversal) ? StrategyCatalog.OverboughtReversal
+        : fired.HasFlag(FiredStrategies.Breakout) ? StrategyCatalog.Breakout
+        : fired.HasFlag(FiredStrategies.OversoldReversal) ? StrategyCatalog.OversoldReversal
+        : StrategyCatalog.Momentum;
+
+    private static bool Evaluable(BarSeries bars, int i) => i >= IndicatorCalculator.FirstCompleteIndex && i < bars.Count;
+
+    // The conditions, each once: Fired reads them as booleans, the evidence below in words.
+    private double BreakoutLevel(in Day d) => d.High20 + parameters.BreakoutAtrMultiple * d.Atr;
+
+    private bool MomentumConfirmed(in Day d) => d.Rsi >= parameters.BreakoutRsiMin || (d.Macd > 0 && d.Macd > d.PreviousMacd);
+
+    private bool RsiTurnedUp(in Day d) => d.PreviousRsi <= parameters.ReversalRsiFrom && d.Rsi >= parameters.ReversalRsiTo;
+
+    private static bool AboveAverages(in Day d) => d.Close >= d.Ema20 && d.Close >= d.Ema5;
+
+    private static double PlaceInRange(in Day d) => d.High > d.Low ? (d.Close - d.Low) / (d.High - d.Low) : 0;
+
+    private bool NearTheHigh(in Day d) => d.High > d.Low && PlaceInRange(d) >= parameters.ReversalCloseInRange;
+
+    private double BreakdownLevel(in Day d) => d.Ema50 - parameters.BreakdownAtrMultiple * d.Atr;
+
+    private bool BreakdownBelow(in Day d) => d.Close < BreakdownLevel(d);
+
+    private static bool MacdFalling(in Day d) => d.Macd < 0 && d.Macd < d.PreviousMacd;
+
+    private static bool AtTarget(in Day d, decimal? targetSell) => targetSell is { } t && d.Close >= (double)t;
+
+    private static bool Engulfed(in Day d) =>
+        d.PreviousClose > d.PreviousOpen && d.Close < d.Open && d.Open >= d.PreviousClose && d.Close <= d.PreviousOpen;
+
+    private bool PulledBackOrEngulfed(in Day d) => d.High - d.Close >= parameters.OverboughtPullbackAtrMultiple * d.Atr || Engulfed(d);
+
+    private static bool VolumeAtLeast(in Day d, double multiple) => d.Volume >= multiple * d.VolumeAverage;
+
     private static StrategyCheck Check(CatalogStrategy strategy, RuleCheck[] checks) =>
         new(strategy.Code.ToString(), checks.All(c => c.Held), checks);
 
-    private RuleCheck[] Breakout(Day d)
-    {
-        var level = d.High20 + parameters.BreakoutAtrMultiple * d.Atr;
-        return
-        [
-            new($"EMA5 {F(d.Ema5)} > EMA20 {F(d.Ema20)}", d.Ema5 > d.Ema20),
-            new($"close {F(d.Close)} > 20-day high {F(d.High20)} + {F(parameters.BreakoutAtrMultiple)} × ATR14 {F(d.Atr)} = {F(level)}", d.Close > level),
-            new($"RSI14 {F(d.Rsi)} ≥ {F(parameters.BreakoutRsiMin)} or MACD {F(d.Macd)} > 0 and rising from {F(d.PreviousMacd)}",
-                d.Rsi >= parameters.BreakoutRsiMin || (d.Macd > 0 && d.Macd > d.PreviousMacd)),
-            Volume(d, parameters.BreakoutVolumeMultiple),
-        ];
-    }
+    private RuleCheck[] Breakout(Day d) =>
+    [
+        new($"EMA5 {F(d.Ema5)} > EMA20 {F(d.Ema20)}", d.Ema5 > d.Ema20),
+        new($"close {F(d.Close)} > 20-day high {F(d.High20)} + {F(parameters.BreakoutAtrMultiple)} × ATR14 {F(d.Atr)} = {F(BreakoutLevel(d))}", d.Close > BreakoutLevel(d)),
+        new($"RSI14 {F(d.Rsi)} ≥ {F(parameters.BreakoutRsiMin)} or MACD {F(d.Macd)} > 0 and rising from {F(d.PreviousMacd)}", MomentumConfirmed(d)),
+        Volume(d, parameters.BreakoutVolumeMultiple),
+    ];
 
-    private RuleCheck[] OversoldReversal(Day d)
-    {
-        var placeInRange = d.High > d.Low ? (d.Close - d.Low) / (d.High - d.Low) : 0;
-        return
-        [
-            new($"RSI14 turned up from {F(d.PreviousRsi)} ≤ {F(parameters.ReversalRsiFrom)} to {F(d.Rsi)} ≥ {F(parameters.ReversalRsiTo)}",
-                d.PreviousRsi <= parameters.ReversalRsiFrom && d.Rsi >= parameters.ReversalRsiTo),
-            new($"close {F(d.Close)} ≥ EMA20 {F(d.Ema20)} and ≥ EMA5 {F(d.Ema5)}", d.Close >= d.Ema20 && d.Close >= d.Ema5),
-            new($"close in the top {F((1 - parameters.ReversalCloseInRange) * 100)}% of the day's range ({F(placeInRange * 100)}% up from the low)",
-                d.High > d.Low && placeInRange >= parameters.ReversalCloseInRange),
-            Volume(d, parameters.ReversalVolumeMultiple),
-        ];
-    }
+    private RuleCheck[] OversoldReversal(Day d) =>
+    [
+        new($"RSI14 turned up from {F(d.PreviousRsi)} ≤ {F(parameters.ReversalRsiFrom)} to {F(d.Rsi)} ≥ {F(parameters.ReversalRsiTo)}", RsiTurnedUp(d)),
+        new($"close {F(d.Close)} ≥ EMA20 {F(d.Ema20)} and ≥ EMA5 {F(d.Ema5)}", AboveAverages(d)),
+        new($"close in the top {F((1 - parameters.ReversalCloseInRange) * 100)}% of the day's range ({F(PlaceInRange(d) * 100)}% up from the low)", NearTheHigh(d)),
+        Volume(d, parameters.ReversalVolumeMultiple),
+    ];
 
-    private RuleCheck[] Breakdown(Day d)
-    {
-        var level = d.Ema50 - parameters.BreakdownAtrMultiple * d.Atr;
-        return
-        [
-            new($"close {F(d.Close)} < EMA50 {F(d.Ema50)} − {F(parameters.BreakdownAtrMultiple)} × ATR14 {F(d.Atr)} = {F(level)}", d.Close < level),
-            new($"MACD {F(d.Macd)} < 0 and falling from {F(d.PreviousMacd)}", d.Macd < 0 && d.Macd < d.PreviousMacd),
-            new($"RSI14 {F(d.Rsi)} ≤ {F(parameters.BreakdownRsiMax)}", d.Rsi <= parameters.BreakdownRsiMax),
-            Volume(d, parameters.BreakdownVolumeMultiple),
-        ];
-    }
+    private RuleCheck[] Breakdown(Day d) =>
+    [
+        new($"close {F(d.Close)} < EMA50 {F(d.Ema50)} − {F(parameters.BreakdownAtrMultiple)} × ATR14 {F(d.Atr)} = {F(BreakdownLevel(d))}", BreakdownBelow(d)),
+        new($"MACD {F(d.Macd)} < 0 and falling from {F(d.PreviousMacd)}", MacdFalling(d)),
+        new($"RSI14 {F(d.Rsi)} ≤ {F(parameters.BreakdownRsiMax)}", d.Rsi <= parameters.BreakdownRsiMax),
+        Volume(d, parameters.BreakdownVolumeMultiple),
+    ];
 
-    private RuleCheck[] OverboughtReversal(Day d, decimal? targetSell)
-    {
-        var pullback = d.High - d.Close;
-        var engulfing = d.PreviousClose > d.PreviousOpen && d.Close < d.Open && d.Open >= d.PreviousClose && d.Close <= d.PreviousOpen;
-        return
-        [
-            new(targetSell is { } target ? $"close {F(d.Close)} ≥ target sell {F((double)target)}" : "a target sell price is set",
-                targetSell is { } t && d.Close >= (double)t),
-            new($"RSI14 {F(d.Rsi)} ≥ {F(parameters.OverboughtRsiMin)}", d.Rsi >= parameters.OverboughtRsiMin),
-            new($"pullback from the high {F(pullback)} ≥ {F(parameters.OverboughtPullbackAtrMultiple)} × ATR14 {F(d.Atr)}, or a bearish engulfing day",
-                pullback >= parameters.OverboughtPullbackAtrMultiple * d.Atr || engulfing),
-            Volume(d, parameters.OverboughtVolumeMultiple),
-        ];
-    }
+    private RuleCheck[] OverboughtReversal(Day d, decimal? targetSell) =>
+    [
+        new(targetSell is { } target ? $"close {F(d.Close)} ≥ target sell {F((double)target)}" : "a target sell price is set", AtTarget(d, targetSell)),
+        new($"RSI14 {F(d.Rsi)} ≥ {F(parameters.OverboughtRsiMin)}", d.Rsi >= parameters.OverboughtRsiMin),
+        new($"pullback from the high {F(d.High - d.Close)} ≥ {F(parameters.OverboughtPullbackAtrMultiple)} × ATR14 {F(d.Atr)}, or a bearish engulfing day", PulledBackOrEngulfed(d)),
+        Volume(d, parameters.OverboughtVolumeMultiple),
+    ];
 
     private static RuleCheck Volume(Day d, double multiple) =>
-        new($"volume {F(d.Volume)} ≥ {F(multiple)} × 20-day average {F(d.VolumeAverage)}", d.Volume >= multiple * d.VolumeAverage);
+        new($"volume {F(d.Volume)} ≥ {F(multiple)} × 20-day average {F(d.VolumeAverage)}", VolumeAtLeast(d, multiple));
 
     private static RuleCheck NoVeto(string? veto) => new(veto is null ? "no event within two trading days" : $"no veto ({veto})", veto is null);
 

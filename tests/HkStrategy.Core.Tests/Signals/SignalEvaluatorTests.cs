@@ -102,6 +102,29 @@ public sealed class SignalEvaluatorTests
         Assert.Null(Rules.Evaluate(bars.Build(), x, bars.Count - 1, new SignalContext(null, null)));
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("90", false)]
+    [InlineData(null, true)]
+    public void Fired_AgreesWithTheEvidence_OnEveryBar(string? target, bool vetoed)
+    {
+        var bars = HkStrategy.Core.Tests.Indicators.IndicatorCalculatorTests.ReadBars();
+        var x = IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume);
+        var targetSell = target is null ? (decimal?)null : decimal.Parse(target, System.Globalization.CultureInfo.InvariantCulture);
+        var strategies = new[] { FiredStrategies.Breakdown, FiredStrategies.OverboughtReversal, FiredStrategies.Breakout, FiredStrategies.OversoldReversal };
+        var seen = FiredStrategies.None;
+
+        for (var i = IndicatorCalculator.FirstCompleteIndex; i < bars.Count; i++)
+        {
+            var fired = Rules.Fired(bars, x, i, targetSell, vetoed);
+            var decision = Rules.Evaluate(bars, x, i, new SignalContext(targetSell, vetoed ? "results" : null))!;
+            Assert.Equal(decision.Strategy, SignalEvaluator.Choose(fired));
+            Assert.Equal(strategies.Select(s => fired.HasFlag(s)), decision.Evidence.Strategies.Select(s => s.Fired));
+            seen |= fired;
+        }
+        Assert.NotEqual(FiredStrategies.None, seen); // the fixture makes some rules fire
+    }
+
     private static SignalDecision Evaluate(Builder builder, SignalContext context)
     {
         var bars = builder.Build();
