@@ -1,7 +1,6 @@
 using Dapper;
 using HkStrategy.Core.Prices;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace HkStrategy.Data.Prices;
 
@@ -9,50 +8,56 @@ namespace HkStrategy.Data.Prices;
 public sealed record BarImportResult(int Inserted, int Updated, int Unchanged, int LegacyRows);
 
 /// <summary>
-/// Writes daily bars in one transaction (all or nothing) with binary COPY: straight into daily_bars when none of the
-/// symbols' dates are there yet, else through a temporary table and an upsert. The legacy per-portfolio
-/// price_history of every position holding a symbol gets the same bars, so the seed's SQL keeps working.
+/// Writes daily bars in one transaction (all or nothing) with binary COPY, streaming: straight into daily_bars first,
+/// and only if some of those days are there already (a unique violation) again through a temporary table and an
+/// upsert. The legacy per-portfolio price_history of every position holding a symbol gets the same bars, so the
+/// seed's SQL keeps working. <c>accept</c> is asked after the bars are read: false and nothing is kept.
 /// </summary>
 public static class BarImport
 {
-    public static async Task<BarImportResult> ImportAsync(NpgsqlConnection connection, IReadOnlyList<DailyBar> bars, string source, CancellationToken cancellationToken)
+    public static Task<BarImportResult?> ImportAsync(NpgsqlConnection connection, IReadOnlyList<DailyBar> bars, string source, CancellationToken cancellationToken) =>
+        ImportAsync(connection, () => bars, () => true, source, cancellationToken);
+
+    public static async Task<BarImportResult?> ImportAsync(NpgsqlConnection connection, Func<IEnumerable<DailyBar>> bars, Func<bool> accept, string source,
+        CancellationToken cancellationToken)
     {
-        if (bars.Count == 0)
-        {
-            return new BarImportResult(0, 0, 0, 0);
-        }
         try
         {
-            return await ImportOnceAsync(connection, bars, source, upsert: await OverlapsAsync(connection, bars, cancellationToken), cancellationToken);
+            return await ImportOnceAsync(connection, bars, accept, source, upsert: false, cancellationToken);
         }
         catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            // Another import wrote some of these days meanwhile: do it again, as an upsert.
-            return await ImportOnceAsync(connection, bars, source, upsert: true, cancellationToken);
+            // Some of these days are stored already: do it again, as an upsert (the file is read again).
+            return await ImportOnceAsync(connection, bars, accept, source, upsert: true, cancellationToken);
         }
     }
 
-    private static async Task<BarImportResult> ImportOnceAsync(NpgsqlConnection connection, IReadOnlyList<DailyBar> bars, string source, bool upsert, CancellationToken cancellationToken)
+    private static async Task<BarImportResult?> ImportOnceAsync(NpgsqlConnection connection, Func<IEnumerable<DailyBar>> bars, Func<bool> accept, string source,
+        bool upsert, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        int inserted, updated;
+        var held = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT symbol FROM portfolio_positions", transaction: transaction, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
         if (upsert)
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "CREATE TEMP TABLE incoming_bars (LIKE daily_bars INCLUDING DEFAULTS) ON COMMIT DROP", transaction: transaction, cancellationToken: cancellationToken));
-            await CopyAsync(connection, "incoming_bars", bars, source, cancellationToken);
+        }
+        var (count, heldBars) = await CopyAsync(connection, upsert ? "incoming_bars" : "daily_bars", bars(), held, source, accept, cancellationToken);
+        if (count < 0)
+        {
+            return null; // bad rows: the transaction rolls back
+        }
+        int inserted = count, updated = 0;
+        if (upsert)
+        {
             var outcomes = (await connection.QueryAsync<bool>(new CommandDefinition(UpsertSql, transaction: transaction, cancellationToken: cancellationToken))).ToList();
             inserted = outcomes.Count(isNew => isNew);
             updated = outcomes.Count - inserted;
         }
-        else
-        {
-            await CopyAsync(connection, "daily_bars", bars, source, cancellationToken);
-            (inserted, updated) = (bars.Count, 0);
-        }
-        var legacy = await LegacyPriceHistory.WriteAsync(connection, transaction, bars, cancellationToken);
+        var legacy = await LegacyPriceHistory.WriteAsync(connection, transaction, heldBars, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new BarImportResult(inserted, updated, bars.Count - inserted - updated, legacy);
+        return new BarImportResult(inserted, updated, count - inserted - updated, legacy);
     }
 
     private const string UpsertSql = """
@@ -65,35 +70,35 @@ public static class BarImport
         RETURNING (xmax = 0)
         """;
 
-    private static async Task<bool> OverlapsAsync(NpgsqlConnection connection, IReadOnlyList<DailyBar> bars, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams the bars into the table; returns how many, and those of held symbols (for price_history), or −1 when
+    /// <paramref name="accept"/> refuses them (the COPY is then cancelled).
+    /// </summary>
+    private static async Task<(int Count, List<DailyBar> Held)> CopyAsync(NpgsqlConnection connection, string table, IEnumerable<DailyBar> bars,
+        HashSet<string> held, string source, Func<bool> accept, CancellationToken cancellationToken)
     {
-        var ranges = bars.GroupBy(b => b.Symbol, StringComparer.Ordinal)
-            .Select(g => (Symbol: g.Key, From: g.Min(b => b.TradeDate), To: g.Max(b => b.TradeDate))).ToList();
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            """
-            SELECT EXISTS (SELECT 1 FROM unnest(@Symbols, @From, @To) AS r(symbol, first_day, last_day)
-                           JOIN daily_bars d ON d.symbol = r.symbol AND d.trade_date BETWEEN r.first_day AND r.last_day)
-            """,
-            new { Symbols = ranges.Select(r => r.Symbol).ToArray(), From = ranges.Select(r => r.From).ToArray(), To = ranges.Select(r => r.To).ToArray() },
-            cancellationToken: cancellationToken));
-    }
-
-    private static async Task CopyAsync(NpgsqlConnection connection, string table, IReadOnlyList<DailyBar> bars, string source, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync(
+        var heldBars = new List<DailyBar>();
+        var count = 0;
+        await using var copy = await connection.BeginRawBinaryCopyAsync(
             $"COPY {table} (symbol, trade_date, open, high, low, close, volume, source) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var encoder = new BarCopyEncoder(copy);
+        encoder.WriteHeader();
         foreach (var bar in bars)
         {
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(bar.Symbol, NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(bar.TradeDate, NpgsqlDbType.Date, cancellationToken);
-            await writer.WriteAsync(bar.Open, NpgsqlDbType.Numeric, cancellationToken);
-            await writer.WriteAsync(bar.High, NpgsqlDbType.Numeric, cancellationToken);
-            await writer.WriteAsync(bar.Low, NpgsqlDbType.Numeric, cancellationToken);
-            await writer.WriteAsync(bar.Close, NpgsqlDbType.Numeric, cancellationToken);
-            await writer.WriteAsync(bar.Volume, NpgsqlDbType.Bigint, cancellationToken);
-            await writer.WriteAsync(source, NpgsqlDbType.Varchar, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            encoder.Write(bar, source);
+            count++;
+            if (held.Contains(bar.Symbol))
+            {
+                heldBars.Add(bar);
+            }
         }
-        await writer.CompleteAsync(cancellationToken);
+        if (!accept())
+        {
+            await copy.CancelAsync();
+            return (-1, heldBars);
+        }
+        await encoder.FinishAsync(cancellationToken);
+        return (count, heldBars);
     }
 }

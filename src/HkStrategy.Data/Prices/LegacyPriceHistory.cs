@@ -12,18 +12,14 @@ public static class LegacyPriceHistory
 {
     public static readonly TimeOnly Stamp = new(16, 10);
 
+    /// <param name="bars">Bars of symbols some position holds.</param>
     public static async Task<int> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<DailyBar> bars, CancellationToken cancellationToken)
     {
-        var held = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT DISTINCT symbol FROM portfolio_positions WHERE symbol = ANY(@Symbols)",
-            new { Symbols = bars.Select(b => b.Symbol).Distinct(StringComparer.Ordinal).ToArray() }, transaction, cancellationToken: cancellationToken)))
-            .ToHashSet(StringComparer.Ordinal);
-        var relevant = bars.Where(b => held.Contains(b.Symbol)).ToList();
-        if (relevant.Count == 0)
+        if (bars.Count == 0)
         {
             return 0;
         }
-        var days = new { Symbols = relevant.Select(b => b.Symbol).ToArray(), Days = relevant.Select(b => b.TradeDate).ToArray() };
+        var days = new { Symbols = bars.Select(b => b.Symbol).ToArray(), Days = bars.Select(b => b.TradeDate).ToArray() };
         await connection.ExecuteAsync(new CommandDefinition(
             """
             DELETE FROM price_history ph

@@ -29,26 +29,26 @@ public static class PricesImportCommand
                 throw HksException.Usage("FileMissing", $"{path} does not exist");
             }
             var fixedSymbol = parseResult.GetValue(symbol) is { } s ? HkexSymbol.Normalize(s) : null;
-            var prices = CsvBarReader.Read(path, fixedSymbol);
-            if (prices.BadRows.Count > 0)
+            var reader = new PriceFileReader(path, fixedSymbol);
+            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            var result = await BarImport.ImportAsync(session.Connection, reader.Bars, () => reader.BadRows.Count == 0, "csv", cancellationToken);
+            if (result is null || reader.BadRows.Count > 0)
             {
-                foreach (var bad in prices.BadRows.Take(BadRowsShown))
+                foreach (var bad in reader.BadRows.Take(BadRowsShown))
                 {
                     await context.Error.WriteLineAsync($"  {path}: {bad}");
                 }
                 throw HksException.Usage("BadPriceRows",
-                    $"{prices.BadRows.Count} row(s) of {path} cannot be imported{(prices.BadRows.Count > BadRowsShown ? $" (the first {BadRowsShown} are listed)" : "")}: nothing was imported");
+                    $"{reader.BadRows.Count} row(s) of {path} cannot be imported{(reader.BadRows.Count > BadRowsShown ? $" (the first {BadRowsShown} are listed)" : "")}: nothing was imported");
             }
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
-            var result = await BarImport.ImportAsync(session.Connection, prices.Bars, "csv", cancellationToken);
-            var symbols = prices.Bars.Select(b => b.Symbol).Distinct(StringComparer.Ordinal).Count();
+            var rows = reader.Rows;
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new { rows = prices.Bars.Count, symbols, result.Inserted, result.Updated, result.Unchanged, result.LegacyRows });
+                await JsonOutput.WriteAsync(context, new { rows, result.Inserted, result.Updated, result.Unchanged, result.LegacyRows });
             }
             else
             {
-                await context.Out.WriteLineAsync($"imported {prices.Bars.Count:N0} bar(s) of {symbols} symbol(s): {result.Inserted:N0} new, {result.Updated:N0} changed, {result.Unchanged:N0} unchanged; {result.LegacyRows:N0} price_history row(s) written");
+                await context.Out.WriteLineAsync($"imported {rows:N0} bar(s): {result.Inserted:N0} new, {result.Updated:N0} changed, {result.Unchanged:N0} unchanged; {result.LegacyRows:N0} price_history row(s) written");
             }
             return 0;
         });

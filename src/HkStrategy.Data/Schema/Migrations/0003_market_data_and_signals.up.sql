@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS daily_bars (
     low NUMERIC(12,3) NOT NULL,
     close NUMERIC(12,3) NOT NULL,
     volume BIGINT NOT NULL DEFAULT 0,
-    source VARCHAR(20) NOT NULL,
+    source VARCHAR(20) NOT NULL DEFAULT 'csv',
     imported_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
     CONSTRAINT daily_bars_pkey PRIMARY KEY (symbol, trade_date),
     CONSTRAINT daily_bars_prices_check CHECK (low >= 0::numeric AND high >= low AND open >= 0::numeric AND close >= 0::numeric),
