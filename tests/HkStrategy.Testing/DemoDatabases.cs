@@ -32,7 +32,9 @@ public static class DemoDatabases
             INSERT INTO strategies (strategy_name, strategy_type, parameters) VALUES ('RSI', 'mean_reversion', '{"period": 14}');
             INSERT INTO position_rules (portfolio_id, symbol, target_sell, stop_loss, add_zone_low, add_zone_high) VALUES
                 ('My_HKEX_ALL', '0700.HK', 650, NULL, 500, 540), ('My_HKEX_ALL', '0388.HK', NULL, 400, NULL, NULL),
-                ('HKEX_NonTech', '0005.HK', 120, 80, NULL, NULL);
+                ('HKEX_NonTech', '0005.HK', 120, 80, NULL, NULL)
+            ON CONFLICT (portfolio_id, symbol) DO UPDATE SET target_sell = EXCLUDED.target_sell, stop_loss = EXCLUDED.stop_loss,
+                add_zone_low = EXCLUDED.add_zone_low, add_zone_high = EXCLUDED.add_zone_high;
             INSERT INTO symbol_events (symbol, event_date, description) VALUES ('0700.HK', '2027-03-18', 'annual results');
             INSERT INTO signal_runs (portfolio_id, as_of, parameters, program_version, signal_count)
             VALUES ('My_HKEX_ALL', '2026-11-20', '{"rulesVersion": 1}', 'test', 2);

