@@ -33,6 +33,11 @@ public static class DatabaseStatusReader
             warnings.AddRange(await DataWarningsAsync(connection, tables, cancellationToken));
         }
         var notices = new List<string>();
+        var orphaned = tables.Where(t => t.Key.StartsWith("hks_orphaned.", StringComparison.Ordinal)).Sum(t => t.Value);
+        if (orphaned > 0)
+        {
+            notices.Add($"{orphaned} rule(s) or signal(s) of positions deleted while rolled back are kept in schema hks_orphaned (not shown anywhere else)");
+        }
         if (tables.ContainsKey("portfolio_positions") && await DemoSeededAtAsync(connection, cancellationToken) is { } seededAt)
         {
             notices.Add($"demo data: seeded {seededAt:yyyy-MM-dd HH:mm} UTC; its price history is synthetic, not market data");
@@ -82,6 +87,10 @@ public static class DatabaseStatusReader
         if (tables.Keys.Any(t => t.StartsWith("hks_archive.", StringComparison.Ordinal)))
         {
             yield return "a rollback archive (schema hks_archive) holds rows version 1 cannot; 'hks db migrate' brings them back";
+        }
+        if (tables.Keys.Any(t => t.StartsWith("hks_archive_v3.", StringComparison.Ordinal)))
+        {
+            yield return "a rollback archive (schema hks_archive_v3) holds the version-3 tables; 'hks db migrate' brings them back";
         }
     }
 

@@ -38,8 +38,31 @@ public sealed class ValueAnalysisRunner(TradingCalendar calendar)
             throw HksException.Usage("NoPrices", $"there are no daily bars of {portfolioId}'s positions from {from:yyyy-MM-dd}: import or fetch them first");
         }
         var result = ValueAnalysis.Compute(holdings, closes, calendar.Between(from, end).ToList());
-        var title = name ?? $"{portfolioId} {from:yyyy-MM-dd} to {end:yyyy-MM-dd}";
+        var title = await FreeTitleAsync(connection, portfolioId, name, from, end, cancellationToken);
         var id = await AnalysisStore.CreateAsync(connection, portfolioId, title, from, end, notes, result, cancellationToken);
         return new ValueAnalysisRun(id, portfolioId, title, from, end, result);
+    }
+
+    /// <summary>
+    /// Name and period identify an analysis (export, import and selective restore match on them): a given name already
+    /// used for the period is refused, a default one gets a number.
+    /// </summary>
+    private static async Task<string> FreeTitleAsync(NpgsqlConnection connection, string portfolioId, string? name, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var taken = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT name FROM portfolio_analyses WHERE portfolio_id = @portfolioId AND start_date = @from AND end_date = @to",
+            new { portfolioId, from, to }, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        if (name is not null)
+        {
+            return taken.Contains(name)
+                ? throw HksException.Usage("AnalysisExists", $"{portfolioId} has an analysis \"{name}\" of {from:yyyy-MM-dd} to {to:yyyy-MM-dd} already: choose another --name, or delete that one")
+                : name;
+        }
+        var title = $"{portfolioId} {from:yyyy-MM-dd} to {to:yyyy-MM-dd}";
+        for (var n = 2; taken.Contains(title); n++)
+        {
+            title = $"{portfolioId} {from:yyyy-MM-dd} to {to:yyyy-MM-dd} ({n})";
+        }
+        return title;
     }
 }

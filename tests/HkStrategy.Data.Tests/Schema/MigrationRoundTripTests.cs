@@ -161,7 +161,7 @@ public sealed class MigrationRoundTripTests
     }
 
     [Fact]
-    public async Task UpAfterAPositionWasDeletedInVersion2_KeepsItsOrphanedRulesArchived()
+    public async Task UpAfterAPositionWasDeletedInVersion2_KeepsItsOrphanedRules_AndTheNextRollbackStillWorks()
     {
         await using var db = await SeededAsync();
         await AddSecondPortfolioWithRowsAsync(db);
@@ -171,6 +171,9 @@ public sealed class MigrationRoundTripTests
         await db.MigrateAsync();
 
         Assert.DoesNotContain("0005.HK", await db.QueryAsync<string>("SELECT symbol FROM position_rules WHERE portfolio_id = 'HKEX_NonTech'"));
-        Assert.Equal(["0005.HK"], await db.QueryAsync<string>("SELECT symbol FROM hks_archive_v3.orphaned_position_rules"));
+        Assert.Equal(["0005.HK"], await db.QueryAsync<string>("SELECT symbol FROM hks_orphaned.position_rules"));
+        Assert.Equal(0, await db.ScalarAsync<int>("SELECT COUNT(*) FROM pg_namespace WHERE nspname = 'hks_archive_v3'"));
+        await db.MigrateAsync(to: 2); // and the next rollback is not blocked by them
+        Assert.Equal(1, await db.ScalarAsync<int>("SELECT COUNT(*) FROM pg_namespace WHERE nspname = 'hks_archive_v3'"));
     }
 }

@@ -30,13 +30,14 @@ public static class PortfolioImportCommand
                 Events = read.Events.Select(e => e with { Symbol = HkexSymbol.Normalize(e.Symbol) }).ToList(),
             };
             var portfolioId = PortfolioId.Require(parseResult.GetValue(asId) ?? document.Portfolio.PortfolioId);
+            PortfolioDocumentRules.Require(document);
             await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
             var preview = await PortfolioImport.ApplyAsync(session.Connection, document, portfolioId, dryRun: true, cancellationToken);
             string? backup = null;
             if (preview.ChangesExistingRows)
             {
                 await Confirmation.RequireAsync(context, parseResult.GetValue(yes),
-                    $"Importing changes {preview.PositionsUpdated} existing position(s) and replaces {preview.AnalysesReplaced} analysis(es) of {portfolioId}, after a verified backup.",
+                    $"Importing changes {preview.PositionsUpdated} existing position(s) and the rules of {preview.RulesChanged}, and replaces {preview.AnalysesReplaced} analysis(es) of {portfolioId}, after a verified backup.",
                     portfolioId, cancellationToken);
                 backup = (await new SafetyBackup(HksHome.FromEnvironment().Backups, context.Clock).TakeAsync(session.Database, "pre_import", cancellationToken)).Path;
             }
@@ -49,6 +50,7 @@ public static class PortfolioImportCommand
             await context.Out.WriteLineAsync(outcome.ChangesNothing
                 ? $"portfolio {portfolioId} already holds everything in the document: nothing changed"
                 : $"portfolio {portfolioId}{(outcome.PortfolioCreated ? " created" : "")}: {outcome.PositionsAdded} position(s) added, {outcome.PositionsUpdated} updated, "
+                  + $"rules of {outcome.RulesAdded + outcome.RulesChanged} set, "
                   + $"{outcome.EventsAdded} event(s) and {outcome.AnalysesAdded} analysis(es) added, {outcome.AnalysesReplaced} replaced{(backup is null ? "" : $"; backup (verified) {backup}")}");
             return 0;
         });

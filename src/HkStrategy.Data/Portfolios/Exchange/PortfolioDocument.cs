@@ -43,7 +43,11 @@ public sealed record ExportedValue(
 /// <summary>What an import did (or, in its preview, would do).</summary>
 public sealed record ImportOutcome(bool PortfolioCreated, int PositionsAdded, int PositionsUpdated, int EventsAdded, int AnalysesAdded, int AnalysesReplaced)
 {
-    public bool ChangesExistingRows => PositionsUpdated > 0 || AnalysesReplaced > 0;
+    public int RulesAdded { get; init; }
 
-    public bool ChangesNothing => !PortfolioCreated && PositionsAdded + PositionsUpdated + EventsAdded + AnalysesAdded + AnalysesReplaced == 0;
+    public int RulesChanged { get; init; }
+
+    public bool ChangesExistingRows => PositionsUpdated > 0 || AnalysesReplaced > 0 || RulesChanged > 0;
+
+    public bool ChangesNothing => !PortfolioCreated && PositionsAdded + PositionsUpdated + EventsAdded + AnalysesAdded + AnalysesReplaced + RulesAdded + RulesChanged == 0;
 }

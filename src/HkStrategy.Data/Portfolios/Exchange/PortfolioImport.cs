@@ -21,15 +21,17 @@ public static class PortfolioImport
             VALUES (@portfolioId, @Name, @Description, COALESCE(@CreatedAt, LOCALTIMESTAMP), COALESCE(@UpdatedAt, LOCALTIMESTAMP))
             ON CONFLICT (portfolio_id) DO NOTHING
             """, new { portfolioId, p.Name, p.Description, p.CreatedAt, p.UpdatedAt }, transaction, cancellationToken: cancellationToken)) > 0;
-        int added = 0, updated = 0;
+        int added = 0, updated = 0, rulesAdded = 0, rulesChanged = 0;
         foreach (var position in document.Positions)
         {
-            var outcome = await connection.QueryAsync<bool>(new CommandDefinition(UpsertPosition, Parameters(portfolioId, position), transaction, cancellationToken: cancellationToken));
-            foreach (var isNew in outcome)
+            foreach (var isNew in await connection.QueryAsync<bool>(new CommandDefinition(UpsertPosition, Parameters(portfolioId, position), transaction, cancellationToken: cancellationToken)))
             {
                 _ = isNew ? added++ : updated++;
             }
-            await connection.ExecuteAsync(new CommandDefinition(UpsertRules, Parameters(portfolioId, position), transaction, cancellationToken: cancellationToken));
+            foreach (var isNew in await connection.QueryAsync<bool>(new CommandDefinition(UpsertRules, Parameters(portfolioId, position), transaction, cancellationToken: cancellationToken)))
+            {
+                _ = isNew ? rulesAdded++ : rulesChanged++;
+            }
         }
         var events = 0;
         foreach (var e in document.Events)
@@ -47,7 +49,7 @@ public static class PortfolioImport
         {
             await transaction.CommitAsync(cancellationToken);
         }
-        return new ImportOutcome(created, added, updated, events, analysesAdded, analysesReplaced);
+        return new ImportOutcome(created, added, updated, events, analysesAdded, analysesReplaced) { RulesAdded = rulesAdded, RulesChanged = rulesChanged };
     }
 
     private const string UpsertPosition = """
@@ -68,6 +70,7 @@ public static class PortfolioImport
             add_zone_low = EXCLUDED.add_zone_low, add_zone_high = EXCLUDED.add_zone_high, updated_at = now()
         WHERE (r.target_sell, r.stop_loss, r.add_zone_low, r.add_zone_high)
               IS DISTINCT FROM (EXCLUDED.target_sell, EXCLUDED.stop_loss, EXCLUDED.add_zone_low, EXCLUDED.add_zone_high)
+        RETURNING (xmax = 0)
         """;
 
     private static object Parameters(string portfolioId, ExportedPosition p) => new
@@ -82,10 +85,11 @@ public static class PortfolioImport
         {
             return (0, 0);
         }
+        // Analyses are matched by name and period; of several alike (made before names were kept apart) the first counts.
         var existing = (await PortfolioExport.ReadAnalysesAsync(connection, transaction, portfolioId, cancellationToken))
-            .ToDictionary(a => (a.Analysis.Name, a.Analysis.StartDate, a.Analysis.EndDate), a => a);
+            .GroupBy(a => (a.Analysis.Name, a.Analysis.StartDate, a.Analysis.EndDate)).ToDictionary(g => g.Key, g => g.First());
         int added = 0, replaced = 0;
-        foreach (var analysis in document.Analyses)
+        foreach (var analysis in document.Analyses.DistinctBy(a => (a.Name, a.StartDate, a.EndDate)))
         {
             if (existing.TryGetValue((analysis.Name, analysis.StartDate, analysis.EndDate), out var found))
             {

@@ -111,29 +111,35 @@ INSERT INTO signal_strategies (code, side, strength, name, description, priority
     ('HMOM', 'H', 5, 'Hold', 'No entry or exit rule holds: keep the position as it is', 5, NULL)
 ON CONFLICT (code) DO NOTHING;
 
--- 4. Rows an archive brought back whose position or portfolio was deleted meanwhile stay archived (nothing is
---    dropped); then the links to the version-2 tables.
+-- 4. Rows an archive brought back whose position or portfolio was deleted meanwhile cannot get their links back:
+--    they move to the schema hks_orphaned (kept, added to by later round trips, never dropped by hks), the archive goes.
 DO $$
 BEGIN
     IF to_regnamespace('hks_archive_v3') IS NULL THEN
         RETURN;
     END IF;
-    CREATE TABLE hks_archive_v3.orphaned_position_rules AS
-    SELECT * FROM position_rules r
-    WHERE NOT EXISTS (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = r.portfolio_id AND p.symbol = r.symbol);
-    DELETE FROM position_rules r
-    WHERE NOT EXISTS (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = r.portfolio_id AND p.symbol = r.symbol);
-    CREATE TABLE hks_archive_v3.orphaned_signals AS
-    SELECT * FROM signals s WHERE s.portfolio_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM portfolios p WHERE p.portfolio_id = s.portfolio_id);
-    DELETE FROM signals s WHERE s.portfolio_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM portfolios p WHERE p.portfolio_id = s.portfolio_id);
+    IF EXISTS (SELECT 1 FROM position_rules r WHERE NOT EXISTS
+                   (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = r.portfolio_id AND p.symbol = r.symbol))
+       OR EXISTS (SELECT 1 FROM signals s WHERE s.portfolio_id IS NOT NULL AND NOT EXISTS
+                   (SELECT 1 FROM portfolios p WHERE p.portfolio_id = s.portfolio_id)) THEN
+        CREATE SCHEMA IF NOT EXISTS hks_orphaned;
+        CREATE TABLE IF NOT EXISTS hks_orphaned.position_rules (LIKE public.position_rules);
+        CREATE TABLE IF NOT EXISTS hks_orphaned.signals (LIKE public.signals);
+        WITH moved AS (
+            DELETE FROM position_rules r
+            WHERE NOT EXISTS (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = r.portfolio_id AND p.symbol = r.symbol)
+            RETURNING r.*)
+        INSERT INTO hks_orphaned.position_rules SELECT * FROM moved;
+        WITH moved AS (
+            DELETE FROM signals s
+            WHERE s.portfolio_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM portfolios p WHERE p.portfolio_id = s.portfolio_id)
+            RETURNING s.*)
+        INSERT INTO hks_orphaned.signals SELECT * FROM moved;
+        RAISE NOTICE 'rules or signals of positions deleted since the rollback were kept in schema hks_orphaned';
+    END IF;
     UPDATE signal_runs r SET portfolio_id = NULL
     WHERE r.portfolio_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM portfolios p WHERE p.portfolio_id = r.portfolio_id);
-    IF NOT EXISTS (SELECT 1 FROM hks_archive_v3.orphaned_position_rules) AND NOT EXISTS (SELECT 1 FROM hks_archive_v3.orphaned_signals) THEN
-        DROP TABLE hks_archive_v3.orphaned_position_rules, hks_archive_v3.orphaned_signals;
-        DROP SCHEMA hks_archive_v3;
-    ELSE
-        RAISE NOTICE 'rules or signals of positions deleted since the rollback were kept in schema hks_archive_v3';
-    END IF;
+    DROP SCHEMA hks_archive_v3;
 END $$;
 
 ALTER TABLE position_rules ADD CONSTRAINT position_rules_portfolio_id_symbol_fkey

@@ -1,0 +1,45 @@
+using System.Globalization;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Core.Analysis;
+using HkStrategy.Core.Failures;
+using HkStrategy.Data.Portfolios.Exchange;
+
+namespace HkStrategy.Cli.Commands.Portfolio;
+
+/// <summary>A document to import is held to the same rules as typed input, before anything is written.</summary>
+internal static class PortfolioDocumentRules
+{
+    public static void Require(PortfolioDocument document)
+    {
+        PortfolioText.Name(document.Portfolio.Name ?? throw Bad("the portfolio has no name"));
+        PortfolioText.Description(document.Portfolio.Description);
+        foreach (var p in document.Positions)
+        {
+            if (p.Quantity < 0)
+            {
+                throw Bad($"{p.Symbol} has a negative quantity ({p.Quantity})");
+            }
+            foreach (var (what, price) in new[] { ("average cost", (decimal?)p.AverageCost), ("price", p.CurrentPrice), ("target sell", p.TargetSell), ("stop", p.StopLoss), ("add zone", p.AddZoneLow), ("add zone", p.AddZoneHigh) })
+            {
+                InputValues.Price($"{p.Symbol}'s {what}", price?.ToString(CultureInfo.InvariantCulture));
+            }
+            if (p.AddZoneLow > p.AddZoneHigh)
+            {
+                throw Bad($"{p.Symbol}'s add zone runs from high to low");
+            }
+            InputValues.Text($"{p.Symbol}'s company name", p.CompanyName, 200);
+            InputValues.Text($"{p.Symbol}'s sector", p.Sector, 50);
+        }
+        foreach (var e in document.Events)
+        {
+            InputValues.Text($"the event of {e.Symbol} on {e.Date:yyyy-MM-dd}", e.Description, 200);
+        }
+        foreach (var a in document.Analyses)
+        {
+            InputValues.Text("an analysis's name", a.Name, 200);
+            AnalysisPeriod.Require(a.StartDate, a.EndDate, ValueAnalysis.MaxMonths);
+        }
+    }
+
+    private static HksException Bad(string problem) => HksException.Usage("InvalidDocument", $"the document cannot be imported: {problem}");
+}
