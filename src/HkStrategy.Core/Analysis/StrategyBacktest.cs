@@ -30,8 +30,12 @@ public sealed class StrategyBacktest(SignalParameters parameters, TradingCalenda
 {
     public const int MaxYears = 2;
 
-    public BacktestResult Run(BarSeries bars, CatalogStrategy strategy, DateOnly from, DateOnly to, IReadOnlyList<SymbolEvent> events, double feeBasisPoints)
+    public BacktestResult Run(BarSeries bars, CatalogStrategy strategy, DateOnly from, DateOnly to, IReadOnlyList<SymbolEvent> events, double feeBasisPoints, decimal? targetSell = null)
     {
+        if (strategy == StrategyCatalog.OverboughtReversal && targetSell is null)
+        {
+            throw Failures.HksException.Usage("TargetRequired", "the overbought reversal (SOVB) sells only at or above a target sell price: give one with --target");
+        }
         var indicators = IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume);
         var evaluator = new SignalEvaluator(parameters);
         var fee = feeBasisPoints / 10_000;
@@ -50,7 +54,7 @@ public sealed class StrategyBacktest(SignalParameters parameters, TradingCalenda
         foreach (var i in days)
         {
             var veto = events.Count == 0 ? null : EventVeto.For(bars.Dates[i], events, calendar, parameters.VetoTradingDaysBefore);
-            var fired = evaluator.Fired(bars, indicators, i, null, veto is not null);
+            var fired = evaluator.Fired(bars, indicators, i, targetSell, veto is not null);
             var price = bars.Close[i];
             const FiredStrategies buys = FiredStrategies.Breakout | FiredStrategies.OversoldReversal;
             const FiredStrategies sells = FiredStrategies.Breakdown | FiredStrategies.OverboughtReversal;
@@ -67,7 +71,7 @@ public sealed class StrategyBacktest(SignalParameters parameters, TradingCalenda
                 _ => false,
             };
             // The words of the evidence only for the days that are stored.
-            SignalDecision Decision() => evaluator.Evaluate(bars, indicators, i, new SignalContext(null, veto))!;
+            SignalDecision Decision() => evaluator.Evaluate(bars, indicators, i, new SignalContext(targetSell, veto))!;
             if (shares == 0 && buy && !sell)
             {
                 shares = cash * (1 - fee) / price;

@@ -10,16 +10,16 @@ namespace HkStrategy.Data.Positions;
 /// </summary>
 public static class EventStore
 {
-    public static async Task<bool> AddAsync(NpgsqlConnection connection, string symbol, SymbolEvent symbolEvent, CancellationToken cancellationToken) =>
+    public static async Task<bool> AddAsync(NpgsqlConnection connection, string symbol, SymbolEvent symbolEvent, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO symbol_events (symbol, event_date, description) VALUES (@symbol, @Date, @Description)
             ON CONFLICT (symbol, event_date, description) DO NOTHING
-            """, new { symbol, symbolEvent.Date, symbolEvent.Description }, cancellationToken: cancellationToken)) > 0;
+            """, new { symbol, symbolEvent.Date, symbolEvent.Description }, transaction, cancellationToken: cancellationToken)) > 0;
 
-    public static async Task<int> RemoveAsync(NpgsqlConnection connection, string symbol, DateOnly date, CancellationToken cancellationToken) =>
+    public static async Task<int> RemoveAsync(NpgsqlConnection connection, string symbol, DateOnly date, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
         await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM symbol_events WHERE symbol = @symbol AND event_date = @date", new { symbol, date }, cancellationToken: cancellationToken));
+            "DELETE FROM symbol_events WHERE symbol = @symbol AND event_date = @date", new { symbol, date }, transaction, cancellationToken: cancellationToken));
 
     public static async Task<IReadOnlyDictionary<string, List<SymbolEvent>>> ForSymbolsAsync(NpgsqlConnection connection, IReadOnlyCollection<string> symbols, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<(string Symbol, DateOnly Date, string Description)>(new CommandDefinition(

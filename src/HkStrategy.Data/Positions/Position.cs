@@ -29,6 +29,9 @@ public sealed record PositionChange
 
     /// <summary>The version the caller last read; the change is refused if the row moved on since.</summary>
     public long? ExpectedVersion { get; init; }
+
+    /// <summary>Whether no field of the position itself changes (rules or events may).</summary>
+    public bool ChangesNoField => CompanyName is null && Quantity is null && AverageCost is null && CurrentPrice is null && Sector is null;
 }
 
 /// <summary>A position's rules; null leaves a rule as it is, <see cref="Clear"/> lists rules to remove.</summary>

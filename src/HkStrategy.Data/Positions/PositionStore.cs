@@ -32,14 +32,19 @@ public static class PositionStore
         return positions;
     }
 
-    public static async Task<Position> GetAsync(NpgsqlConnection connection, string portfolioId, string symbol, CancellationToken cancellationToken) =>
+    public static async Task<Position> GetAsync(NpgsqlConnection connection, string portfolioId, string symbol, CancellationToken cancellationToken,
+        NpgsqlTransaction? transaction = null, bool forUpdate = false) =>
         (await connection.QueryAsync<Position>(new CommandDefinition(
-            SelectSql + " WHERE p.portfolio_id = @portfolioId AND p.symbol = @symbol", new { portfolioId, symbol }, cancellationToken: cancellationToken))).SingleOrDefault()
+            SelectSql + " WHERE p.portfolio_id = @portfolioId AND p.symbol = @symbol" + (forUpdate ? " FOR UPDATE OF p" : ""),
+            new { portfolioId, symbol }, transaction, cancellationToken: cancellationToken))).SingleOrDefault()
         ?? throw Missing(portfolioId, symbol);
 
-    public static async Task AddAsync(NpgsqlConnection connection, string portfolioId, string symbol, PositionChange change, CancellationToken cancellationToken)
+    /// <param name="outer">A transaction the insert joins (its owner commits); without one it gets its own.</param>
+    public static async Task AddAsync(NpgsqlConnection connection, string portfolioId, string symbol, PositionChange change, CancellationToken cancellationToken,
+        NpgsqlTransaction? outer = null)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var own = outer is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = outer ?? own!;
         await RequirePortfolioAsync(connection, portfolioId, transaction, cancellationToken);
         var added = await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -51,11 +56,25 @@ public static class PositionStore
         {
             throw HksException.Usage("PositionExists", $"portfolio {portfolioId} holds {symbol} already: change it with 'hks position update'");
         }
-        await transaction.CommitAsync(cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
     }
 
-    public static async Task UpdateAsync(NpgsqlConnection connection, string portfolioId, string symbol, PositionChange change, CancellationToken cancellationToken)
+    public static async Task UpdateAsync(NpgsqlConnection connection, string portfolioId, string symbol, PositionChange change, CancellationToken cancellationToken,
+        NpgsqlTransaction? transaction = null)
     {
+        if (change.ChangesNoField)
+        {
+            // Nothing of the row itself changes: lock it (rules and events change with it) and check the version only.
+            var current = await GetAsync(connection, portfolioId, symbol, cancellationToken, transaction, forUpdate: transaction is not null);
+            if (change.ExpectedVersion is { } expected && expected != current.Version)
+            {
+                throw Changed(portfolioId, symbol, expected, current.Version);
+            }
+            return;
+        }
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE portfolio_positions SET
@@ -65,14 +84,16 @@ public static class PositionStore
             WHERE portfolio_id = @portfolioId AND symbol = @symbol
               AND (@ExpectedVersion::bigint IS NULL OR xmin::text::bigint = @ExpectedVersion)
             """, new { portfolioId, symbol, change.CompanyName, change.Quantity, change.AverageCost, change.CurrentPrice, change.Sector, change.ExpectedVersion },
-            cancellationToken: cancellationToken));
+            transaction, cancellationToken: cancellationToken));
         if (changed == 0)
         {
-            var current = await GetAsync(connection, portfolioId, symbol, cancellationToken);
-            throw HksException.Refused("PositionChanged",
-                $"{symbol} in {portfolioId} was changed by someone else since version {change.ExpectedVersion} (now {current.Version}): read it again and retry");
+            var current = await GetAsync(connection, portfolioId, symbol, cancellationToken, transaction);
+            throw Changed(portfolioId, symbol, change.ExpectedVersion, current.Version);
         }
     }
+
+    private static HksException Changed(string portfolioId, string symbol, long? expected, long now) =>
+        HksException.Refused("PositionChanged", $"{symbol} in {portfolioId} was changed by someone else since version {expected} (now {now}): read it again and retry");
 
     public static async Task RemoveAsync(NpgsqlConnection connection, string portfolioId, string symbol, CancellationToken cancellationToken)
     {

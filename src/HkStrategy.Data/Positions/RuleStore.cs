@@ -9,13 +9,16 @@ public static class RuleStore
 {
     public static readonly string[] Names = ["target", "stop", "add-zone"];
 
-    public static async Task SetAsync(NpgsqlConnection connection, string portfolioId, string symbol, RuleChange change, CancellationToken cancellationToken)
+    /// <param name="outer">A transaction the rules join (its owner commits); without one they get their own.</param>
+    public static async Task SetAsync(NpgsqlConnection connection, string portfolioId, string symbol, RuleChange change, CancellationToken cancellationToken,
+        NpgsqlTransaction? outer = null)
     {
         if (change.IsEmpty)
         {
             return;
         }
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var own = outer is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = outer ?? own!;
         var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM portfolio_positions WHERE portfolio_id = @portfolioId AND symbol = @symbol FOR KEY SHARE)",
             new { portfolioId, symbol }, transaction, cancellationToken: cancellationToken));
@@ -46,6 +49,9 @@ public static class RuleStore
         {
             throw HksException.Usage("InvalidRule", $"the add zone of {symbol} must run from its low to its high, not the other way round");
         }
-        await transaction.CommitAsync(cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
     }
 }

@@ -26,12 +26,10 @@ public static class SignalStore
         foreach (var signal in signals)
         {
             var d = signal.Decision;
-            await using var replace = new NpgsqlCommand(
-                """
-                DELETE FROM signals WHERE portfolio_id IS NOT DISTINCT FROM @portfolio AND symbol = @symbol AND trade_date = @day;
-                INSERT INTO signals (run_id, portfolio_id, symbol, trade_date, code, strategy_code, strength, close, evidence)
-                VALUES (@run, @portfolio, @symbol, @day, @code, @strategy, @strength, @close, @evidence)
-                """, connection, transaction);
+            // A day generated again replaces its signal; ON CONFLICT (not delete-then-insert) so two runs at once cannot collide.
+            await using var replace = signal.PortfolioId is null
+                ? new NpgsqlCommand(UpsertSymbolSignal, connection, transaction)
+                : new NpgsqlCommand(UpsertPortfolioSignal, connection, transaction);
             replace.Parameters.Add(new NpgsqlParameter<int>("run", runId));
             replace.Parameters.Add(new NpgsqlParameter<string?>("portfolio", NpgsqlDbType.Varchar) { TypedValue = signal.PortfolioId });
             replace.Parameters.Add(new NpgsqlParameter<string>("symbol", signal.Symbol));
@@ -46,6 +44,20 @@ public static class SignalStore
         await transaction.CommitAsync(cancellationToken);
         return runId;
     }
+
+    private const string SignalValues = """
+        INSERT INTO signals (run_id, portfolio_id, symbol, trade_date, code, strategy_code, strength, close, evidence)
+        VALUES (@run, @portfolio, @symbol, @day, @code, @strategy, @strength, @close, @evidence)
+        """;
+
+    private const string Replaced = """
+        DO UPDATE SET run_id = EXCLUDED.run_id, code = EXCLUDED.code, strategy_code = EXCLUDED.strategy_code, strength = EXCLUDED.strength,
+            close = EXCLUDED.close, evidence = EXCLUDED.evidence, created_at = now()
+        """;
+
+    private const string UpsertPortfolioSignal = SignalValues + " ON CONFLICT (portfolio_id, symbol, trade_date) WHERE portfolio_id IS NOT NULL " + Replaced;
+
+    private const string UpsertSymbolSignal = SignalValues + " ON CONFLICT (symbol, trade_date) WHERE portfolio_id IS NULL " + Replaced;
 
     private const string ListSql = """
         SELECT * FROM (

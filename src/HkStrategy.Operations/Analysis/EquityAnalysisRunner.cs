@@ -16,7 +16,7 @@ public sealed record EquityAnalysisRun(int Id, string Symbol, CatalogStrategy St
 public sealed class EquityAnalysisRunner(TradingCalendar calendar)
 {
     public async Task<EquityAnalysisRun> RunAsync(NpgsqlConnection connection, string symbol, CatalogStrategy strategy, DateOnly from, DateOnly to,
-        double feeBasisPoints, string? name, CancellationToken cancellationToken)
+        double feeBasisPoints, string? name, decimal? targetSell, CancellationToken cancellationToken)
     {
         AnalysisPeriod.Require(from, to, StrategyBacktest.MaxYears * 12);
         var bars = await BarReader.ReadAsync(connection, symbol, to, cancellationToken);
@@ -26,13 +26,14 @@ public sealed class EquityAnalysisRunner(TradingCalendar calendar)
         }
         var events = (await EventStore.ForSymbolsAsync(connection, [symbol], cancellationToken)).GetValueOrDefault(symbol) ?? [];
         var parameters = SignalParameters.Default;
-        var result = new StrategyBacktest(parameters, calendar).Run(bars, strategy, from, to, events, feeBasisPoints);
+        var result = new StrategyBacktest(parameters, calendar).Run(bars, strategy, from, to, events, feeBasisPoints, targetSell);
         var last = result.Equity[^1].Day;
         var title = name ?? $"{symbol} {strategy.Code} {from:yyyy-MM-dd} to {last:yyyy-MM-dd}";
         var performance = new
         {
             assumptions = BacktestResult.Assumptions,
             feeBasisPoints,
+            targetSell,
             parameters,
             equity = result.Equity.Select(e => new { date = e.Day, equity = Math.Round(e.Equity, 6) }),
             trades = result.Trades,

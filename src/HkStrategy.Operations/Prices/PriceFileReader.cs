@@ -24,6 +24,9 @@ public sealed class PriceFileReader
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss"];
 
+    /// <summary>price_history holds prices below ten million (numeric(10,3)).</summary>
+    public const decimal MaximumPrice = 10_000_000m;
+
     private readonly string _path;
     private readonly string? _symbol;
     private readonly List<BadRow> _badRows = [];
@@ -83,10 +86,15 @@ public sealed class PriceFileReader
     private DailyBar? Parse(SepReader.Row row, Layout layout, Dictionary<string, string?> symbols, out string? problem)
     {
         problem = null;
-        var symbol = _symbol ?? Symbol(row[layout.Symbol].Span, symbols);
+        var symbol = layout.Symbol >= 0 ? Symbol(row[layout.Symbol].Span, symbols) : _symbol;
         if (symbol is null)
         {
             problem = $"'{row[layout.Symbol].ToString()}' is not an HKEX symbol";
+            return null;
+        }
+        if (_symbol is not null && symbol != _symbol)
+        {
+            problem = $"the row is of {symbol}, not of {_symbol} as --symbol says";
             return null;
         }
         if (!FastParse.TryIsoDate(row[layout.Date].Span, DateFormats, out var date))
@@ -116,7 +124,7 @@ public sealed class PriceFileReader
     private static bool TryPrice(SepReader.Row row, int column, string name, out decimal price, ref string? problem)
     {
         var text = row[column].Span;
-        if (FastParse.TryDecimal(text, out price) && price >= 0)
+        if (FastParse.TryDecimal(text, out price) && price > 0 && price < MaximumPrice)
         {
             if (price.Scale > 3)
             {
@@ -124,7 +132,7 @@ public sealed class PriceFileReader
             }
             return true;
         }
-        problem = $"{name} '{text.ToString()}' is not a non-negative price";
+        problem = $"{name} '{text.ToString()}' is not a price (more than 0, less than 10,000,000)";
         return false;
     }
 

@@ -36,6 +36,10 @@ public static class YahooChartParser
             }
             var day = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(timestamps[i].GetInt64()).ToOffset(offset).DateTime);
             var (o, h, l, c) = (Price(open[i]), Price(high[i]), Price(low[i]), Price(close[i]));
+            if (Math.Min(Math.Min(o, h), Math.Min(l, c)) <= 0 || Math.Max(Math.Max(o, h), Math.Max(l, c)) >= PriceFileReader.MaximumPrice)
+            {
+                continue; // a suspended day's zeros, or a value no price can be
+            }
             // Rounding to three decimals can put open or close a tick outside the range: the range widens to hold them.
             bars[day] = new DailyBar(symbol, day, o, Math.Max(h, Math.Max(o, c)), Math.Min(l, Math.Min(o, c)), c,
                 volume[i].ValueKind == JsonValueKind.Number ? (long)volume[i].GetDouble() : 0);

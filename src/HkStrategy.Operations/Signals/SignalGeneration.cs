@@ -40,6 +40,11 @@ public sealed class SignalGeneration(TradingCalendar calendar, TimeProvider cloc
                 outcomes.Add(new SignalOutcome(symbol, null, $"{bars.Count} daily bar(s){(request.Day is { } d ? $" up to {d:yyyy-MM-dd}" : "")}, {IndicatorCalculator.FirstCompleteIndex + 1} needed"));
                 continue;
             }
+            if (request.Day is { } day && bars.Dates[^1] != day)
+            {
+                outcomes.Add(new SignalOutcome(symbol, null, $"no bar on {day:yyyy-MM-dd} (the newest is of {bars.Dates[^1]:yyyy-MM-dd})"));
+                continue;
+            }
             var i = bars.Count - 1;
             var veto = EventVeto.For(bars.Dates[i], events.GetValueOrDefault(symbol) ?? [], calendar, request.Parameters.VetoTradingDaysBefore);
             var indicators = IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume);

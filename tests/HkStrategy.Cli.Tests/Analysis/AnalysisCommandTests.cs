@@ -50,6 +50,7 @@ public sealed class AnalysisCommandTests
     [InlineData("analysis", "equity", "run", "--symbol", "0700.HK", "--strategy", "BBRK", "--from", "2024-01-01", "--to", "2026-01-02")]
     [InlineData("analysis", "equity", "run", "--symbol", "0700.HK", "--strategy", "XYZ", "--from", "2026-01-01", "--to", "2026-02-01")]
     [InlineData("analysis", "show", "999")]
+    [InlineData("analysis", "equity", "run", "--symbol", "0700.HK", "--strategy", "SOVB", "--from", "2026-03-02", "--to", "2026-11-20")]
     public async Task BadRequests_AreOneLineUsageErrors(params string[] args)
     {
         await using var db = await DemoDatabases.SeededAsync();
@@ -76,6 +77,23 @@ public sealed class AnalysisCommandTests
         var stored = await db.ScalarAsync<decimal>("SELECT total_return FROM equity_strategy_analyses");
         Assert.Equal(Math.Round(json.RootElement.GetProperty("totalReturn").GetDecimal(), 4), stored);
         Assert.Equal(0, (await Hks(db, "analysis", "equity", "list")).ExitCode);
+    }
+
+    [Fact]
+    public async Task TheSamePeriodTwice_GetsANumberedDefaultName_ButAGivenNameIsNotTakenTwice()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        string[] period = ["analysis", "create", "--portfolio", "My_HKEX_ALL", "--from", "2026-07-02", "--to", "2026-11-20"];
+
+        Assert.Equal(0, (await Hks(db, period)).ExitCode);
+        Assert.Equal(0, (await Hks(db, period)).ExitCode);
+        Assert.Equal(0, (await Hks(db, [.. period, "--name", "Q4"])).ExitCode);
+        var again = await Hks(db, [.. period, "--name", "Q4"]);
+
+        Assert.Equal(["My_HKEX_ALL 2026-07-02 to 2026-11-20", "My_HKEX_ALL 2026-07-02 to 2026-11-20 (2)", "Q4"],
+            await db.QueryAsync<string>("SELECT name FROM portfolio_analyses ORDER BY id"));
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("[AnalysisExists]", again.Error, StringComparison.Ordinal);
     }
 
     private static string Id(HksRun run) => JsonDocument.Parse(run.Out).RootElement.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -142,6 +142,43 @@ public sealed class PortfolioCommandTests
         }
     }
 
+    [Fact]
+    public async Task ARulesOnlyUpdate_LeavesThePositionsVersion_SoAConcurrentEditorIsNotRefused()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        var before = await db.ScalarAsync<long>("SELECT xmin::text::bigint FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK'");
+
+        var run = await Hks(db, "position", "update", "My_HKEX_ALL", "0700.HK", "--target", "700", "--event", "2027-03-18:results", "--expect-version", before.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(before, await db.ScalarAsync<long>("SELECT xmin::text::bigint FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK'"));
+        Assert.Equal(700m, await db.ScalarAsync<decimal>("SELECT target_sell FROM position_rules WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK'"));
+    }
+
+    [Fact]
+    public async Task ImportingADocumentThatChangesOnlyRules_AsksAndChangesThem()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"hks-rules-{Guid.NewGuid():N}.json");
+        try
+        {
+            Assert.Equal(0, (await Hks(db, "portfolio", "export", "My_HKEX_ALL", "--out", file)).ExitCode);
+            await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("\"targetSell\": 680.000", "\"targetSell\": 690.5", StringComparison.Ordinal));
+
+            var refused = await HksProcess.RunAsync(["portfolio", "import", file, "--database", db.Target.ConnectionString]);
+            var done = await Hks(db, "portfolio", "import", file, "--yes");
+
+            Assert.Equal(4, refused.ExitCode);
+            Assert.Contains("the rules of 1", refused.Error, StringComparison.Ordinal);
+            Assert.Equal(0, done.ExitCode);
+            Assert.Equal(690.500m, await db.ScalarAsync<decimal>("SELECT target_sell FROM position_rules WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK'"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static Task<HksRun> Hks(TestDatabase db, params string[] args) =>
         HksProcess.RunAsync([.. args, "--database", db.Target.ConnectionString]);
 }

@@ -59,6 +59,21 @@ public sealed class PricesCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_RefusesRowsOfAnotherSymbolThanGiven_AndZeroPrices()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        var file = Write("mixed.csv", "Date,Open,High,Low,Close,Volume,Symbol",
+            "2026-11-23,600,612.5,598,610,15000000,0700.HK", "2026-11-23,100,102,99,101,1000,0005.HK", "2026-11-24,0,0,0,0,0,0700.HK");
+
+        var run = await Hks(db, "prices", "import", file, "--symbol", "0700.HK");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("line 3: the row is of 0005.HK, not of 0700.HK as --symbol says", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 4: Open '0' is not a price", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await db.ScalarAsync<long>("SELECT COUNT(*) FROM daily_bars WHERE trade_date > '2026-11-20'"));
+    }
+
+    [Fact]
     public async Task Refresh_SetsEachPositionsPrice_FromItsNewestBar()
     {
         await using var db = await DemoDatabases.SeededAsync();

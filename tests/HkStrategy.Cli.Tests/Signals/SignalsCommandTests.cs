@@ -47,6 +47,18 @@ public sealed class SignalsCommandTests
     }
 
     [Fact]
+    public async Task Generate_ForADayWithoutABar_SkipsTheSymbol_RatherThanUsingAnOlderBar()
+    {
+        await using var db = await DemoDatabases.SeededAsync(); // bars up to 2026-11-20
+
+        var run = await Hks(db, "signals", "generate", "--symbols", "0700.HK", "--date", "2026-11-24", "--json");
+
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(0, json.RootElement.GetProperty("signals").GetArrayLength());
+        Assert.Equal("no bar on 2026-11-24 (the newest is of 2026-11-20)", json.RootElement.GetProperty("skipped")[0].GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task List_ShowsThePrototypesSignals_WithTheirTxyznEquivalents()
     {
         await using var db = await DemoDatabases.RichAsync();

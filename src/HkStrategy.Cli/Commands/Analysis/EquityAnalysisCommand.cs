@@ -28,8 +28,9 @@ public static class EquityAnalysisCommand
         var to = new Option<string>("--to") { Description = "Last day (at most two years after --from)", Required = true };
         var fee = new Option<double>("--fee-bps") { Description = "Fees per side in basis points (default 0)", DefaultValueFactory = _ => 0 };
         var name = new Option<string?>("--name") { Description = "A name for the analysis" };
+        var target = new Option<string?>("--target") { Description = "Target sell price (the overbought reversal, SOVB, needs one)" };
         var json = CommonOptions.Json();
-        var command = new Command("run", "Backtest a catalog strategy on one symbol and store the analysis") { symbol, strategy, from, to, fee, name, json };
+        var command = new Command("run", "Backtest a catalog strategy on one symbol and store the analysis") { symbol, strategy, from, to, fee, name, target, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             var code = HkexSymbol.Normalize(parseResult.GetValue(symbol));
@@ -41,7 +42,7 @@ public static class EquityAnalysisCommand
             var last = InputValues.Date("--to", parseResult.GetValue(to))!.Value;
             await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
             var run = await new EquityAnalysisRunner(TradingCalendar.Hkex).RunAsync(session.Connection, code, chosen, first, last, fees,
-                InputValues.Text("--name", parseResult.GetValue(name), 200), cancellationToken);
+                InputValues.Text("--name", parseResult.GetValue(name), 200), InputValues.Price("--target", parseResult.GetValue(target)), cancellationToken);
             var r = run.Result;
             if (parseResult.GetValue(json))
             {

@@ -40,17 +40,23 @@ public static class PositionUpdateCommand
             var events = options.NewEvents(parseResult);
             var removed = (parseResult.GetValue(removeEvent) ?? []).Select(d => InputValues.Date("--remove-event", d)!.Value).ToList();
             await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
-            await PositionStore.UpdateAsync(session.Connection, portfolioId, code, change, cancellationToken);
-            await RuleStore.SetAsync(session.Connection, portfolioId, code, rules, cancellationToken);
-            foreach (var symbolEvent in events)
+            HkStrategy.Data.Positions.Position position;
+            await using (var transaction = await session.Connection.BeginTransactionAsync(cancellationToken))
             {
-                await EventStore.AddAsync(session.Connection, code, symbolEvent, cancellationToken);
+                // The position, its rules and its symbol's events change together or not at all.
+                await PositionStore.UpdateAsync(session.Connection, portfolioId, code, change, cancellationToken, transaction);
+                await RuleStore.SetAsync(session.Connection, portfolioId, code, rules, cancellationToken, transaction);
+                foreach (var symbolEvent in events)
+                {
+                    await EventStore.AddAsync(session.Connection, code, symbolEvent, cancellationToken, transaction);
+                }
+                foreach (var day in removed)
+                {
+                    await EventStore.RemoveAsync(session.Connection, code, day, cancellationToken, transaction);
+                }
+                position = await PositionStore.GetAsync(session.Connection, portfolioId, code, cancellationToken, transaction);
+                await transaction.CommitAsync(cancellationToken);
             }
-            foreach (var day in removed)
-            {
-                await EventStore.RemoveAsync(session.Connection, code, day, cancellationToken);
-            }
-            var position = await PositionStore.GetAsync(session.Connection, portfolioId, code, cancellationToken);
             if (parseResult.GetValue(json))
             {
                 await JsonOutput.WriteAsync(context, position);
