@@ -48,6 +48,10 @@ public static class AnalysisCreateCommand
             {
                 await context.Out.WriteLineAsync($"note: the daily bars end on {run.To:yyyy-MM-dd}; the analysis stops there");
             }
+            if (!TradingCalendar.Hkex.Covers(run.From) || !TradingCalendar.Hkex.Covers(run.To))
+            {
+                await context.Out.WriteLineAsync($"note: HKEX holidays are known for {TradingCalendar.Hkex.FirstYear}–{TradingCalendar.Hkex.LastYear}; outside those years every weekday counts as a trading day");
+            }
             if (r.Unpriced.Count > 0)
             {
                 await context.Out.WriteLineAsync($"note: left out for want of a price by {run.From:yyyy-MM-dd}: {string.Join(", ", r.Unpriced)}");

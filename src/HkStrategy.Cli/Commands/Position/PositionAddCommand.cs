@@ -34,19 +34,8 @@ public static class PositionAddCommand
             var rules = options.Rules(parseResult);
             var events = options.NewEvents(parseResult);
             await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
-            HkStrategy.Data.Positions.Position position;
-            await using (var transaction = await session.Connection.BeginTransactionAsync(cancellationToken))
-            {
-                // The position, its rules and its symbol's events are added together or not at all.
-                await PositionStore.AddAsync(session.Connection, portfolioId, code, change, cancellationToken, transaction);
-                await RuleStore.SetAsync(session.Connection, portfolioId, code, rules, cancellationToken, transaction);
-                foreach (var symbolEvent in events)
-                {
-                    await EventStore.AddAsync(session.Connection, code, symbolEvent, cancellationToken, transaction);
-                }
-                position = await PositionStore.GetAsync(session.Connection, portfolioId, code, cancellationToken, transaction);
-                await transaction.CommitAsync(cancellationToken);
-            }
+            var position = await new PositionEdit(rules, events, []).ApplyAsync(session.Connection, portfolioId, code,
+                transaction => PositionStore.AddAsync(session.Connection, portfolioId, code, change, cancellationToken, transaction), cancellationToken);
             if (parseResult.GetValue(json))
             {
                 await JsonOutput.WriteAsync(context, position);

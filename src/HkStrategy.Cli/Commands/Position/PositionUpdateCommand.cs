@@ -40,23 +40,8 @@ public static class PositionUpdateCommand
             var events = options.NewEvents(parseResult);
             var removed = (parseResult.GetValue(removeEvent) ?? []).Select(d => InputValues.Date("--remove-event", d)!.Value).ToList();
             await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
-            HkStrategy.Data.Positions.Position position;
-            await using (var transaction = await session.Connection.BeginTransactionAsync(cancellationToken))
-            {
-                // The position, its rules and its symbol's events change together or not at all.
-                await PositionStore.UpdateAsync(session.Connection, portfolioId, code, change, cancellationToken, transaction);
-                await RuleStore.SetAsync(session.Connection, portfolioId, code, rules, cancellationToken, transaction);
-                foreach (var symbolEvent in events)
-                {
-                    await EventStore.AddAsync(session.Connection, code, symbolEvent, cancellationToken, transaction);
-                }
-                foreach (var day in removed)
-                {
-                    await EventStore.RemoveAsync(session.Connection, code, day, cancellationToken, transaction);
-                }
-                position = await PositionStore.GetAsync(session.Connection, portfolioId, code, cancellationToken, transaction);
-                await transaction.CommitAsync(cancellationToken);
-            }
+            var position = await new PositionEdit(rules, events, removed).ApplyAsync(session.Connection, portfolioId, code,
+                transaction => PositionStore.UpdateAsync(session.Connection, portfolioId, code, change, cancellationToken, transaction), cancellationToken);
             if (parseResult.GetValue(json))
             {
                 await JsonOutput.WriteAsync(context, position);
