@@ -70,6 +70,8 @@ public static class PortfolioRestore
                 : await connection.ExecuteAsync(new CommandDefinition(sql, new { id = portfolioId }, transaction, cancellationToken: cancellationToken));
         }
         await Run("portfolio metadata", mode == PortfolioRestoreMode.MissingOnly ? PortfolioRestoreSql.InsertMissingMetadata : PortfolioRestoreSql.UpsertMetadata);
+        // First, so the backup's signals already name the live ids of their runs when they are compared.
+        await Run("signal runs added", PortfolioRestoreSql.InsertMissingRuns);
         if (mode == PortfolioRestoreMode.Replace)
         {
             await Run("TXYZN signals removed", PortfolioRestoreSql.DeleteExtraTxyzn);
@@ -92,7 +94,6 @@ public static class PortfolioRestore
             await Run("rules changed", PortfolioRestoreSql.UpdateChangedRules);
         }
         await Run("rules added", PortfolioRestoreSql.InsertMissingRules);
-        await Run("signal runs added", PortfolioRestoreSql.InsertMissingRuns);
         if (mode != PortfolioRestoreMode.MissingOnly)
         {
             await Run("TXYZN signals changed", PortfolioRestoreSql.UpdateChangedTxyzn);

@@ -162,10 +162,26 @@ internal static class PortfolioRestoreSql
           AND EXISTS (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = @id AND p.symbol = x.symbol)
         """;
 
-    /// <summary>Runs are append-only and shared: the ones the backup's signals belong to come back under their own ids.</summary>
+    /// <summary>
+    /// The runs the backup's signals belong to: a live run of the same content is used as it is; else the run comes
+    /// back under its own id, or under a new one when that id has been given to another run since (its signals follow).
+    /// Matching by content keeps a second restore from adding the run again.
+    /// </summary>
     public const string InsertMissingRuns = """
+        CREATE TEMP TABLE run_map ON COMMIT DROP AS
+        SELECT r.id AS backup_id, l.id AS live_id, l.id IS NULL AS missing FROM restore_runs r
+        LEFT JOIN LATERAL (SELECT l.id FROM signal_runs l
+                           WHERE (l.created_at, l.as_of, l.parameters, l.program_version) = (r.created_at, r.as_of, r.parameters, r.program_version)
+                           ORDER BY l.id = r.id DESC, l.id LIMIT 1) l ON true;
+        UPDATE run_map m SET live_id = CASE WHEN EXISTS (SELECT 1 FROM signal_runs l WHERE l.id = m.backup_id)
+                                            THEN nextval(pg_get_serial_sequence('signal_runs', 'id'))::int ELSE m.backup_id END
+        WHERE m.missing;
+        UPDATE restore_txyzn x SET run_id = m.live_id FROM run_map m WHERE x.run_id = m.backup_id;
         WITH added AS (
-            INSERT INTO signal_runs SELECT * FROM restore_runs ON CONFLICT (id) DO NOTHING RETURNING id)
+            INSERT INTO signal_runs (id, created_at, portfolio_id, as_of, parameters, program_version, signal_count)
+            SELECT m.live_id, r.created_at, r.portfolio_id, r.as_of, r.parameters, r.program_version, r.signal_count
+            FROM restore_runs r JOIN run_map m ON m.backup_id = r.id WHERE m.missing
+            RETURNING id)
         SELECT COUNT(*) FROM added, LATERAL (SELECT setval(pg_get_serial_sequence('signal_runs', 'id'),
             GREATEST((SELECT MAX(id) FROM added), pg_sequence_last_value(pg_get_serial_sequence('signal_runs', 'id')::regclass), 1))) s
         """;

@@ -34,6 +34,30 @@ public sealed class SelectiveRestoreTests
     }
 
     [Fact]
+    public async Task SignalsComeBackWithTheirOwnRun_WhenItsIdWasGivenToAnotherRunSince_AndTwiceChangesNothing()
+    {
+        await using var live = await DemoDatabases.RichAsync();
+        var scene = await RestoreScene.CreateAsync(live);
+        var backup = await scene.BackupAsync();
+        var main = await PortfolioRowsAsync(live, "My_HKEX_ALL");
+        await live.ExecuteAsync("""
+            DELETE FROM signal_runs;
+            INSERT INTO signal_runs (id, portfolio_id, as_of, parameters, program_version) VALUES (1, 'HKEX_NonTech', '2026-11-21', '{"other": true}', 'other');
+            """);
+
+        var first = await scene.HksAsync("restore", backup, "--portfolio", "My_HKEX_ALL", "--yes");
+        var after = await scene.FingerprintAsync();
+        var second = await scene.HksAsync("restore", backup, "--portfolio", "My_HKEX_ALL", "--yes", "--json");
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Equal(["test"], await live.QueryAsync<string>("SELECT DISTINCT r.program_version FROM signals s JOIN signal_runs r ON r.id = s.run_id WHERE s.portfolio_id = 'My_HKEX_ALL'"));
+        Assert.Equal("other", await live.ScalarAsync<string>("SELECT program_version FROM signal_runs WHERE id = 1"));
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(after, await scene.FingerprintAsync());
+        Assert.NotEqual(main, await PortfolioRowsAsync(live, "My_HKEX_ALL")); // the run id differs: the signals are the backup's, under a new run id
+    }
+
+    [Fact]
     public async Task RunningItTwice_ChangesNothingTheSecondTime()
     {
         await using var live = await DemoDatabases.RichAsync();
