@@ -19,14 +19,17 @@ public static class IndicatorCalculator
 
     private const double Wilder = 1.0 / 14;
 
-    public static IndicatorSeries Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, ReadOnlySpan<double> volume)
+    public static IndicatorSeries Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, ReadOnlySpan<double> volume) =>
+        Compute(high, low, close, volume, new IndicatorSeries(close.Length));
+
+    /// <summary>Into a series of the bars' length the caller reuses (scans over many symbols allocate nothing per symbol).</summary>
+    public static IndicatorSeries Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, ReadOnlySpan<double> volume, IndicatorSeries series)
     {
         var n = close.Length;
-        if (high.Length != n || low.Length != n || volume.Length != n)
+        if (high.Length != n || low.Length != n || volume.Length != n || series.Length != n)
         {
-            throw new ArgumentException("high, low, close and volume must have one value per bar");
+            throw new ArgumentException("high, low, close, volume and the series must have one value per bar");
         }
-        var series = new IndicatorSeries(n);
         double ema5 = 0, ema20 = 0, ema50 = 0, ema12 = 0, ema26 = 0, signal = 0;
         double avgGain = 0, avgLoss = 0, atr = 0, closeSum = 0, volumeSum = 0;
         for (var i = 0; i < n; i++)
