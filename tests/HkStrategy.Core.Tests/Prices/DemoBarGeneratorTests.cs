@@ -4,7 +4,7 @@ namespace HkStrategy.Core.Tests.Prices;
 
 public sealed class DemoBarGeneratorTests
 {
-    private static readonly IReadOnlyList<DateOnly> Year = Weekdays.EndingOnOrBefore(new DateOnly(2026, 11, 22), 250);
+    private static readonly IReadOnlyList<DateOnly> Year = HkStrategy.Core.Calendar.TradingCalendar.Hkex.Ending(new DateOnly(2026, 11, 22), 250);
 
     [Fact]
     public void Bars_EndExactlyAtTheCurrentPrice_OnTheLastWeekday()
@@ -39,7 +39,7 @@ public sealed class DemoBarGeneratorTests
     [Fact]
     public void Weekdays_SkipSaturdaysAndSundays()
     {
-        var days = Weekdays.EndingOnOrBefore(new DateOnly(2026, 11, 23), 6);
+        var days = HkStrategy.Core.Calendar.TradingCalendar.Hkex.Ending(new DateOnly(2026, 11, 23), 6);
 
         Assert.Equal([new(2026, 11, 16), new(2026, 11, 17), new(2026, 11, 18), new(2026, 11, 19), new(2026, 11, 20), new DateOnly(2026, 11, 23)], days);
     }
