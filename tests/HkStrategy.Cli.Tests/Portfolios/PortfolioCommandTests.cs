@@ -179,6 +179,61 @@ public sealed class PortfolioCommandTests
         }
     }
 
+    [Fact]
+    public async Task RemovingAPosition_TakesAVerifiedBackupFirst_AndWithoutTheTypedSymbolChangesNothing()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        var home = Directory.CreateTempSubdirectory("hks-remove-").FullName;
+        var environment = new Dictionary<string, string?> { ["HKS_HOME"] = home };
+
+        var cancelled = await HksProcess.RunAsync(["position", "remove", "My_HKEX_ALL", "0700.HK", "--database", db.Target.ConnectionString], environment, input: "0005.HK\n");
+        var removed = await HksProcess.RunAsync(["position", "remove", "My_HKEX_ALL", "700", "--database", db.Target.ConnectionString], environment, input: "0700.HK\n");
+
+        Assert.Equal(130, cancelled.ExitCode);
+        Assert.True(removed.ExitCode == 0, removed.Error);
+        Assert.Single(Directory.GetFiles(Path.Combine(home, "backups"), "pre_remove_backup_*.dump"));
+        Assert.Equal(11, await db.ScalarAsync<long>("SELECT COUNT(*) FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL'"));
+        Assert.Equal(0, await db.ScalarAsync<long>("SELECT COUNT(*) FROM position_rules WHERE symbol = '0700.HK'"));
+        Directory.Delete(home, recursive: true);
+    }
+
+    [Fact]
+    public async Task ExportAsCsv_HasOneRowPerPositionWithValueAndPnl()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+
+        var run = await Hks(db, "portfolio", "export", "My_HKEX_ALL", "--format", "csv");
+
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Symbol,Company,Sector,Quantity,AverageCost,CurrentPrice,MarketValue,UnrealizedPnl,TargetSell,StopLoss", lines[0].TrimEnd('\r'));
+        Assert.Equal(13, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("0700.HK,Tencent Holdings Ltd,Tech,3100,320.500,599.000,1856900.00,863350.00,680.000,520.000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ImportingABrokenDocument_IsRefusedBeforeAnythingIsWritten()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"hks-bad-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """
+            {"format": "hks-portfolio", "version": 1, "portfolio": {"portfolioId": "X", "name": "X"},
+             "positions": [{"symbol": "0700.HK", "quantity": -5, "averageCost": 1, "currentPrice": 1}]}
+            """);
+        var before = await TableSnapshot.TakeAsync(db);
+        try
+        {
+            var run = await Hks(db, "portfolio", "import", file);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("negative quantity", run.Error, StringComparison.Ordinal);
+            Assert.Equal(before, await TableSnapshot.TakeAsync(db));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static Task<HksRun> Hks(TestDatabase db, params string[] args) =>
         HksProcess.RunAsync([.. args, "--database", db.Target.ConnectionString]);
 }

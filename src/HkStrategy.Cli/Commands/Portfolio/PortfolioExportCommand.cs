@@ -46,7 +46,7 @@ public static class PortfolioExportCommand
 
     private static string Csv(PortfolioDocument document)
     {
-        using var writer = Sep.Writer().ToText();
+        using var writer = Sep.New(',').Writer().ToText();
         foreach (var p in document.Positions)
         {
             using var row = writer.NewRow();
