@@ -76,7 +76,12 @@ public sealed class AnalysisCommandTests
         Assert.Equal(1, await db.ScalarAsync<long>("SELECT COUNT(*) FROM strategies WHERE strategy_name = 'TXYZN HMOM5 Hold'"));
         var stored = await db.ScalarAsync<decimal>("SELECT total_return FROM equity_strategy_analyses");
         Assert.Equal(Math.Round(json.RootElement.GetProperty("totalReturn").GetDecimal(), 4), stored);
-        Assert.Equal(0, (await Hks(db, "analysis", "equity", "list")).ExitCode);
+        var id = json.RootElement.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var shown = JsonDocument.Parse((await Hks(db, "analysis", "equity", "show", id, "--json")).Out);
+        Assert.Equal("BUY", shown.RootElement.GetProperty("signals")[0].GetProperty("signalType").GetString());
+        Assert.Single(JsonDocument.Parse((await Hks(db, "analysis", "equity", "list", "--symbol", "0700.HK", "--json")).Out).RootElement.EnumerateArray());
+        Assert.Equal(0, (await Hks(db, "analysis", "equity", "delete", id, "--yes")).ExitCode);
+        Assert.Equal(0, await db.ScalarAsync<long>("SELECT COUNT(*) FROM strategy_signals"));
     }
 
     [Fact]
