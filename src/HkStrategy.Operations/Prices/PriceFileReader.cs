@@ -2,6 +2,7 @@ using System.Globalization;
 using HkStrategy.Core.Prices;
 using HkStrategy.Core.Symbols;
 using HkStrategy.Core.Text;
+using HkStrategy.Operations.Progress;
 using nietras.SeparatedValues;
 
 namespace HkStrategy.Operations.Prices;
@@ -37,12 +38,18 @@ public sealed class PriceFileReader
 
     public int Rows { get; private set; }
 
+    /// <summary>Where the reading has got to, in bytes of the file (for a progress bar); reported every 50,000 rows.</summary>
+    public IProgress<OperationProgress>? Progress { get; set; }
+
+    private const int ProgressEveryRows = 50_000;
+
     /// <summary>Each good row as a bar; may be enumerated again (the file is read again, the bad rows counted afresh).</summary>
     public IEnumerable<DailyBar> Bars()
     {
         _badRows.Clear();
         Rows = 0;
-        using var reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All }).FromFile(_path);
+        using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All }).From(file);
         var columns = reader.Header.ColNames.Select((name, index) => (name, index)).ToDictionary(c => c.name.Trim(), c => c.index, StringComparer.OrdinalIgnoreCase);
         var missing = Required.Where(r => !columns.ContainsKey(r)).ToList();
         if (missing.Count > 0)
@@ -62,7 +69,10 @@ public sealed class PriceFileReader
         var numbers = new Dictionary<string, long>(StringComparer.Ordinal);
         while (reader.MoveNext())
         {
-            Rows++;
+            if (++Rows % ProgressEveryRows == 0)
+            {
+                Progress?.Report(new OperationProgress("read and import", file.Position, file.Length, Unit: "bytes"));
+            }
             var bar = Parse(reader.Current, layout, symbols, out var problem);
             if (bar is not null && !seen.Add(Number(bar.Symbol, numbers) << 32 | (uint)bar.TradeDate.DayNumber))
             {

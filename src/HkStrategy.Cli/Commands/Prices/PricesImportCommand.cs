@@ -1,9 +1,11 @@
 using System.CommandLine;
 using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Cli.Rendering;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Symbols;
 using HkStrategy.Data.Prices;
 using HkStrategy.Operations.Prices;
+using HkStrategy.Operations.Progress;
 
 namespace HkStrategy.Cli.Commands.Prices;
 
@@ -31,7 +33,13 @@ public static class PricesImportCommand
             var fixedSymbol = parseResult.GetValue(symbol) is { } s ? HkexSymbol.Normalize(s) : null;
             var reader = new PriceFileReader(path, fixedSymbol);
             await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
-            var result = await BarImport.ImportAsync(session.Connection, reader.Bars, () => reader.BadRows.Count == 0, "csv", cancellationToken);
+            var result = await ProgressView.RunAsync(context, async progress =>
+            {
+                reader.Progress = progress;
+                var imported = await BarImport.ImportAsync(session.Connection, reader.Bars, () => reader.BadRows.Count == 0, "csv", cancellationToken);
+                progress?.Report(new OperationProgress("done", Finished: true));
+                return imported;
+            });
             if (result is null || reader.BadRows.Count > 0)
             {
                 foreach (var bad in reader.BadRows.Take(BadRowsShown))
