@@ -42,6 +42,12 @@ public static class DatabaseStatusReader
         {
             notices.Add($"demo data: seeded {seededAt:yyyy-MM-dd HH:mm} UTC; its price history is synthetic, not market data");
         }
+        var today = DateOnly.FromDateTime(HkStrategy.Core.Calendar.MarketClock.HongKongTime((clock ?? TimeProvider.System).GetUtcNow()));
+        if (!HkStrategy.Core.Calendar.TradingCalendar.Hkex.Covers(today))
+        {
+            notices.Add($"the HKEX holiday calendar covers {HkStrategy.Core.Calendar.TradingCalendar.Hkex.FirstYear}–{HkStrategy.Core.Calendar.TradingCalendar.Hkex.LastYear}: "
+                + $"in {today.Year} holidays count as trading days (stale prices, fetch, vetoes) until this year's are added");
+        }
         var (lastTradingDay, stale) = multiPortfolio
             ? await HkStrategy.Data.Prices.StalePrices.FindAsync(connection, (clock ?? TimeProvider.System).GetUtcNow(), cancellationToken)
             : (default(DateOnly), []);

@@ -35,4 +35,17 @@ public sealed class StatusWarningsTests
         Assert.Equal(12 * HkStrategy.Data.Demo.DemoSeeder.BarsPerSymbol, status.Tables["price_history"]);
         Assert.Equal(4052660.20m, status.Totals.MarketValue);
     }
+
+    [Theory]
+    [InlineData(2027, false)]
+    [InlineData(2028, true)]
+    public async Task Status_SaysWhenTheHolidayCalendarNoLongerCoversTheYear(int year, bool noted)
+    {
+        await using var db = await MigrationRoundTripTests.SeededAsync();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(year, 3, 2, 8, 0, 0, TimeSpan.Zero));
+
+        var status = await DatabaseStatusReader.ReadAsync(db.Database, db.Migrator, CancellationToken.None, clock);
+
+        Assert.Equal(noted, status.Notices.Any(n => n.Contains("holiday calendar covers 2024–2027", StringComparison.Ordinal)));
+    }
 }
