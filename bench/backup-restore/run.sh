@@ -3,18 +3,9 @@
 # 5 million price_history rows, in one run on one machine; and the unavailable window of the restore switch at two
 # database sizes. Prints a Markdown table. Usage: bench/backup-restore/run.sh [ROWS] [RUNS]
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
 rows="${1:-5000000}"
 runs="${2:-3}"
-export HKS_HOME="${HKS_HOME:-/tmp/hks-bench}"
-work="$(mktemp -d /tmp/hks-bench-files.XXXXXX)"
-hks="$root/hks"
-trap 'rm -rf "$work"' EXIT
-
-"$hks" db status >/dev/null 2>&1 || true
-url="$("$hks" db url)"
-maint="${url/\/hk_strategy\?//postgres?}"
-psql_() { psql "$1" -X -q -v ON_ERROR_STOP=1 "${@:2}"; }
+source "$(dirname "$0")/../embedded-server.sh"
 
 generate() { # $1: database, $2: extra price rows
   psql_ "$maint" -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
@@ -27,8 +18,6 @@ generate() { # $1: database, $2: extra price rows
     FROM portfolio_positions p CROSS JOIN generate_series(1, $2 / 12) g" -c "VACUUM ANALYZE"
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc -l; }
 
 echo "generating $rows price rows…" >&2
 generate bench_big "$rows"

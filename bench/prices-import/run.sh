@@ -2,17 +2,8 @@
 # Benchmark: 'hks prices import' (CSV parsed and checked, binary COPY) against 'psql \copy' of the same CSV into the
 # same empty daily_bars table, in one run on one machine. Usage: bench/prices-import/run.sh [SYMBOLS] [DAYS] [RUNS]
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
 symbols="${1:-200}"; days="${2:-5000}"; runs="${3:-3}"
-export HKS_HOME="${HKS_HOME:-/tmp/hks-bench}"
-work="$(mktemp -d /tmp/hks-import-bench.XXXXXX)"
-hks="$root/hks"
-trap 'rm -rf "$work"' EXIT
-
-"$hks" db status >/dev/null 2>&1 || true
-url="$("$hks" db url)"
-maint="${url/\/hk_strategy\?//postgres?}"
-psql_() { psql "$1" -X -q -v ON_ERROR_STOP=1 "${@:2}"; }
+source "$(dirname "$0")/../embedded-server.sh"
 csv="$work/prices.csv"
 python3 "$root/bench/prices-import/make-csv.py" "$symbols" "$days" "$csv"
 rows=$((symbols * days))
@@ -23,8 +14,6 @@ done
 hks_db="${url/\/hk_strategy\?//bench_import_hks?}"
 psql_db="${url/\/hk_strategy\?//bench_import_psql?}"
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N); echo "$end - $start" | bc -l; }
 quiet() { psql_ "$maint" -c CHECKPOINT; sync; }
 t_hks=""; t_psql=""
 for i in $(seq "$runs"); do
