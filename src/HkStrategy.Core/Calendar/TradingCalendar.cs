@@ -78,9 +78,6 @@ public sealed class TradingCalendar
         return days;
     }
 
-    /// <summary>Trading days after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
-    public int TradingDaysBetween(DateOnly from, DateOnly to) => Between(from.AddDays(1), to).Count();
-
     private static Dictionary<DateOnly, string> LoadEmbedded()
     {
         using var stream = typeof(TradingCalendar).Assembly.GetManifestResourceStream("HkStrategy.Core.Calendar.hkex-holidays.txt")

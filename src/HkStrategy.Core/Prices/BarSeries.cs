@@ -27,23 +27,4 @@ public sealed class BarSeries
     public double[] Volume { get; }
 
     public int Count => Dates.Length;
-
-    public static BarSeries From(string symbol, IReadOnlyList<DailyBar> bars)
-    {
-        var ordered = bars.OrderBy(b => b.TradeDate).ToList();
-        return new BarSeries(symbol,
-            ordered.Select(b => b.TradeDate).ToArray(),
-            ordered.Select(b => (double)b.Open).ToArray(),
-            ordered.Select(b => (double)b.High).ToArray(),
-            ordered.Select(b => (double)b.Low).ToArray(),
-            ordered.Select(b => (double)b.Close).ToArray(),
-            ordered.Select(b => (double)b.Volume).ToArray());
-    }
-
-    /// <summary>The index of the last bar on or before <paramref name="day"/>, or −1.</summary>
-    public int IndexOnOrBefore(DateOnly day)
-    {
-        var index = Array.BinarySearch(Dates, day);
-        return index >= 0 ? index : ~index - 1;
-    }
 }

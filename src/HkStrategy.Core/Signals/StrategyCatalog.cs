@@ -26,8 +26,5 @@ public static class StrategyCatalog
     /// <summary>In priority order: SBRK, SOVB, BBRK, BRSV, then HMOM.</summary>
     public static IReadOnlyList<CatalogStrategy> All { get; } = [Breakdown, OverboughtReversal, Breakout, OversoldReversal, Momentum];
 
-    public static CatalogStrategy? FromLegacy(string? signalType) =>
-        signalType is { Length: 1 } ? All.FirstOrDefault(s => s.LegacyType == signalType[0]) : null;
-
     public static CatalogStrategy? Find(string catalogKey) => All.FirstOrDefault(s => s.Code.CatalogKey == catalogKey);
 }

@@ -10,8 +10,6 @@ namespace HkStrategy.Data.Prices;
 /// </summary>
 public static class LegacyPriceHistory
 {
-    public static readonly TimeOnly Stamp = new(16, 10);
-
     /// <param name="bars">Bars of symbols some position holds.</param>
     public static async Task<int> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<DailyBar> bars, CancellationToken cancellationToken)
     {

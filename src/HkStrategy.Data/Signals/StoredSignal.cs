@@ -6,10 +6,7 @@ namespace HkStrategy.Data.Signals;
 /// </summary>
 public sealed record StoredSignal(
     long Id, string? PortfolioId, string Symbol, DateOnly TradeDate, string Code, string StrategyName, int Strength, decimal Close,
-    string? Evidence, int? RunId, string? LegacyType, DateTime CreatedAt)
-{
-    public char Side => Code[0];
-}
+    string? Evidence, int? RunId, string? LegacyType, DateTime CreatedAt);
 
 /// <summary>Which signals to list.</summary>
 public sealed record SignalFilter(string? PortfolioId = null, string? Symbol = null, char? Side = null, int? MinStrength = null, DateOnly? Since = null, int Limit = 500);
