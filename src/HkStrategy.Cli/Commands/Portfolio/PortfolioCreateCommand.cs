@@ -1,3 +1,4 @@
+using HkStrategy.Core.Portfolios;
 using System.CommandLine;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Data.Portfolios;

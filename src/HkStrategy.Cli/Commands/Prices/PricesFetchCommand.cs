@@ -1,3 +1,4 @@
+using HkStrategy.Core.Input;
 using System.CommandLine;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Calendar;

@@ -1,3 +1,4 @@
+using HkStrategy.Core.Input;
 using System.CommandLine;
 using System.Globalization;
 using HkStrategy.Cli.Infrastructure;

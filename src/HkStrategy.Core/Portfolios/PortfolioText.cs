@@ -1,9 +1,9 @@
 using HkStrategy.Core.Failures;
 
-namespace HkStrategy.Cli.Commands.Portfolio;
+namespace HkStrategy.Core.Portfolios;
 
 /// <summary>The rules for a portfolio's name and description, checked before anything is written.</summary>
-internal static class PortfolioText
+public static class PortfolioText
 {
     public static string? Name(string? name)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using HkStrategy.Core.Failures;
 
-namespace HkStrategy.Cli.Infrastructure;
+namespace HkStrategy.Core.Input;
 
 /// <summary>Numbers and dates typed by people, checked with one clear line each (exit code 2) before any work.</summary>
 public static class InputValues

@@ -1,13 +1,13 @@
 using System.Globalization;
-using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Core.Input;
+using HkStrategy.Core.Portfolios;
 using HkStrategy.Core.Analysis;
 using HkStrategy.Core.Failures;
-using HkStrategy.Data.Portfolios.Exchange;
 
-namespace HkStrategy.Cli.Commands.Portfolio;
+namespace HkStrategy.Data.Portfolios.Exchange;
 
 /// <summary>A document to import is held to the same rules as typed input, before anything is written.</summary>
-internal static class PortfolioDocumentRules
+public static class PortfolioDocumentRules
 {
     public static void Require(PortfolioDocument document)
     {
