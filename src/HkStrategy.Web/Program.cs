@@ -1,17 +1,21 @@
+using HkStrategy.Web.Api;
 using HkStrategy.Web.Health;
-using HkStrategy.Web.Pages;
+using HkStrategy.Web.Security;
 using HkStrategy.Web.Startup;
 
 return await StartupFailures.ReportAsync(async () =>
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.ListenOnLoopbackByDefault();
+    builder.AddDashboardSecurity();
     await builder.AddHksDatabaseAsync();
+    builder.AddDashboard();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();
+    app.UseDashboard();
     app.MapHealthEndpoints();
-    app.MapHomePage();
+    app.MapDashboardApi();
     app.AnnounceAddresses();
 
     await app.RunAsync();

@@ -28,6 +28,15 @@ public static class StalePrices
         return (lastTradingDay, stale.ToList());
     }
 
+    /// <summary>The newest bar of each symbol a portfolio holds (null: none), to flag stale prices beside positions.</summary>
+    public static async Task<IReadOnlyDictionary<string, DateOnly?>> NewestBarsAsync(NpgsqlConnection connection, string portfolioId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<(string Symbol, DateOnly? Newest)>(new CommandDefinition(
+            """
+            SELECT p.symbol, (SELECT MAX(trade_date) FROM daily_bars d WHERE d.symbol = p.symbol)
+            FROM portfolio_positions p WHERE p.portfolio_id = @portfolioId
+            """, new { portfolioId }, cancellationToken: cancellationToken)))
+            .ToDictionary(r => r.Symbol, r => r.Newest, StringComparer.Ordinal);
+
     /// <summary>One line for people: how many, which (the first few) and since when.</summary>
     public static string Describe(DateOnly lastTradingDay, IReadOnlyList<StalePrice> stale) =>
         $"{stale.Count} position(s) priced before the last trading day {lastTradingDay:yyyy-MM-dd}: "

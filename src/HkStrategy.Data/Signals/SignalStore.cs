@@ -59,8 +59,8 @@ public static class SignalStore
 
     private const string UpsertSymbolSignal = SignalValues + " ON CONFLICT (symbol, trade_date) WHERE portfolio_id IS NULL " + Replaced;
 
-    private const string ListSql = """
-        SELECT * FROM (
+    private const string AllSignals = """
+        (
             SELECT s.id AS "Id", s.portfolio_id AS "PortfolioId", s.symbol AS "Symbol", s.trade_date AS "TradeDate", s.code AS "Code",
                    c.name AS "StrategyName", s.strength::int AS "Strength", s.close AS "Close", s.evidence::text AS "Evidence", s.run_id AS "RunId",
                    NULL::text AS "LegacyType", s.created_at::timestamp AS "CreatedAt"
@@ -70,17 +70,31 @@ public static class SignalStore
                    t.signal_type, t.created_at
             FROM trading_signals t JOIN signal_strategies c ON c.legacy_signal_type = t.signal_type
         ) x
+        """;
+
+    private const string ListSql = "SELECT * FROM " + AllSignals + "\n" + """
         WHERE (@PortfolioId::varchar IS NULL OR x."PortfolioId" = @PortfolioId)
           AND (@Symbol::varchar IS NULL OR x."Symbol" = @Symbol)
           AND (@Side::text IS NULL OR left(x."Code", 1) = @Side)
           AND (@MinStrength::int IS NULL OR x."Strength" >= @MinStrength)
           AND (@Since::date IS NULL OR x."TradeDate" >= @Since)
+          AND (@Until::date IS NULL OR x."TradeDate" <= @Until)
         ORDER BY x."TradeDate" DESC, x."CreatedAt" DESC, x."Symbol"
         LIMIT @Limit
         """;
 
     public static async Task<IReadOnlyList<StoredSignal>> ListAsync(NpgsqlConnection connection, SignalFilter filter, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<StoredSignal>(new CommandDefinition(ListSql,
-            new { filter.PortfolioId, filter.Symbol, Side = filter.Side?.ToString(), filter.MinStrength, filter.Since, filter.Limit },
+            new { filter.PortfolioId, filter.Symbol, Side = filter.Side?.ToString(), filter.MinStrength, filter.Since, filter.Until, filter.Limit },
             cancellationToken: cancellationToken))).ToList();
+
+    private const string LatestSql = "SELECT DISTINCT ON (x.\"Symbol\") * FROM " + AllSignals + "\n" + """
+        WHERE x."PortfolioId" = @portfolioId
+        ORDER BY x."Symbol", x."TradeDate" DESC, x."CreatedAt" DESC
+        """;
+
+    /// <summary>Each symbol's newest signal in a portfolio (what the portfolio page shows beside each position).</summary>
+    public static async Task<IReadOnlyDictionary<string, StoredSignal>> LatestAsync(NpgsqlConnection connection, string portfolioId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<StoredSignal>(new CommandDefinition(LatestSql, new { portfolioId }, cancellationToken: cancellationToken)))
+            .ToDictionary(s => s.Symbol, StringComparer.Ordinal);
 }

@@ -9,4 +9,4 @@ public sealed record StoredSignal(
     string? Evidence, int? RunId, string? LegacyType, DateTime CreatedAt);
 
 /// <summary>Which signals to list.</summary>
-public sealed record SignalFilter(string? PortfolioId = null, string? Symbol = null, char? Side = null, int? MinStrength = null, DateOnly? Since = null, int Limit = 500);
+public sealed record SignalFilter(string? PortfolioId = null, string? Symbol = null, char? Side = null, int? MinStrength = null, DateOnly? Since = null, int Limit = 500, DateOnly? Until = null);

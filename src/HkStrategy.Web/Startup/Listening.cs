@@ -5,6 +5,11 @@ public static class Listening
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    public static IReadOnlyList<string> ConfiguredUrls(WebApplicationBuilder builder) =>
+        builder.Configuration["urls"] is { Length: > 0 } urls
+            ? urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [DefaultUrl];
+
     public static void ListenOnLoopbackByDefault(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))

@@ -12,6 +12,10 @@ public static class StartupFailures
             await run();
             return 0;
         }
+        catch (HostAbortedException)
+        {
+            throw;
+        }
         catch (HksException failure)
         {
             await Console.Error.WriteLineAsync($"hks dashboard: {failure.Message} [{failure.Name}]");
@@ -20,6 +24,13 @@ public static class StartupFailures
         catch (IOException failure)
         {
             await Console.Error.WriteLineAsync($"hks dashboard: cannot listen: {failure.Message} [ListenFailed]");
+            return (int)ExitCode.Environment;
+        }
+#pragma warning disable CA1031 // the last resort: one line and an exit code instead of a stack trace
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            await Console.Error.WriteLineAsync($"hks dashboard: could not start: {failure.Message.Split('\n')[0]} [StartFailed]");
             return (int)ExitCode.Environment;
         }
     }

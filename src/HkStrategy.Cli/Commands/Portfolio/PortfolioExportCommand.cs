@@ -1,9 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Failures;
 using HkStrategy.Data.Portfolios.Exchange;
-using nietras.SeparatedValues;
+using HkStrategy.Operations.Exchange;
 
 namespace HkStrategy.Cli.Commands.Portfolio;
 
@@ -29,7 +28,7 @@ public static class PortfolioExportCommand
             }
             await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
             var document = await PortfolioExport.ReadAsync(session.Connection, portfolioId, context.Clock.GetUtcNow(), cancellationToken);
-            var text = kind == "json" ? PortfolioDocumentJson.Write(document) : Csv(document);
+            var text = kind == "json" ? PortfolioDocumentJson.Write(document) : PortfolioCsv.Write(document);
             if (parseResult.GetValue(output) is { } path)
             {
                 await File.WriteAllTextAsync(path, text, cancellationToken);
@@ -42,25 +41,5 @@ public static class PortfolioExportCommand
             return 0;
         });
         return command;
-    }
-
-    private static string Csv(PortfolioDocument document)
-    {
-        using var writer = Sep.New(',').Writer().ToText();
-        foreach (var p in document.Positions)
-        {
-            using var row = writer.NewRow();
-            row["Symbol"].Set(p.Symbol);
-            row["Company"].Set(p.CompanyName ?? "");
-            row["Sector"].Set(p.Sector ?? "");
-            row["Quantity"].Format(p.Quantity);
-            row["AverageCost"].Set(p.AverageCost.ToString(CultureInfo.InvariantCulture));
-            row["CurrentPrice"].Set(p.CurrentPrice.ToString(CultureInfo.InvariantCulture));
-            row["MarketValue"].Set(Math.Round(p.Quantity * p.CurrentPrice, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture));
-            row["UnrealizedPnl"].Set(Math.Round((p.CurrentPrice - p.AverageCost) * p.Quantity, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture));
-            row["TargetSell"].Set(p.TargetSell?.ToString(CultureInfo.InvariantCulture) ?? "");
-            row["StopLoss"].Set(p.StopLoss?.ToString(CultureInfo.InvariantCulture) ?? "");
-        }
-        return writer.ToString();
     }
 }

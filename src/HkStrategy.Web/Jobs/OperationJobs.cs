@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using HkStrategy.Core.Failures;
+using HkStrategy.Operations.Progress;
+
+namespace HkStrategy.Web.Jobs;
+
+/// <summary>
+/// Runs the dashboard's long operations one at a time in the background (two restores at once would race for the
+/// same database), keeps their progress for the pages that poll it, and stops them when the dashboard stops.
+/// </summary>
+public sealed partial class OperationJobs(TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<OperationJobs> logger) : IDisposable
+{
+    private const int Kept = 50;
+    private readonly ConcurrentDictionary<string, OperationJob> _jobs = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private OperationJob? _running;
+
+    public OperationJob? Running => _running is { State: JobState.Running } job ? job : null;
+
+    public OperationJob? Find(string id) => _jobs.GetValueOrDefault(id);
+
+    public IReadOnlyList<OperationJob> Recent => [.. _jobs.Values.OrderByDescending(j => j.StartedAt)];
+
+    /// <summary>Starts <paramref name="work"/>, or refuses while another operation runs.</summary>
+    public OperationJob Start(string title, Func<IProgress<OperationProgress>, CancellationToken, Task<JobOutcome>> work)
+    {
+        if (!_oneAtATime.Wait(0))
+        {
+            throw HksException.Refused("OperationRunning", $"'{_running?.Title}' is still running: wait for it to finish");
+        }
+        var job = new OperationJob(Guid.NewGuid().ToString("N")[..12], title, clock.GetUtcNow());
+        _running = job;
+        _jobs[job.Id] = job;
+        Forget();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                LogStarted(logger, title);
+                job.Succeed(await work(new Progress(job), lifetime.ApplicationStopping));
+                LogFinished(logger, title);
+            }
+            catch (HksException failure)
+            {
+                job.Fail($"{failure.Message} [{failure.Name}]");
+                LogRefused(logger, title, failure.Message);
+            }
+            catch (OperationCanceledException)
+            {
+                job.Fail("cancelled: the dashboard is stopping");
+            }
+#pragma warning disable CA1031 // a background operation's failure is reported on its page, never lost
+            catch (Exception failure)
+#pragma warning restore CA1031
+            {
+                job.Fail("the operation failed unexpectedly; the dashboard's log has the details");
+                LogFailed(logger, failure, title);
+            }
+            finally
+            {
+                _oneAtATime.Release();
+            }
+        });
+        return job;
+    }
+
+    private void Forget()
+    {
+        foreach (var old in _jobs.Values.Where(j => j.State != JobState.Running).OrderByDescending(j => j.StartedAt).Skip(Kept))
+        {
+            _jobs.TryRemove(old.Id, out _);
+        }
+    }
+
+    public void Dispose() => _oneAtATime.Dispose();
+
+    private sealed class Progress(OperationJob job) : IProgress<OperationProgress>
+    {
+        public void Report(OperationProgress value) => job.Report(value);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Title}: started")]
+    private static partial void LogStarted(ILogger logger, string title);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Title}: finished")]
+    private static partial void LogFinished(ILogger logger, string title);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Title}: refused: {Message}")]
+    private static partial void LogRefused(ILogger logger, string title, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Title}: failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string title);
+}

@@ -1,0 +1,75 @@
+using HkStrategy.Data.Connection;
+using HkStrategy.Operations.Restore;
+
+namespace HkStrategy.Web.Maintenance;
+
+/// <summary>
+/// Whether the dashboard's database is being switched by a restore: one this dashboard runs (<see cref="Enter"/>), or
+/// one <c>hks restore</c> runs beside it, seen in its journal. While it is, every page shows a notice and the API
+/// answers 503 instead of reaching a database that is being renamed.
+/// </summary>
+public sealed class MaintenanceMode(Database database, string home, TimeProvider clock)
+{
+    private static readonly TimeSpan JournalCheckInterval = TimeSpan.FromMilliseconds(500);
+    private readonly Lock _gate = new();
+    private string? _reason;
+    private string? _journalReason;
+    private DateTimeOffset _journalCheckedAt = DateTimeOffset.MinValue;
+
+    public string? Reason
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reason ?? JournalReason();
+            }
+        }
+    }
+
+    /// <summary>Enters maintenance until the returned handle is disposed; the connection pool is emptied on leaving.</summary>
+    public IDisposable Enter(string reason)
+    {
+        lock (_gate)
+        {
+            _reason = reason;
+        }
+        return new Leave(this);
+    }
+
+    private string? JournalReason()
+    {
+        var now = clock.GetUtcNow();
+        if (now - _journalCheckedAt < JournalCheckInterval)
+        {
+            return _journalReason;
+        }
+        _journalCheckedAt = now;
+        var switching = RestoreJournal.ReadAll(home).FirstOrDefault(j =>
+            j.Phase == RestoreJournal.Phases.Switching && string.Equals(j.TargetDatabase, database.Target.DatabaseName, StringComparison.Ordinal));
+        var reason = switching is null ? null
+            : now - switching.UpdatedAt > TimeSpan.FromMinutes(2)
+                ? $"a restore of {Path.GetFileName(switching.Archive)} stopped while switching databases: run 'hks restore --recover' to finish or undo it"
+                : $"a restore of {Path.GetFileName(switching.Archive)} is switching databases";
+        if (_journalReason is not null && reason is null)
+        {
+            database.DataSource.Clear();
+        }
+        _journalReason = reason;
+        return reason;
+    }
+
+    private sealed class Leave(MaintenanceMode mode) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (mode._gate)
+            {
+                mode._reason = null;
+            }
+            mode.ClearPool();
+        }
+    }
+
+    private void ClearPool() => database.DataSource.Clear();
+}

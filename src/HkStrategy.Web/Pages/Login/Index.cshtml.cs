@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using HkStrategy.Web.Schema;
+using HkStrategy.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HkStrategy.Web.Pages.Login;
+
+/// <summary>Sign-in with HKS_DASHBOARD_PASSWORD (only when it is set), and sign-out.</summary>
+[AnySchema]
+public sealed class IndexModel(DashboardAccess access) : PageModel
+{
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public IActionResult OnGet() => access.RequiresSignIn ? Page() : Redirect("/");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!access.RequiresSignIn)
+        {
+            return Redirect("/");
+        }
+        if (!access.Accepts(Password))
+        {
+            // A wrong password costs the guesser time; the response says no more than "wrong".
+            await Task.Delay(TimeSpan.FromMilliseconds(400), HttpContext.RequestAborted);
+            ModelState.AddModelError(nameof(Password), "that is not the dashboard's password");
+            return Page();
+        }
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "dashboard")], CookieAuthenticationDefaults.AuthenticationScheme);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    public async Task<IActionResult> OnPostSignOutAsync()
+    {
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Redirect(SecuritySetup.SignInPath);
+    }
+}

@@ -1,0 +1,36 @@
+using HkStrategy.Core.Failures;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace HkStrategy.Web.Pages.Shared;
+
+/// <summary>Runs the same input rules the command line uses and puts their one-line message beside the field.</summary>
+public static class FieldChecks
+{
+    public static T? Check<T>(this ModelStateDictionary state, string field, Func<T> rule)
+    {
+        try
+        {
+            return rule();
+        }
+        catch (HksException invalid) when (invalid.ExitCode is ExitCode.Usage or ExitCode.Refused)
+        {
+            state.AddModelError(field, invalid.Message);
+            return default;
+        }
+    }
+
+    /// <summary>Runs a write; a refusal (already exists, changed meanwhile, …) becomes the field's message.</summary>
+    public static async Task<bool> TryAsync(this ModelStateDictionary state, string field, Func<Task> write)
+    {
+        try
+        {
+            await write();
+            return true;
+        }
+        catch (HksException refused) when (refused.ExitCode is ExitCode.Usage or ExitCode.Refused or ExitCode.CheckFailed)
+        {
+            state.AddModelError(field, refused.Message);
+            return false;
+        }
+    }
+}

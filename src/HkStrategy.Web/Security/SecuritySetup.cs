@@ -1,0 +1,46 @@
+using HkStrategy.Web.Startup;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+
+namespace HkStrategy.Web.Security;
+
+/// <summary>Cookie sign-in when a password is set (every page and API call then needs it), antiforgery always.</summary>
+public static class SecuritySetup
+{
+    public const string SignInPath = "/login";
+
+    public static void AddDashboardSecurity(this WebApplicationBuilder builder)
+    {
+        var access = DashboardAccess.FromEnvironment();
+        access.RequireSafeAddresses(Listening.ConfiguredUrls(builder));
+        builder.Services.AddSingleton(access);
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.HeaderName = "X-CSRF-TOKEN";
+            options.Cookie.Name = "hks.antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        {
+            options.Cookie.Name = "hks.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.LoginPath = SignInPath;
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                }
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
+        });
+        builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(access.RequiresSignIn
+            ? new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build()
+            : null);
+    }
+}

@@ -1,0 +1,66 @@
+using HkStrategy.Data.Connection;
+using HkStrategy.Data.Embedded;
+using Microsoft.AspNetCore.DataProtection;
+using HkStrategy.Web.Failures;
+using HkStrategy.Web.Jobs;
+using HkStrategy.Web.Maintenance;
+using HkStrategy.Web.Schema;
+
+namespace HkStrategy.Web.Startup;
+
+/// <summary>The dashboard's pages, API description, background operations and request pipeline.</summary>
+public static class DashboardSetup
+{
+    public static void AddDashboard(this WebApplicationBuilder builder)
+    {
+        var home = HksHome.FromEnvironment();
+        builder.Services.AddSingleton(home);
+        builder.Services.AddSingleton(sp => new MaintenanceMode(sp.GetRequiredService<Database>(), home.Root, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<OperationJobs>();
+        builder.Services.AddExceptionHandler<DashboardExceptionHandler>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddDataProtection().SetApplicationName("HK Strategy dashboard")
+            .PersistKeysToFileSystem(Directory.CreateDirectory(Path.Combine(home.Root, "dashboard-keys")));
+        builder.Services.AddSingleton<SchemaCheck>();
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AllowAnonymousToPage("/Login/Index");
+            options.Conventions.AddPageRoute("/Portfolios/Index", "/portfolios");
+        }).AddMvcOptions(options => options.Filters.Add<SchemaGateFilter>());
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "HK Strategy dashboard API";
+            document.Info.Description = "Portfolios, positions, signals, analyses, backups and status of the HK Strategy database.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+    }
+
+    public static void UseDashboard(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        app.UseStatusCodePages(async context =>
+        {
+            if (context.HttpContext.Response.StatusCode is 404 or 405)
+            {
+                await DashboardExceptionHandler.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
+                    $"there is nothing at {context.HttpContext.Request.Path}");
+            }
+        });
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers.XFrameOptions = "DENY";
+            context.Response.Headers["Referrer-Policy"] = "same-origin";
+            return next(context);
+        });
+        app.UseStaticFiles();
+        app.UseMaintenanceGate();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapRazorPages();
+    }
+}
