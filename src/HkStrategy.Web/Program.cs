@@ -1,5 +1,6 @@
 using HkStrategy.Web.Api;
 using HkStrategy.Web.Health;
+using HkStrategy.Web.Portfolios;
 using HkStrategy.Web.Security;
 using HkStrategy.Web.Startup;
 
@@ -16,6 +17,7 @@ return await StartupFailures.ReportAsync(async () =>
     app.UseDashboard();
     app.MapHealthEndpoints();
     app.MapDashboardApi();
+    app.MapPortfolioSwitch();
     app.AnnounceAddresses();
 
     await app.RunAsync();

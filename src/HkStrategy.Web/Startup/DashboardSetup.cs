@@ -19,6 +19,9 @@ public static class DashboardSetup
         builder.Services.AddSingleton<OperationJobs>();
         builder.Services.AddExceptionHandler<DashboardExceptionHandler>();
         builder.Services.AddProblemDetails();
+        // Company names, "·" and "–" are written as characters, not escapes; markup-significant ones are still encoded.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddDataProtection().SetApplicationName("HK Strategy dashboard")
             .PersistKeysToFileSystem(Directory.CreateDirectory(Path.Combine(home.Root, "dashboard-keys")));
         builder.Services.AddSingleton<SchemaCheck>();

@@ -28,6 +28,9 @@ public static class Format
     /// <summary>The CSS class of a gain or a loss.</summary>
     public static string Tone(decimal? value) => value switch { > 0 => "gain", < 0 => "loss", _ => "" };
 
+    /// <summary>The badge class of a TXYZN code: B… buy, S… sell, anything else (H…, hold) neutral.</summary>
+    public static string SignalTone(string code) => code.StartsWith('B') ? "buy" : code.StartsWith('S') ? "sell" : "";
+
     public static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Bytes(long bytes) => bytes switch

@@ -1,0 +1,149 @@
+using HkStrategy.Core.Portfolios;
+using HkStrategy.Core.Symbols;
+using HkStrategy.Data.Connection;
+using HkStrategy.Data.Embedded;
+using HkStrategy.Data.Portfolios;
+using HkStrategy.Data.Positions;
+using HkStrategy.Operations.Backup;
+using HkStrategy.Web.Pages.Shared;
+using HkStrategy.Web.Portfolios;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HkStrategy.Web.Pages.Portfolio;
+
+/// <summary>
+/// One portfolio: switcher, positions (filter, sort, totals, add, edit and remove in the row), sector allocation,
+/// P&amp;L per position, each position's newest signal and stale prices.
+/// </summary>
+public sealed class IndexModel(Database database, HksHome home, TimeProvider clock) : PageModel
+{
+    [FromRoute]
+    public string Id { get; set; } = "";
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Filter { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Dir { get; set; }
+
+    /// <summary>The symbol whose row is open for editing, or asks to confirm its removal.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Edit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Remove { get; set; }
+
+    [BindProperty]
+    public PositionForm Form { get; set; } = new();
+
+    [BindProperty]
+    public string? Confirm { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public PortfolioView View { get; private set; } = null!;
+
+    public IReadOnlyList<PortfolioSummary> All { get; private set; } = [];
+
+    public IReadOnlyList<PositionView> Rows { get; private set; } = [];
+
+    /// <summary>Which form failed validation: "add", or the symbol of the edited row.</summary>
+    public string? Failed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        PortfolioId.Require(Id);
+        await LoadAsync(cancellationToken);
+        if (Edit is not null && Rows.FirstOrDefault(r => r.Position.Symbol == Edit) is { } edited)
+        {
+            Form = PositionForm.From(edited.Position);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
+    {
+        PortfolioId.Require(Id);
+        var symbol = ModelState.Check("Form.Symbol", () => HkexSymbol.Normalize(Form.Symbol));
+        var change = Form.Change(ModelState, "Form");
+        var rules = Form.Rules(ModelState, "Form");
+        if (change.Quantity is null && ModelState.IsValid)
+        {
+            ModelState.AddModelError("Form.Quantity", "a new position needs a quantity");
+        }
+        if (change.AverageCost is null && ModelState.IsValid)
+        {
+            ModelState.AddModelError("Form.AverageCost", "a new position needs its average cost");
+        }
+        if (ModelState.IsValid)
+        {
+            var known = KnownCompanies.Find(symbol!);
+            change = change with { CompanyName = known?.Name, Sector = change.Sector ?? known?.Sector ?? "Other", ExpectedVersion = null };
+            await using var connection = await database.OpenAsync(cancellationToken);
+            if (await ModelState.TryAsync("Form.Symbol", () => new PositionEdit(rules, [], []).ApplyAsync(connection, Id, symbol!,
+                    transaction => PositionStore.AddAsync(connection, Id, symbol!, change, cancellationToken, transaction), cancellationToken)))
+            {
+                Message = $"added {symbol} to {Id}";
+                return RedirectToPage(new { id = Id, q = Filter, Sort, Dir });
+            }
+        }
+        Failed = "add";
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(CancellationToken cancellationToken)
+    {
+        PortfolioId.Require(Id);
+        var symbol = HkexSymbol.Normalize(Form.Symbol);
+        var change = Form.Change(ModelState, "Form");
+        var rules = Form.Rules(ModelState, "Form");
+        if (ModelState.IsValid)
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            if (await ModelState.TryAsync("Form.Quantity", () => new PositionEdit(rules, [], []).ApplyAsync(connection, Id, symbol,
+                    transaction => PositionStore.UpdateAsync(connection, Id, symbol, change, cancellationToken, transaction), cancellationToken)))
+            {
+                Message = $"updated {symbol}";
+                return RedirectToPage(new { id = Id, q = Filter, Sort, Dir });
+            }
+        }
+        Failed = symbol;
+        Edit = symbol;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken)
+    {
+        PortfolioId.Require(Id);
+        var symbol = HkexSymbol.Normalize(Form.Symbol);
+        if (!string.Equals(Confirm?.Trim(), symbol, StringComparison.OrdinalIgnoreCase))
+        {
+            ModelState.AddModelError(nameof(Confirm), $"type {symbol} to confirm; nothing was removed");
+            Remove = symbol;
+            Failed = symbol;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await PositionStore.GetAsync(connection, Id, symbol, cancellationToken);
+        var backup = await new SafetyBackup(home.Backups, clock).TakeAsync(database, "pre_remove", cancellationToken);
+        await PositionStore.RemoveAsync(connection, Id, symbol, cancellationToken);
+        Message = $"removed {symbol} from {Id}; verified backup first: {Path.GetFileName(backup.Path)}";
+        return RedirectToPage(new { id = Id, q = Filter, Sort, Dir });
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        View = await PortfolioView.LoadAsync(connection, Id, clock.GetUtcNow(), cancellationToken);
+        All = await PortfolioStore.ListAsync(connection, cancellationToken);
+        Rows = PositionTable.Arrange(View.Positions, Filter, Sort, Dir);
+    }
+}

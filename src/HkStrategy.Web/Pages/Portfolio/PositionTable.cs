@@ -1,0 +1,48 @@
+using HkStrategy.Web.Portfolios;
+
+namespace HkStrategy.Web.Pages.Portfolio;
+
+/// <summary>The positions table's filter (symbol, company or sector contains the text) and sort orders, from the URL.</summary>
+public static class PositionTable
+{
+    public static readonly IReadOnlyList<(string Key, string Label, bool Numeric)> Columns =
+    [
+        ("symbol", "Symbol", false), ("company", "Company", false), ("sector", "Sector", false), ("quantity", "Quantity", true),
+        ("cost", "Avg cost", true), ("price", "Price", true), ("value", "Market value", true), ("pnl", "Unrealised P&L", true),
+        ("pnlpct", "P&L %", true), ("weight", "Weight", true), ("signal", "Latest signal", false),
+    ];
+
+    public static IReadOnlyList<PositionView> Arrange(IReadOnlyList<PositionView> positions, string? filter, string? sort, string? dir)
+    {
+        IEnumerable<PositionView> rows = positions;
+        if (!string.IsNullOrWhiteSpace(filter))
+        {
+            var text = filter.Trim();
+            rows = rows.Where(r => Contains(r.Position.Symbol, text) || Contains(r.Position.CompanyName, text) || Contains(r.Position.Sector, text));
+        }
+        var descending = string.Equals(dir, "desc", StringComparison.Ordinal);
+        Func<PositionView, object?> key = sort switch
+        {
+            "company" => r => r.Position.CompanyName,
+            "sector" => r => r.Position.Sector,
+            "quantity" => r => r.Position.Quantity,
+            "cost" => r => r.Position.AverageCost,
+            "price" => r => r.Position.CurrentPrice,
+            "value" or "weight" => r => r.Position.MarketValue,
+            "pnl" => r => r.Position.UnrealizedPnl,
+            "pnlpct" => r => r.Position.UnrealizedPnlPercent,
+            "signal" => r => r.LatestSignal?.TradeDate,
+            _ => r => r.Position.Symbol,
+        };
+        return [.. descending ? rows.OrderByDescending(key) : rows.OrderBy(key)];
+    }
+
+    /// <summary>The direction a column's header link sorts in: ascending first, flipped when it is the current sort.</summary>
+    public static string NextDirection(string column, string? sort, string? dir) =>
+        column == (sort ?? "symbol") && dir != "desc" ? "desc" : "asc";
+
+    public static string? Indicator(string column, string? sort, string? dir) =>
+        column == (sort ?? "symbol") ? (dir == "desc" ? "descending" : "ascending") : null;
+
+    private static bool Contains(string? field, string text) => field?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;
+}
