@@ -7,5 +7,6 @@ public static class DashboardApi
     {
         var api = app.MapGroup("/api");
         api.MapPortfolioApi();
+        api.MapStatusApi();
     }
 }
