@@ -1,4 +1,5 @@
 using HkStrategy.Web.Api;
+using HkStrategy.Web.Backups;
 using HkStrategy.Web.Health;
 using HkStrategy.Web.Portfolios;
 using HkStrategy.Web.Security;
@@ -18,6 +19,7 @@ return await StartupFailures.ReportAsync(async () =>
     app.MapHealthEndpoints();
     app.MapDashboardApi();
     app.MapPortfolioSwitch();
+    app.MapBackupDownload();
     app.AnnounceAddresses();
 
     await app.RunAsync();

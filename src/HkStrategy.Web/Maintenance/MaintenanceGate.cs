@@ -6,7 +6,8 @@ public static class MaintenanceGate
     public static IApplicationBuilder UseMaintenanceGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/health/live") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js")
+        // An operation's progress page never touches the database: it keeps showing the restore while it switches.
+        if (path.StartsWithSegments("/health/live") || path.StartsWithSegments("/jobs") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js")
             || context.RequestServices.GetRequiredService<MaintenanceMode>().Reason is not { } reason)
         {
             await next(context);

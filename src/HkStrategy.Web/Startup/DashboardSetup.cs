@@ -1,6 +1,7 @@
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Embedded;
 using Microsoft.AspNetCore.DataProtection;
+using HkStrategy.Web.Backups;
 using HkStrategy.Web.Failures;
 using HkStrategy.Web.Jobs;
 using HkStrategy.Web.Maintenance;
@@ -17,6 +18,8 @@ public static class DashboardSetup
         builder.Services.AddSingleton(home);
         builder.Services.AddSingleton(sp => new MaintenanceMode(sp.GetRequiredService<Database>(), home.Root, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<OperationJobs>();
+        builder.Services.AddSingleton<BackupEntries>();
+        builder.Services.AddSingleton<BackupOperations>();
         builder.Services.AddExceptionHandler<DashboardExceptionHandler>();
         builder.Services.AddProblemDetails();
         // Company names, "·" and "–" are written as characters, not escapes; markup-significant ones are still encoded.

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using HkStrategy.Core.Portfolios;
+using HkStrategy.Data.Connection;
+using HkStrategy.Operations.Backup;
+using HkStrategy.Operations.Content;
+using HkStrategy.Operations.Restore;
+using HkStrategy.Web.Backups;
+using HkStrategy.Web.Jobs;
+using HkStrategy.Web.Pages.Shared;
+using HkStrategy.Web.Schema;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HkStrategy.Web.Pages.Backups;
+
+/// <summary>
+/// Restoring one backup: what it holds against the live database, then either a complete restore (type the database's
+/// name) or one portfolio (preview its changes first, then type the portfolio's id).
+/// </summary>
+[AnySchema]
+public sealed class RestoreModel(BackupEntries entries, BackupOperations operations, Database database) : PageModel
+{
+    [FromRoute(Name = "file")]
+    public string BackupFile { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? Portfolio { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Mode { get; set; } = "replace";
+
+    [BindProperty(SupportsGet = true)]
+    public bool Previewed { get; set; }
+
+    [BindProperty]
+    public string? Confirm { get; set; }
+
+    public CatalogEntry Entry { get; private set; } = null!;
+
+    public BackupManifest? Manifest { get; private set; }
+
+    public ContentSummary Live { get; private set; } = null!;
+
+    public string DatabaseName => database.Target.DatabaseName;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostCompleteAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (!string.Equals(Confirm?.Trim(), DatabaseName, StringComparison.Ordinal))
+        {
+            ModelState.AddModelError(nameof(Confirm), $"type {DatabaseName} to confirm; nothing was restored");
+            return Page();
+        }
+        return Started(ModelState.Check(nameof(Confirm), () => operations.RestoreComplete(Entry)));
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var (id, mode) = Selection();
+        return ModelState.IsValid ? Started(ModelState.Check(nameof(Portfolio), () => operations.PreviewPortfolio(Entry, id!, mode))) : Page();
+    }
+
+    public async Task<IActionResult> OnPostPortfolioAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var (id, mode) = Selection();
+        if (ModelState.IsValid && !string.Equals(Confirm?.Trim(), id, StringComparison.Ordinal))
+        {
+            ModelState.AddModelError(nameof(Confirm), $"type {id} to confirm; nothing was restored");
+        }
+        return ModelState.IsValid ? Started(ModelState.Check(nameof(Confirm), () => operations.RestorePortfolio(Entry, id!, mode))) : Page();
+    }
+
+    private (string? Id, PortfolioRestoreMode Mode) Selection() =>
+        (ModelState.Check(nameof(Portfolio), () => PortfolioId.Require(Portfolio)),
+         ModelState.Check(nameof(Mode), () => PortfolioRestore.ParseMode(Mode)));
+
+    private IActionResult Started(OperationJob? job) => job is null ? Page() : Redirect($"/jobs/{job.Id}");
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Entry = await entries.FindAsync(BackupFile, cancellationToken);
+        var manifestPath = BackupNames.ManifestPath(Entry.Path);
+        Manifest = System.IO.File.Exists(manifestPath)
+            ? JsonSerializer.Deserialize<BackupManifest>(await System.IO.File.ReadAllTextAsync(manifestPath, cancellationToken), BackupManifest.Json)
+            : null;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        Live = await ContentReader.ReadAsync(connection, null, cancellationToken);
+    }
+}

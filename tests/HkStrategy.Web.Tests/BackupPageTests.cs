@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text.Json;
+using Dapper;
+using HkStrategy.Operations.Restore;
+
+namespace HkStrategy.Web.Tests;
+
+public sealed class BackupPageTests(DashboardFixture dashboard) : IClassFixture<DashboardFixture>
+{
+    [Fact]
+    public async Task BackingUp_RunsWithLiveProgress_ListsTheBackupVerified_AndDownloadsItByName()
+    {
+        using var client = dashboard.Client();
+
+        var file = await BackUpAsync(client, "from the page");
+
+        var catalog = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/backups", UriKind.Relative)));
+        var row = catalog[catalog.IndexOf($"<tr id=\"backup-{file}\"", StringComparison.Ordinal)..];
+        Assert.Contains("badge ok", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("from the page", row, StringComparison.Ordinal);
+        var download = await client.GetAsync(new Uri($"/backups/{file}/download", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(dashboard.Home, "backups", file)), await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("..%2Fpassword")]
+    [InlineData("no-such-backup.dump")]
+    [InlineData("%2Fetc%2Fpasswd")]
+    public async Task DownloadingAnythingButACatalogEntry_IsRefused(string name)
+    {
+        using var client = dashboard.Client();
+
+        var response = await client.GetAsync(new Uri($"/backups/{name}/download", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RestoringOnePortfolio_ShowsItsChangesFirst_NeedsItsIdTyped_AndBringsBackOnlyIt()
+    {
+        using var client = dashboard.Client();
+        var file = await BackUpAsync(client, "before losing a position");
+        await dashboard.Db.ExecuteAsync("""
+            DELETE FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0005.HK';
+            UPDATE portfolios SET description = 'changed after the backup' WHERE portfolio_id = 'HKEX_NonTech';
+            """);
+        var page = $"/backups/{file}/restore";
+
+        var preview = await JobPages.FinishAsync(client, await FormPost.SubmitAsync(client, page, page + "?handler=Preview",
+            new Dictionary<string, string> { ["Portfolio"] = "My_HKEX_ALL", ["Mode"] = "replace" }));
+        Assert.StartsWith("Portfolio My_HKEX_ALL: would change", JobPages.Outcome(preview), StringComparison.Ordinal);
+        Assert.Contains("0005.HK", preview, StringComparison.Ordinal);
+
+        var confirmPage = $"{page}?portfolio=My_HKEX_ALL&mode=replace&previewed=true";
+        var refused = await FormPost.SubmitAsync(client, confirmPage, page + "?handler=Portfolio",
+            new Dictionary<string, string> { ["Portfolio"] = "My_HKEX_ALL", ["Mode"] = "replace", ["Confirm"] = "HKEX_NonTech", ["Previewed"] = "true" });
+        Assert.Contains("type My_HKEX_ALL to confirm; nothing was restored", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0005.HK'"));
+
+        var restored = await JobPages.FinishAsync(client, await FormPost.SubmitAsync(client, confirmPage, page + "?handler=Portfolio",
+            new Dictionary<string, string> { ["Portfolio"] = "My_HKEX_ALL", ["Mode"] = "replace", ["Confirm"] = "My_HKEX_ALL", ["Previewed"] = "true" }));
+        Assert.StartsWith("Portfolio My_HKEX_ALL: changed", JobPages.Outcome(restored), StringComparison.Ordinal);
+        Assert.Contains("emergency backup (verified): emergency", restored, StringComparison.Ordinal);
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0005.HK'"));
+        await using var connection = await dashboard.Db.OpenAsync();
+        Assert.Equal("changed after the backup", await connection.ExecuteScalarAsync<string>("SELECT description FROM portfolios WHERE portfolio_id = 'HKEX_NonTech'"));
+    }
+
+    [Fact]
+    public async Task WhileARestoreSwitchesDatabases_PagesShowTheNotice_TheApiAnswers503_AndNothingFails()
+    {
+        using var client = dashboard.Client();
+        var journal = new RestoreJournal
+        {
+            Id = "switching-test", Server = "test", TargetDatabase = dashboard.Db.Target.DatabaseName, Archive = "/backups/hk_strategy_full.dump",
+            Phase = RestoreJournal.Phases.Switching, UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        await journal.SaveAsync(dashboard.Home, CancellationToken.None);
+        try
+        {
+            await Task.Delay(600); // the dashboard reads journals at most twice a second
+            var page = await client.GetAsync(new Uri("/portfolios/My_HKEX_ALL", UriKind.Relative));
+            var api = await client.GetAsync(new Uri("/api/portfolios", UriKind.Relative));
+            var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+            var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.Contains("id=\"maintenance-notice\">a restore of hk_strategy_full.dump is switching databases", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(2), api.Headers.RetryAfter?.Delta);
+            using var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+            Assert.True(problem.RootElement.GetProperty("maintenance").GetBoolean());
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        }
+        finally
+        {
+            await (journal with { Phase = RestoreJournal.Phases.Done }).SaveAsync(dashboard.Home, CancellationToken.None);
+        }
+        await Task.Delay(600);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/portfolios", UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain("fail:", dashboard.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> BackUpAsync(HttpClient client, string label)
+    {
+        var html = await JobPages.FinishAsync(client, await FormPost.SubmitAsync(client, "/backups", "/backups?handler=Create",
+            new Dictionary<string, string> { ["Kind"] = "full", ["Format"] = "custom", ["Label"] = label }));
+        var outcome = JobPages.Outcome(html);
+        Assert.StartsWith("Backup ", outcome, StringComparison.Ordinal);
+        Assert.EndsWith(" written and verified", outcome, StringComparison.Ordinal);
+        return outcome["Backup ".Length..^" written and verified".Length];
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await dashboard.Db.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>(sql);
+    }
+}
