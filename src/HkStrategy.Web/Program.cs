@@ -20,6 +20,7 @@ return await StartupFailures.ReportAsync(async () =>
     app.MapDashboardApi();
     app.MapPortfolioSwitch();
     app.MapBackupDownload();
+    app.MapPortfolioExport();
     app.AnnounceAddresses();
 
     await app.RunAsync();

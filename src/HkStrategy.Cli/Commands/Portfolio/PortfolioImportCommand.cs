@@ -1,7 +1,6 @@
 using System.CommandLine;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Portfolios;
-using HkStrategy.Core.Symbols;
 using HkStrategy.Data.Embedded;
 using HkStrategy.Data.Portfolios.Exchange;
 using HkStrategy.Operations.Backup;
@@ -23,12 +22,7 @@ public static class PortfolioImportCommand
         var command = new Command("import", "Import a portfolio document (twice changes nothing)") { file, asId, yes, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            var read = PortfolioDocumentJson.Read(parseResult.GetValue(file)!);
-            var document = read with
-            {
-                Positions = read.Positions.Select(p => p with { Symbol = HkexSymbol.Normalize(p.Symbol) }).ToList(),
-                Events = read.Events.Select(e => e with { Symbol = HkexSymbol.Normalize(e.Symbol) }).ToList(),
-            };
+            var document = PortfolioDocumentRules.Normalize(PortfolioDocumentJson.Read(parseResult.GetValue(file)!));
             var portfolioId = PortfolioId.Require(parseResult.GetValue(asId) ?? document.Portfolio.PortfolioId);
             PortfolioDocumentRules.Require(document);
             await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HkStrategy.Core.Input;
 using HkStrategy.Core.Portfolios;
+using HkStrategy.Core.Symbols;
 using HkStrategy.Core.Analysis;
 using HkStrategy.Core.Failures;
 
@@ -9,6 +10,13 @@ namespace HkStrategy.Data.Portfolios.Exchange;
 /// <summary>A document to import is held to the same rules as typed input, before anything is written.</summary>
 public static class PortfolioDocumentRules
 {
+    /// <summary>The document with its symbols written as HKEX codes (<c>700.hk</c> becomes <c>0700.HK</c>).</summary>
+    public static PortfolioDocument Normalize(PortfolioDocument read) => read with
+    {
+        Positions = read.Positions.Select(p => p with { Symbol = HkexSymbol.Normalize(p.Symbol) }).ToList(),
+        Events = read.Events.Select(e => e with { Symbol = HkexSymbol.Normalize(e.Symbol) }).ToList(),
+    };
+
     public static void Require(PortfolioDocument document)
     {
         PortfolioText.Name(document.Portfolio.Name ?? throw Bad("the portfolio has no name"));

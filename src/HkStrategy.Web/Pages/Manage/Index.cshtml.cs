@@ -1,0 +1,99 @@
+using HkStrategy.Core.Portfolios;
+using HkStrategy.Data.Connection;
+using HkStrategy.Data.Embedded;
+using HkStrategy.Data.Portfolios;
+using HkStrategy.Operations.Backup;
+using HkStrategy.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HkStrategy.Web.Pages.Manage;
+
+/// <summary>One portfolio's name and description, a copy under a new id, export, and deletion (typed confirmation, backup first).</summary>
+public sealed class IndexModel(Database database, HksHome home, TimeProvider clock) : PageModel
+{
+    [FromRoute]
+    public string Id { get; set; } = "";
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    [BindProperty]
+    public string? CopyId { get; set; }
+
+    [BindProperty]
+    public string? CopyName { get; set; }
+
+    [BindProperty]
+    public string? Confirm { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public PortfolioSummary Portfolio { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        Name = Portfolio.Name;
+        Description = Portfolio.Description;
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(CancellationToken cancellationToken)
+    {
+        var name = ModelState.Check(nameof(Name), () => PortfolioText.Name(Name ?? ""));
+        var description = ModelState.Check(nameof(Description), () => PortfolioText.Description(Description ?? ""));
+        await LoadAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await PortfolioStore.EditAsync(connection, Id, name, description, cancellationToken);
+        Message = $"portfolio {Id} changed";
+        return Redirect($"/portfolios/{Uri.EscapeDataString(Id)}");
+    }
+
+    public async Task<IActionResult> OnPostCopyAsync(CancellationToken cancellationToken)
+    {
+        var target = ModelState.Check(nameof(CopyId), () => PortfolioId.Require(CopyId?.Trim()));
+        var name = ModelState.Check(nameof(CopyName), () => PortfolioText.Name(string.IsNullOrWhiteSpace(CopyName) ? null : CopyName));
+        await LoadAsync(cancellationToken);
+        if (ModelState.IsValid)
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            var copied = 0;
+            if (await ModelState.TryAsync(nameof(CopyId), async () => copied = await PortfolioStore.CopyAsync(connection, Id, target!, name, cancellationToken)))
+            {
+                Message = $"copied {Id} to {target} ({copied} position(s))";
+                return Redirect($"/portfolios/{Uri.EscapeDataString(target!)}");
+            }
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (!string.Equals(Confirm?.Trim(), Id, StringComparison.Ordinal))
+        {
+            ModelState.AddModelError(nameof(Confirm), $"type {Id} to confirm; nothing was deleted");
+            return Page();
+        }
+        var backup = await new SafetyBackup(home.Backups, clock).TakeAsync(database, "pre_delete", cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await PortfolioStore.DeleteAsync(connection, Id, cancellationToken);
+        TempData["Deleted"] = $"deleted portfolio {Id}; verified backup first: {Path.GetFileName(backup.Path)}";
+        return Redirect("/");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        PortfolioId.Require(Id);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        Portfolio = await PortfolioStore.GetAsync(connection, Id, cancellationToken);
+    }
+}
