@@ -63,6 +63,37 @@ public sealed class DashboardProcess : IAsyncDisposable
         return dashboard;
     }
 
+    /// <summary>Starts the dashboard expecting it to refuse: its exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HkStrategy.Web.dll"));
+        foreach (var arg in args)
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+        startInfo.Environment["HKS_HOME"] = TestEnvironment.Home;
+        startInfo.Environment.Remove("HKS_DATABASE_URL");
+        foreach (var (key, value) in environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+        using var process = Process.Start(startInfo)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("the dashboard started instead of refusing");
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -9,8 +9,8 @@ public static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this WebApplication app)
     {
-        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
-        app.MapGet("/health/ready", ReadyAsync);
+        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).AllowAnonymous();
+        app.MapGet("/health/ready", ReadyAsync).AllowAnonymous();
     }
 
     private static async Task<Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>>> ReadyAsync(

@@ -1,0 +1,95 @@
+using System.Net;
+using HkStrategy.Testing;
+
+namespace HkStrategy.Web.Tests;
+
+/// <summary>The dashboard with HKS_DASHBOARD_PASSWORD set: every page and API call needs a sign-in.</summary>
+public sealed class PasswordProtectedDashboard : DashboardFixture
+{
+    public const string Password = "correct horse battery staple";
+
+    protected override IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?> { ["HKS_DASHBOARD_PASSWORD"] = Password };
+}
+
+public sealed class SecurityTests(PasswordProtectedDashboard dashboard) : IClassFixture<PasswordProtectedDashboard>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/portfolios/My_HKEX_ALL")]
+    [InlineData("/backups")]
+    [InlineData("/status")]
+    public async Task WithAPassword_EveryPageSendsStrangersToSignIn(string page)
+    {
+        using var client = dashboard.Client(followRedirects: false);
+
+        var response = await client.GetAsync(new Uri(page, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login?ReturnUrl=", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/portfolios")]
+    [InlineData("/api/status")]
+    [InlineData("/backups/anything.dump/download")]
+    public async Task WithAPassword_TheApiAndDownloadsAnswer401WithoutASignIn(string path)
+    {
+        using var client = dashboard.Client(followRedirects: false);
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect, $"{path}: {response.StatusCode}");
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SigningIn_WithTheWrongPasswordIsRefused_WithTheRightOneOpensPagesAndApi_AndTheLogNeverShowsIt()
+    {
+        using var client = dashboard.Client();
+
+        var wrong = await FormPost.SubmitAsync(client, "/login", "/login", new Dictionary<string, string> { ["Password"] = "guess" });
+        Assert.Contains("that is not the dashboard&#x27;s password", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/portfolios", UriKind.Relative))).StatusCode);
+
+        var right = await FormPost.SubmitAsync(client, "/login", "/login", new Dictionary<string, string> { ["Password"] = PasswordProtectedDashboard.Password, ["ReturnUrl"] = "/status" });
+
+        Assert.Equal("/status", right.RequestMessage?.RequestUri?.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/portfolios", UriKind.Relative))).StatusCode);
+        Assert.Contains("Sign out", await client.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.DoesNotContain(PasswordProtectedDashboard.Password, dashboard.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HealthChecks_StayOpenForProbes()
+    {
+        using var client = dashboard.Client(followRedirects: false);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
+    }
+}
+
+public sealed class ListeningTests
+{
+    [Theory]
+    [InlineData("http://0.0.0.0:0")]
+    [InlineData("http://*:0")]
+    [InlineData("http://192.0.2.10:5080")]
+    public async Task ListeningBeyondLoopbackWithoutAPassword_RefusesToStart_InOneLine(string url)
+    {
+        var (exitCode, output) = await DashboardProcess.RunToExitAsync(new Dictionary<string, string?>(), "--urls", url);
+
+        Assert.Equal(4, exitCode);
+        Assert.Contains("set HKS_DASHBOARD_PASSWORD", output, StringComparison.Ordinal);
+        Assert.Contains("[DashboardPasswordRequired]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", true)]
+    [InlineData("http://localhost:5080", true)]
+    [InlineData("http://[::1]:5080", true)]
+    [InlineData("https://0.0.0.0:443", false)]
+    [InlineData("http://example.com", false)]
+    public void LoopbackAddresses_AreTheOnlyOnesAllowedWithoutAPassword(string url, bool loopback) =>
+        Assert.Equal(loopback, HkStrategy.Web.Security.DashboardAccess.IsLoopback(url));
+}
