@@ -11,6 +11,7 @@ using HkStrategy.Cli.Commands.Prices;
 using HkStrategy.Cli.Commands.Signals;
 using HkStrategy.Cli.Commands.Restore;
 using HkStrategy.Cli.Commands.Validate;
+using HkStrategy.Cli.Commands.Serve;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Failures;
 
@@ -35,6 +36,7 @@ public static class HksCli
             CheckCommand.Create(context),
             ValidateCommand.Create(context),
             DiffCommand.Create(context),
+            ServeCommand.Create(context),
         };
         root.Options.Add(CommonOptions.Database);
         return root;

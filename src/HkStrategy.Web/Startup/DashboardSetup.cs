@@ -1,6 +1,7 @@
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Embedded;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.FileProviders;
 using HkStrategy.Web.Backups;
 using HkStrategy.Web.Failures;
 using HkStrategy.Web.Jobs;
@@ -60,7 +61,15 @@ public static class DashboardSetup
             context.Response.Headers["Referrer-Policy"] = "same-origin";
             return next(context);
         });
-        app.UseStaticFiles();
+        var assets = new EmbeddedFileProvider(typeof(DashboardSetup).Assembly, "HkStrategy.Web.wwwroot");
+        app.Environment.WebRootFileProvider = assets;
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = assets,
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = context.Context.Request.Query.ContainsKey("v")
+                ? "public, max-age=31536000, immutable"
+                : "no-cache",
+        });
         app.UseMaintenanceGate();
         app.UseRouting();
         app.UseAuthentication();

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Web.Startup;
+
+namespace HkStrategy.Cli.Commands.Serve;
+
+/// <summary><c>hks serve [--urls URL]</c>: the dashboard, on the same database every other command uses.</summary>
+public static class ServeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen (default {Listening.DefaultUrl}; beyond loopback only with HKS_DASHBOARD_PASSWORD set)" };
+        var command = new Command("serve", "Start the dashboard (portfolios, charts, signals, analyses, backups) in a browser") { urls };
+        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        {
+            List<string> args = [];
+            if (parseResult.GetValue(urls) is { } url)
+            {
+                args.AddRange(["--urls", url]);
+            }
+            if (parseResult.GetValue(CommonOptions.Database) is { } database)
+            {
+                args.AddRange(["--database", database]);
+            }
+            return await DashboardHost.RunAsync([.. args], cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,38 @@
+using HkStrategy.Web.Api;
+using HkStrategy.Web.Backups;
+using HkStrategy.Web.Health;
+using HkStrategy.Web.Portfolios;
+using HkStrategy.Web.Security;
+
+namespace HkStrategy.Web.Startup;
+
+/// <summary>Builds and runs the dashboard: for its own program and for <c>hks serve</c>.</summary>
+public static class DashboardHost
+{
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) => StartupFailures.ReportAsync(async () =>
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            // Pages are found in this assembly, also when another program (hks serve) hosts the dashboard.
+            ApplicationName = typeof(DashboardHost).Assembly.GetName().Name,
+        });
+        builder.ListenOnLoopbackByDefault();
+        builder.AddDashboardSecurity();
+        await builder.AddHksDatabaseAsync();
+        builder.AddDashboard();
+
+        var app = builder.Build();
+        await app.PrepareDatabaseAsync();
+        app.UseDashboard();
+        app.MapHealthEndpoints();
+        app.MapDashboardApi();
+        app.MapPortfolioSwitch();
+        app.MapBackupDownload();
+        app.MapPortfolioExport();
+        app.AnnounceAddresses();
+
+        await app.RunAsync(cancellationToken);
+    });
+}
