@@ -27,11 +27,11 @@ public sealed record EquityChart(
             : (await PositionStore.ListAsync(connection, portfolioId, cancellationToken)).FirstOrDefault(p => p.Symbol == symbol);
         var held = position is null ? await HeldSymbol.FindAsync(connection, symbol, cancellationToken) : new HeldSymbol(true, position.CompanyName);
         var bars = await BarReader.ReadAsync(connection, symbol, null, cancellationToken);
-        var empty = new EquityChart(symbol, held.CompanyName, portfolioId, position is null ? null : EquityPosition.From(position),
+        var withoutBars = new EquityChart(symbol, held.CompanyName, portfolioId, position is null ? null : EquityPosition.From(position),
             position is null ? null : EquityRules.From(position), period.From, period.To, null, null, false, [], [], []);
         if (bars.Count == 0)
         {
-            return held.IsHeld ? empty : throw HeldSymbol.Missing(symbol);
+            return held.IsHeld ? withoutBars : throw HeldSymbol.Missing(symbol);
         }
         var (from, to) = period.Resolve(bars.Dates[^1]);
         // Indicators run over every bar before the period too, so EMA50 and MACD are settled on its first day.
@@ -39,7 +39,7 @@ public sealed record EquityChart(
         var days = Enumerable.Range(0, bars.Count).Where(i => bars.Dates[i] >= from && bars.Dates[i] <= to).ToList();
         var signals = await SignalStore.ListAsync(connection,
             new SignalFilter(PortfolioId: portfolioId, Symbol: symbol, Since: from, Until: to, Limit: SignalLimit), cancellationToken);
-        return empty with
+        return withoutBars with
         {
             From = from,
             To = to,
