@@ -8,5 +8,6 @@ public static class DashboardApi
         var api = app.MapGroup("/api");
         api.MapPortfolioApi();
         api.MapStatusApi();
+        api.MapEquityApi();
     }
 }
