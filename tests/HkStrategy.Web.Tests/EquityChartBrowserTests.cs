@@ -4,7 +4,7 @@ namespace HkStrategy.Web.Tests;
 
 public sealed class EquityChartBrowserTests(DashboardFixture dashboard) : IClassFixture<DashboardFixture>
 {
-    [ChromiumFact]
+    [Fact]
     public async Task EquityChart_InABrowser_DrawsItsPanesWithoutErrors_AndShowsASignalsEvidenceOnHover()
     {
         // Given a buy and a sell signal of 0700.HK in a portfolio of their own (the demo's signals are all holds)
@@ -19,22 +19,12 @@ public sealed class EquityChartBrowserTests(DashboardFixture dashboard) : IClass
                 (9001, 'Equity_Browser', '0700.HK', @buy, 'BBRK9', 'BBRK', 9, 600, '{"reasons": ["EMA5 above EMA20 (test)", "close above the 20-day high (test)"], "veto": null}'),
                 (9001, 'Equity_Browser', '0700.HK', @sell, 'SBRK3', 'SBRK', 3, 600, '{"reasons": ["close below EMA50 (test)"], "veto": null}');
             """, new { buy = days[12], sell = days[4] });
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumFactAttribute.Executable, Args = ["--no-sandbox"] });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var errors = new List<string>();
-        // The dashboard serves no favicon yet (a layout matter, not this page's): the browser's request for it is not counted.
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Location.StartsWith(new Uri(dashboard.Address, "/favicon.ico").ToString(), StringComparison.Ordinal))
-            {
-                errors.Add($"{message.Text} at {message.Location}");
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
+        await using var session = await Browser.StartAsync(dashboard.Address);
+        var page = session.Page;
+        var errors = session.Errors;
 
         // When the last 40 bars are shown
-        await page.GotoAsync(new Uri(dashboard.Address, $"/equity/0700.HK?portfolio=Equity_Browser&from={EquityPageTests.Day(days[^1])}").ToString());
+        await page.GotoAsync($"/equity/0700.HK?portfolio=Equity_Browser&from={EquityPageTests.Day(days[^1])}");
         try
         {
             await page.WaitForSelectorAsync("#equity-legend h3", new() { Timeout = 15_000 });
@@ -82,20 +72,4 @@ public sealed class EquityChartBrowserTests(DashboardFixture dashboard) : IClass
             .filter(coloured => coloured > 300).length;
         }
         """;
-}
-
-/// <summary>A test that needs Chromium: skipped, saying why, on a machine without one.</summary>
-public sealed class ChromiumFactAttribute : FactAttribute
-{
-    public ChromiumFactAttribute()
-    {
-        if (Executable is null)
-        {
-            Skip = "no Chromium found: install it (Debian: chromium) or set HKS_TEST_CHROMIUM to its path";
-        }
-    }
-
-    public static string? Executable { get; } =
-        new[] { Environment.GetEnvironmentVariable("HKS_TEST_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }
-            .FirstOrDefault(File.Exists);
 }

@@ -60,7 +60,7 @@ public sealed partial class DashboardExceptionHandler(Database database, Mainten
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync($"""
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>{ReasonPhrase(status)} · HK Strategy</title>
-            <link rel="stylesheet" href="/css/site.css"></head><body><main class="failure"><h1>{ReasonPhrase(status)}</h1>
+            <link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="/css/site.css"></head><body><main class="failure"><h1>{ReasonPhrase(status)}</h1>
             <p id="failure-message">{WebUtility.HtmlEncode(message)}</p><p><a href="/">Back to the portfolios</a></p></main></body></html>
             """, context.RequestAborted);
     }

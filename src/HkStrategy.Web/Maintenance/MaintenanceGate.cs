@@ -7,7 +7,7 @@ public static class MaintenanceGate
     {
         var path = context.Request.Path;
         // An operation's progress page never touches the database: it keeps showing the restore while it switches.
-        if (path.StartsWithSegments("/health/live") || path.StartsWithSegments("/jobs") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js")
+        if (path.StartsWithSegments("/health/live") || path.StartsWithSegments("/jobs") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/favicon.svg")
             || context.RequestServices.GetRequiredService<MaintenanceMode>().Reason is not { } reason)
         {
             await next(context);

@@ -17,7 +17,6 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
     /// The API's names (web defaults) with the default encoder, which escapes '&lt;' (the API's relaxed one does not),
     /// so a company name holding "&lt;/script&gt;" cannot close the data's script element.
     /// </summary>
-    private static readonly JsonSerializerOptions PageJson = new(JsonSerializerDefaults.Web);
 
     [BindProperty(SupportsGet = true)]
     public string Symbol { get; set; } = "";
@@ -33,7 +32,7 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
 
     public EquityChart Chart { get; private set; } = null!;
 
-    public string ChartJson => JsonSerializer.Serialize(Chart, PageJson);
+    public string ChartJson => Format.JsonData(Chart);
 
     public EquityBar? LastBar => Chart.Bars.Count > 0 ? Chart.Bars[^1] : null;
 

@@ -31,6 +31,11 @@ public static class Format
     /// <summary>The badge class of a TXYZN code: B… buy, S… sell, anything else (H…, hold) neutral.</summary>
     public static string SignalTone(string code) => code.StartsWith('B') ? "buy" : code.StartsWith('S') ? "sell" : "";
 
+    private static readonly System.Text.Json.JsonSerializerOptions PageJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>Data for a page's scripts, for a <c>script type="application/json"</c> block: the default encoder escapes <c>&lt;</c>, so no text can close the block.</summary>
+    public static string JsonData(object value) => System.Text.Json.JsonSerializer.Serialize(value, PageJson);
+
     public static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Bytes(long bytes) => bytes switch
