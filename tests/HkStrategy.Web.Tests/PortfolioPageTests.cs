@@ -55,6 +55,20 @@ public sealed class PortfolioPageTests(DashboardFixture dashboard) : IClassFixtu
     }
 
     [Fact]
+    public async Task AChangeMadeOutsideTheDashboard_ShowsOnTheNextRequest()
+    {
+        await using var db = await NewPortfolioAsync("Outside_Test", "('Outside_Test', '0700.HK', 'Tencent', 100, 300, 400, 'Tech')");
+        using var client = dashboard.Client();
+        Assert.Contains("id=\"total-value\">40,000.00</th>", await client.GetStringAsync(new Uri("/portfolios/Outside_Test", UriKind.Relative)), StringComparison.Ordinal);
+
+        await dashboard.Db.ExecuteAsync("UPDATE portfolio_positions SET quantity = 200 WHERE portfolio_id = 'Outside_Test'");
+
+        Assert.Contains("id=\"total-value\">80,000.00</th>", await client.GetStringAsync(new Uri("/portfolios/Outside_Test", UriKind.Relative)), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/portfolios/Outside_Test/positions", UriKind.Relative)));
+        Assert.Equal(200, json.RootElement.GetProperty("positions")[0].GetProperty("quantity").GetInt32());
+    }
+
+    [Fact]
     public async Task SwitchingPortfolio_OpensTheChosenOneAtItsOwnAddress()
     {
         using var client = dashboard.Client(followRedirects: false);

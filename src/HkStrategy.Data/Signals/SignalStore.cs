@@ -88,9 +88,28 @@ public static class SignalStore
             new { filter.PortfolioId, filter.Symbol, Side = filter.Side?.ToString(), filter.MinStrength, filter.Since, filter.Until, filter.Limit },
             cancellationToken: cancellationToken))).ToList();
 
-    private const string LatestSql = "SELECT DISTINCT ON (x.\"Symbol\") * FROM " + AllSignals + "\n" + """
-        WHERE x."PortfolioId" = @portfolioId
-        ORDER BY x."Symbol", x."TradeDate" DESC, x."CreatedAt" DESC
+    // One index probe per held symbol (signals' unique key starts with portfolio and symbol): a DISTINCT ON over every
+    // signal of a large portfolio took 20 ms at 1,000 positions; the evidence stays behind (the list shows codes).
+    private const string LatestSql = """
+        SELECT latest.* FROM portfolio_positions p
+        CROSS JOIN LATERAL (
+            SELECT * FROM (
+                (SELECT s.id AS "Id", s.portfolio_id AS "PortfolioId", s.symbol AS "Symbol", s.trade_date AS "TradeDate", s.code AS "Code",
+                        c.name AS "StrategyName", s.strength::int AS "Strength", s.close AS "Close", NULL::text AS "Evidence", s.run_id AS "RunId",
+                        NULL::text AS "LegacyType", s.created_at::timestamp AS "CreatedAt"
+                 FROM signals s JOIN signal_strategies c ON c.code = s.strategy_code
+                 WHERE s.portfolio_id = p.portfolio_id AND s.symbol = p.symbol
+                 ORDER BY s.trade_date DESC, s.created_at DESC LIMIT 1)
+                UNION ALL
+                (SELECT t.id, t.portfolio_id, t.symbol, t.created_at::date, c.code || c.strength, c.name, c.strength::int, t.price, NULL, NULL,
+                        t.signal_type, t.created_at
+                 FROM trading_signals t JOIN signal_strategies c ON c.legacy_signal_type = t.signal_type
+                 WHERE t.portfolio_id = p.portfolio_id AND t.symbol = p.symbol
+                 ORDER BY t.created_at DESC LIMIT 1)
+            ) x
+            ORDER BY x."TradeDate" DESC, x."CreatedAt" DESC LIMIT 1
+        ) latest
+        WHERE p.portfolio_id = @portfolioId
         """;
 
     /// <summary>Each symbol's newest signal in a portfolio (what the portfolio page shows beside each position).</summary>

@@ -34,14 +34,14 @@ public static class PortfolioApi
     }
 
     private static async Task<Results<Ok<PositionsResponse>, ValidationProblem>> PositionsAsync(
-        string id, Database database, TimeProvider clock, CancellationToken cancellationToken)
+        string id, Database database, TimeProvider clock, PortfolioViewCache views, CancellationToken cancellationToken)
     {
         if (ApiValidation.Check("id", () => PortfolioId.Require(id)) is { } invalid)
         {
             return invalid;
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var view = await PortfolioView.LoadAsync(connection, id, clock.GetUtcNow(), cancellationToken);
+        var view = await views.ViewAsync(connection, id, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(new PositionsResponse(view.Summary, view.LastTradingDay, view.Positions.Select(PositionResponse.From).ToList(), view.Sectors));
     }
 

@@ -16,7 +16,7 @@ namespace HkStrategy.Web.Pages.Portfolio;
 /// One portfolio: switcher, positions (filter, sort, totals, add, edit and remove in the row), sector allocation,
 /// P&amp;L per position, each position's newest signal and stale prices.
 /// </summary>
-public sealed class IndexModel(Database database, HksHome home, TimeProvider clock) : PageModel
+public sealed class IndexModel(Database database, HksHome home, TimeProvider clock, PortfolioViewCache views) : PageModel
 {
     [FromRoute]
     public string Id { get; set; } = "";
@@ -50,7 +50,15 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
 
     public IReadOnlyList<PortfolioSummary> All { get; private set; } = [];
 
+    /// <summary>The positions the filter lets through, sorted; <see cref="Rows"/> is the page of them shown.</summary>
+    public IReadOnlyList<PositionView> Matching { get; private set; } = [];
+
     public IReadOnlyList<PositionView> Rows { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public int PageCount => Math.Max(1, (Matching.Count + PositionTable.PageSize - 1) / PositionTable.PageSize);
 
     /// <summary>Which form failed validation: "add", or the symbol of the edited row.</summary>
     public string? Failed { get; private set; }
@@ -142,8 +150,10 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        View = await PortfolioView.LoadAsync(connection, Id, clock.GetUtcNow(), cancellationToken);
-        All = await PortfolioStore.ListAsync(connection, cancellationToken);
-        Rows = PositionTable.Arrange(View.Positions, Filter, Sort, Dir);
+        View = await views.ViewAsync(connection, Id, clock.GetUtcNow(), cancellationToken);
+        All = await views.AllAsync(connection, clock.GetUtcNow(), cancellationToken);
+        Matching = PositionTable.Arrange(View.Positions, Filter, Sort, Dir);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = Matching.Skip((PageNumber - 1) * PositionTable.PageSize).Take(PositionTable.PageSize).ToList();
     }
 }

@@ -5,6 +5,9 @@ namespace HkStrategy.Web.Pages.Portfolio;
 /// <summary>The positions table's filter (symbol, company or sector contains the text) and sort orders, from the URL.</summary>
 public static class PositionTable
 {
+    /// <summary>Rows per page: a 1,000-position portfolio stays a quick page; totals always cover every matching row.</summary>
+    public const int PageSize = 100;
+
     public static readonly IReadOnlyList<(string Key, string Label, bool Numeric)> Columns =
     [
         ("symbol", "Symbol", false), ("company", "Company", false), ("sector", "Sector", false), ("quantity", "Quantity", true),
