@@ -9,5 +9,6 @@ public static class DashboardApi
         api.MapPortfolioApi();
         api.MapStatusApi();
         api.MapEquityApi();
+        api.MapSignalApi();
     }
 }
