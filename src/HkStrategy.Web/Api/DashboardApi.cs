@@ -10,5 +10,6 @@ public static class DashboardApi
         api.MapStatusApi();
         api.MapEquityApi();
         api.MapSignalApi();
+        api.MapAnalysisApi();
     }
 }
