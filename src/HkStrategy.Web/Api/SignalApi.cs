@@ -55,7 +55,7 @@ public static class SignalApi
         long Id, string? PortfolioId, string Symbol, DateOnly Date, string Code, string Side, string Strategy, int Strength, decimal Close,
         string Source, JsonElement? Evidence)
     {
-        public static SignalItem From(StoredSignal s) => new(s.Id, s.PortfolioId, s.Symbol, s.TradeDate, s.Code, SignalBadge.SideName(s.Code), s.StrategyName,
+        public static SignalItem From(StoredSignal s) => new(s.Id, s.PortfolioId, s.Symbol, s.TradeDate, s.Code, SignalSide.Name(s.Code), s.StrategyName,
             s.Strength, s.Close, s.LegacyType is { } legacy ? $"prototype ({legacy})" : $"run {s.RunId?.ToString(CultureInfo.InvariantCulture)}", ParseEvidence(s.Evidence));
 
         private static JsonElement? ParseEvidence(string? json)
