@@ -29,7 +29,7 @@
       grid: { left: 16, right: 24, top: several ? 40 : 16, bottom: 56, containLabel: true },
       legend: several ? { top: 0 } : undefined,
       tooltip: { trigger: 'axis', valueFormatter: format.tooltip },
-      xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+      xAxis: { type: 'time', axisLabel: { hideOverlap: true, formatter: { year: '{yyyy}', month: '{MMM} {yyyy}', day: '{d} {MMM}' } } },
       yAxis: { type: 'value', scale: !isDrawdown(spec), max: isDrawdown(spec) ? 0 : undefined, axisLabel: { formatter: format.axis } },
       dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
       series: spec.series.map((line) => ({
