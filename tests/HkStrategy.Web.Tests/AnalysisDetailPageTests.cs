@@ -120,6 +120,20 @@ public sealed class AnalysisDetailPageTests(DashboardFixture dashboard) : IClass
     }
 
     [Fact]
+    public async Task ComparePage_ANameWithMarkup_CannotEndTheChartDataEarly()
+    {
+        const string name = "</script><script>alert(1)</script>";
+        var a = await KnownAnalyses.CreateAsync(dashboard.Db, name, months: 1);
+        using var client = dashboard.Client();
+
+        var html = await client.GetStringAsync(new Uri($"/analyses/compare?a={a.Id}&b={a.Id}", UriKind.Relative));
+
+        using var charts = JsonDocument.Parse(PageHtml.ScriptJson(html, "analysis-chart-data"));
+        Assert.Equal("A: " + name, charts.RootElement.GetProperty("value-chart").GetProperty("series")[0].GetProperty("name").GetString());
+        Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ComparePage_UnknownAndInvalidIds_ShowTheirMessagesBesideTheChoices()
     {
         using var client = dashboard.Client();

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace HkStrategy.Web.Pages.Analyses;
 
 /// <summary>One line of a chart: its days (YYYY-MM-DD) and values.</summary>
@@ -8,15 +6,12 @@ public sealed record ChartSeries(string Name, IReadOnlyList<string> Days, IReadO
 /// <summary>A chart's lines and the unit of its axis (<c>HK$</c>, <c>%</c>, or <c>index</c> for series rebased to 100).</summary>
 public sealed record ChartSpec(string Unit, IReadOnlyList<ChartSeries> Series);
 
-/// <summary>
-/// What analysis-charts.js draws, keyed by the id of the chart's element; written into the page as JSON. The default
-/// encoder escapes &lt; and &gt;, so an analysis named <c>&lt;/script&gt;</c> cannot end the script element early.
-/// </summary>
+/// <summary>What analysis-charts.js draws, keyed by the id of the chart's element; written into the page as JSON.</summary>
 public static class ChartData
 {
     public const string ElementId = "analysis-chart-data";
 
-    public static string Json(IReadOnlyDictionary<string, ChartSpec> charts) => JsonSerializer.Serialize(charts, JsonSerializerOptions.Web);
+    public static string Json(IReadOnlyDictionary<string, ChartSpec> charts) => Shared.Format.JsonData(charts);
 
     public static ChartSeries Values(string name, IReadOnlyList<AnalysisDay> days) =>
         new(name, Days(days), days.Select(d => d.Value).ToList());
