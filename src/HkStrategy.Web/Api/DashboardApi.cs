@@ -9,5 +9,7 @@ public static class DashboardApi
         api.MapPortfolioApi();
         api.MapStatusApi();
         api.MapEquityApi();
+        api.MapSignalApi();
+        api.MapAnalysisApi();
     }
 }
