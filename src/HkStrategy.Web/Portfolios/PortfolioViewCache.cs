@@ -18,9 +18,21 @@ public sealed class PortfolioViewCache
     private readonly ConcurrentDictionary<string, Entry> _views = new(StringComparer.Ordinal);
     private Entry? _all;
 
-    public async Task<PortfolioView> ViewAsync(NpgsqlConnection connection, string portfolioId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A portfolio's view and every portfolio's summary (the switcher), under one stamp.</summary>
+    public async Task<(PortfolioView View, IReadOnlyList<PortfolioSummary> All)> ViewAndAllAsync(NpgsqlConnection connection, string portfolioId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        var (position, day) = await StampAsync(connection, now, cancellationToken);
+        var stamp = await StampAsync(connection, now, cancellationToken);
+        return (await ViewAsync(connection, portfolioId, stamp, now, cancellationToken), await AllAsync(connection, stamp, cancellationToken));
+    }
+
+    public async Task<PortfolioView> ViewAsync(NpgsqlConnection connection, string portfolioId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ViewAsync(connection, portfolioId, await StampAsync(connection, now, cancellationToken), now, cancellationToken);
+
+    private async Task<PortfolioView> ViewAsync(NpgsqlConnection connection, string portfolioId, (string? Position, DateOnly Day) stamp, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var (position, day) = stamp;
         if (_views.TryGetValue(portfolioId, out var cached) && cached.Matches(position) && cached.Day == day)
         {
             return (PortfolioView)cached.Value;
@@ -34,9 +46,9 @@ public sealed class PortfolioViewCache
         return view;
     }
 
-    public async Task<IReadOnlyList<PortfolioSummary>> AllAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PortfolioSummary>> AllAsync(NpgsqlConnection connection, (string? Position, DateOnly Day) stamp, CancellationToken cancellationToken)
     {
-        var (position, day) = await StampAsync(connection, now, cancellationToken);
+        var (position, day) = stamp;
         if (_all is { } cached && cached.Matches(position) && cached.Day == day)
         {
             return (IReadOnlyList<PortfolioSummary>)cached.Value;

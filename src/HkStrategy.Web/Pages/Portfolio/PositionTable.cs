@@ -47,5 +47,28 @@ public static class PositionTable
     public static string? Indicator(string column, string? sort, string? dir) =>
         column == (sort ?? "symbol") ? (dir == "desc" ? "descending" : "ascending") : null;
 
+    /// <summary><c>/portfolios/{id}</c> with the given query values (empty ones left out), escaped.</summary>
+    public static string Address(string portfolioId, params (string Key, string? Value)[] query)
+    {
+        var address = new System.Text.StringBuilder("/portfolios/").Append(Uri.EscapeDataString(portfolioId));
+        var separator = '?';
+        foreach (var (key, value) in query)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                address.Append(separator).Append(key).Append('=').Append(Uri.EscapeDataString(value));
+                separator = '&';
+            }
+        }
+        return address.ToString();
+    }
+
+    /// <summary>The P&amp;L chart's bars: every position, or beyond 30 the 15 largest gains and the 15 largest losses.</summary>
+    public static IEnumerable<PositionView> ChartedPnl(IReadOnlyList<PositionView> positions)
+    {
+        var ordered = positions.OrderByDescending(p => p.Position.UnrealizedPnl).ToList();
+        return ordered.Count <= 30 ? ordered : ordered.Take(15).Concat(ordered.TakeLast(15));
+    }
+
     private static bool Contains(string? field, string text) => field?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;
 }

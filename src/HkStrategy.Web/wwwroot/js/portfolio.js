@@ -31,9 +31,8 @@
     }
     var pnlElement = document.getElementById("pnl-chart");
     if (pnlElement && data.pnl.length > 0) {
-      // Beyond 30 positions the chart keeps the 15 largest gains and the 15 largest losses.
-      var rows = data.pnl.length > 30 ? data.pnl.slice(0, 15).concat(data.pnl.slice(-15)) : data.pnl;
-      rows = rows.slice().reverse();
+      // The page sends every position up to 30, beyond that the 15 largest gains and losses, largest first.
+      var rows = data.pnl.slice().reverse();
       var pnl = echarts.init(pnlElement);
       pnl.setOption({
         grid: { left: 80, right: 30, top: 10, bottom: 30 },
