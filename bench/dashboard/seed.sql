@@ -15,4 +15,4 @@ INSERT INTO signal_runs (portfolio_id, as_of, parameters, program_version, signa
 INSERT INTO signals (run_id, portfolio_id, symbol, trade_date, code, strategy_code, strength, close, evidence)
 SELECT (SELECT max(id) FROM signal_runs), 'Bench_1000', (10000 + i)::text || '.HK', current_date - 1 - k, 'HMOM5', 'HMOM', 5, 51, '{"reasons": ["benchmark"]}'
 FROM generate_series(0, 999) i, generate_series(0, 9) k;
-ANALYZE;
+VACUUM ANALYZE;

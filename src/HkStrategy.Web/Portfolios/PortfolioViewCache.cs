@@ -10,64 +10,77 @@ namespace HkStrategy.Web.Portfolios;
 /// Portfolio views kept between requests while the database has not changed. Every request first asks the server for
 /// its WAL insert position: any committed change (from the dashboard, hks or anyone) moves it, so the next request
 /// after a change reads afresh. The position is read before the data, so a change committed in between only causes
-/// one more read, never a stale page. At 1,000 positions this turns ~25 ms of queries into one 0.1 ms round trip.
+/// one more read, never a stale page. After a change, one request reads and the others arriving meanwhile wait for
+/// its result instead of all reading at once. At 1,000 positions this turns ~25 ms of queries into one 0.1 ms query.
 /// </summary>
 public sealed class PortfolioViewCache
 {
     private const int MaximumEntries = 64;
-    private readonly ConcurrentDictionary<string, Entry> _views = new(StringComparer.Ordinal);
-    private Entry? _all;
+    private const string AllKey = "\0all";
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>A portfolio's view and every portfolio's summary (the switcher), under one stamp.</summary>
     public async Task<(PortfolioView View, IReadOnlyList<PortfolioSummary> All)> ViewAndAllAsync(NpgsqlConnection connection, string portfolioId, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var stamp = await StampAsync(connection, now, cancellationToken);
-        return (await ViewAsync(connection, portfolioId, stamp, now, cancellationToken), await AllAsync(connection, stamp, cancellationToken));
+        var view = await GetAsync(portfolioId, stamp, () => PortfolioView.LoadAsync(connection, portfolioId, now, CancellationToken.None));
+        var all = await GetAsync(AllKey, stamp, () => PortfolioStore.ListAsync(connection, CancellationToken.None));
+        return (view, all);
     }
 
     public async Task<PortfolioView> ViewAsync(NpgsqlConnection connection, string portfolioId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await ViewAsync(connection, portfolioId, await StampAsync(connection, now, cancellationToken), now, cancellationToken);
+        await GetAsync(portfolioId, await StampAsync(connection, now, cancellationToken),
+            () => PortfolioView.LoadAsync(connection, portfolioId, now, CancellationToken.None));
 
-    private async Task<PortfolioView> ViewAsync(NpgsqlConnection connection, string portfolioId, (string? Position, DateOnly Day) stamp, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    private async Task<T> GetAsync<T>(string key, Stamp stamp, Func<Task<T>> load)
     {
-        var (position, day) = stamp;
-        if (_views.TryGetValue(portfolioId, out var cached) && cached.Matches(position) && cached.Day == day)
+        if (stamp.Position is null)
         {
-            return (PortfolioView)cached.Value;
+            return await load();
         }
-        var view = await PortfolioView.LoadAsync(connection, portfolioId, now, cancellationToken);
-        if (_views.Count >= MaximumEntries)
+        while (true)
         {
-            _views.Clear();
+            var current = _entries.GetValueOrDefault(key);
+            if (current is not null && current.Stamp == stamp)
+            {
+                return (T)await current.Value.Value;
+            }
+            // Only the request whose entry gets in reads (Lazy starts the load once); the others await its task.
+            var fresh = new Entry(stamp, new Lazy<Task<object>>(async () => (await load())!));
+            if (current is null ? TryAdd(key, fresh) : _entries.TryUpdate(key, fresh, current))
+            {
+                try
+                {
+                    return (T)await fresh.Value.Value;
+                }
+                catch
+                {
+                    _entries.TryRemove(KeyValuePair.Create(key, fresh));
+                    throw;
+                }
+            }
         }
-        _views[portfolioId] = new Entry(position, day, view);
-        return view;
     }
 
-    private async Task<IReadOnlyList<PortfolioSummary>> AllAsync(NpgsqlConnection connection, (string? Position, DateOnly Day) stamp, CancellationToken cancellationToken)
+    private bool TryAdd(string key, Entry entry)
     {
-        var (position, day) = stamp;
-        if (_all is { } cached && cached.Matches(position) && cached.Day == day)
+        if (_entries.Count >= MaximumEntries)
         {
-            return (IReadOnlyList<PortfolioSummary>)cached.Value;
+            _entries.Clear();
         }
-        var all = await PortfolioStore.ListAsync(connection, cancellationToken);
-        _all = new Entry(position, day, all);
-        return all;
+        return _entries.TryAdd(key, entry);
     }
 
-    private static async Task<(string? Position, DateOnly Day)> StampAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<Stamp> StampAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // A standby cannot tell its insert position: no stamp, no caching (null never equals a stored stamp).
+        // A standby cannot tell its insert position: no stamp, no caching.
         var position = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_insert_lsn()::text END", cancellationToken: cancellationToken));
-        return (position, MarketClock.LastClosedTradingDay(now, TradingCalendar.Hkex));
+        return new Stamp(position, MarketClock.LastClosedTradingDay(now, TradingCalendar.Hkex));
     }
 
-    private sealed record Entry(string? Position, DateOnly Day, object Value)
-    {
-        public bool Matches(string? position) => position is not null && Position == position;
-    }
+    private sealed record Stamp(string? Position, DateOnly Day);
+
+    private sealed record Entry(Stamp Stamp, Lazy<Task<object>> Value);
 }
