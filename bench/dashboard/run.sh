@@ -28,7 +28,7 @@ api="http://127.0.0.1:$port/api/portfolios/Bench_1000/positions"
 page_bytes=$(curl -fs "$page" | wc -c); api_bytes=$(curl -fs "$api" | wc -c)
 
 measure() { # url -> "p50 p95 p99 rps errors"
-  wrk -t2 -c"$clients" -d10s "$1" >/dev/null   # warm-up: tiered JIT, pools, caches
+  wrk -t2 -c"$clients" -d30s "$1" >/dev/null   # warm-up: tiered JIT (with PGO it settles after ~20 s of load), pools, caches
   wrk -t2 -c"$clients" -d"${seconds}s" -s "$here/percentiles.lua" "$1" | awk '/^RESULT/ {
     for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
     printf "%.1f %.1f %.1f %.0f %d\n", v["p50"], v["p95"], v["p99"], v["requests"] / v["seconds"], v["errors"] + v["non2xx"] }'
@@ -36,7 +36,7 @@ measure() { # url -> "p50 p95 p99 rps errors"
 read -r pg50 pg95 pg99 pgrps pgerr < <(measure "$page")
 read -r ap50 ap95 ap99 aprps aperr < <(measure "$api")
 cat <<TABLE
-Portfolio of 1,000 positions (60 bars and 10 signals each); $clients concurrent clients, wrk -t2 for ${seconds} s after a 10 s warm-up;
+Portfolio of 1,000 positions (60 bars and 10 signals each); $clients concurrent clients, wrk -t2 for ${seconds} s after a 30 s warm-up;
 $(nproc) cores; dashboard, PostgreSQL and wrk on one machine.
 
 | request | bytes | median ms | p95 ms | p99 ms | requests/s | errors |
