@@ -112,10 +112,9 @@ public sealed class PortfolioPageTests(DashboardFixture dashboard) : IClassFixtu
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("data-valmsg-for=\"Form.Quantity\"", FieldError(html, "Form.Quantity"), StringComparison.Ordinal);
-        Assert.Contains("is not a whole number of shares", FieldError(html, "Form.Quantity"), StringComparison.Ordinal);
-        Assert.Contains("has more than three decimals", FieldError(html, "Form.AverageCost"), StringComparison.Ordinal);
-        Assert.Contains("needs both its low and its high", FieldError(html, "Form.AddZoneHigh"), StringComparison.Ordinal);
+        Assert.Contains("is not a whole number of shares", PageHtml.FieldError(html, "Form.Quantity"), StringComparison.Ordinal);
+        Assert.Contains("has more than three decimals", PageHtml.FieldError(html, "Form.AverageCost"), StringComparison.Ordinal);
+        Assert.Contains("needs both its low and its high", PageHtml.FieldError(html, "Form.AddZoneHigh"), StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM portfolio_positions WHERE portfolio_id = 'Bad_Add'"));
     }
 
@@ -151,7 +150,7 @@ public sealed class PortfolioPageTests(DashboardFixture dashboard) : IClassFixtu
         });
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Contains("was changed by someone else", FieldError(html, "Form.Quantity"), StringComparison.Ordinal);
+        Assert.Contains("was changed by someone else", PageHtml.FieldError(html, "Form.Quantity"), StringComparison.Ordinal);
         Assert.Equal(100, await CountAsync("SELECT quantity FROM portfolio_positions WHERE portfolio_id = 'Race_Test'"));
     }
 
@@ -246,13 +245,6 @@ public sealed class PortfolioPageTests(DashboardFixture dashboard) : IClassFixtu
         var start = html.IndexOf($"<tr id=\"row-{symbol}\"", StringComparison.Ordinal);
         Assert.True(start >= 0, $"no row for {symbol}");
         return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
-    }
-
-    private static string FieldError(string html, string field)
-    {
-        var start = html.IndexOf($"data-valmsg-for=\"{field}\"", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"no message for {field}");
-        return html[start..html.IndexOf("</span>", start, StringComparison.Ordinal)];
     }
 
     private sealed class Cleanup(Func<Task> action) : IAsyncDisposable
