@@ -69,26 +69,16 @@ public sealed class BackupOperations(
     public OperationJob PreviewPortfolio(CatalogEntry entry, string portfolioId, PortfolioRestoreMode mode) =>
         jobs.Start($"Preview restoring {portfolioId} from {entry.File}", async (progress, ct) =>
         {
-            progress.Report(new OperationProgress("restore the backup into a scratch database"));
-            await using var copy = await ScratchCopy.RestoreAsync(database.Target, entry.Path, migrator.Catalog, clock, ct);
-            progress.Report(new OperationProgress("compare with the live portfolio"));
-            var preview = await PortfolioRestore.ApplyAsync(database, copy.Target, portfolioId, mode, dryRun: true, ct);
-            return PortfolioOutcome(preview, null, entry);
+            await using var session = await PortfolioRestoreSession.OpenAsync(database, entry.Path, migrator.Catalog, clock, ct, progress);
+            return PortfolioOutcome(await session.PreviewAsync(portfolioId, mode, ct), null, entry);
         });
 
     public OperationJob RestorePortfolio(CatalogEntry entry, string portfolioId, PortfolioRestoreMode mode) =>
         jobs.Start($"Restore {portfolioId} from {entry.File}", async (progress, ct) =>
         {
-            progress.Report(new OperationProgress("restore the backup into a scratch database"));
-            await using var copy = await ScratchCopy.RestoreAsync(database.Target, entry.Path, migrator.Catalog, clock, ct);
-            progress.Report(new OperationProgress("emergency backup"));
-            var emergency = await new BackupCreator(clock, progress).CreateAsync(database,
-                new BackupRequest(home.Backups, Label: $"before restoring portfolio {portfolioId}") { Prefix = "emergency" }, ct);
-            progress.Report(new OperationProgress("verify the emergency backup"));
-            await new BackupVerifier(migrator.Catalog, clock).VerifyAsync(emergency.Path, ct);
-            progress.Report(new OperationProgress($"restore portfolio {portfolioId}"));
-            var result = await PortfolioRestore.ApplyAsync(database, copy.Target, portfolioId, mode, dryRun: false, ct);
-            return PortfolioOutcome(result, emergency.Path, entry);
+            await using var session = await PortfolioRestoreSession.OpenAsync(database, entry.Path, migrator.Catalog, clock, ct, progress);
+            var (result, emergency) = await session.ApplyAsync(portfolioId, mode, home.Backups, ct);
+            return PortfolioOutcome(result, emergency, entry);
         });
 
     private static JobOutcome PortfolioOutcome(PortfolioRestoreResult result, string? emergency, CatalogEntry entry)

@@ -2,9 +2,7 @@ using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Embedded;
 using HkStrategy.Data.Schema;
-using HkStrategy.Operations.Backup;
 using HkStrategy.Operations.Restore;
-using HkStrategy.Operations.Verify;
 
 namespace HkStrategy.Cli.Commands.Restore;
 
@@ -17,9 +15,9 @@ internal static class SelectiveRestore
     public static async Task<int> PortfolioAsync(CliContext context, DatabaseTarget live, string archive, string portfolioId, PortfolioRestoreMode mode, bool dryRun, bool yes, bool json, CancellationToken cancellationToken)
     {
         var home = HksHome.FromEnvironment();
-        await using var copy = await ScratchCopy.RestoreAsync(live, archive, MigrationCatalog.Embedded, context.Clock, cancellationToken);
         await using var database = new Database(live);
-        var preview = await PortfolioRestore.ApplyAsync(database, copy.Target, portfolioId, mode, dryRun: true, cancellationToken);
+        await using var session = await PortfolioRestoreSession.OpenAsync(database, archive, MigrationCatalog.Embedded, context.Clock, cancellationToken);
+        var preview = await session.PreviewAsync(portfolioId, mode, cancellationToken);
         if (dryRun || preview.ChangesNothing)
         {
             await WriteAsync(context, preview, null, json);
@@ -27,11 +25,8 @@ internal static class SelectiveRestore
         }
         await WriteAsync(context, preview, null, json: false, context.Error);
         await Confirmation.RequireAsync(context, yes, $"This changes portfolio {portfolioId} in {live.Display} as listed above ({mode}), after a verified emergency backup; other portfolios are not touched.", portfolioId, cancellationToken);
-        var emergency = await new BackupCreator(context.Clock).CreateAsync(database,
-            new BackupRequest(home.Backups, Label: $"before restoring portfolio {portfolioId}") { Prefix = "emergency" }, cancellationToken);
-        await new BackupVerifier(MigrationCatalog.Embedded, context.Clock).VerifyAsync(emergency.Path, cancellationToken);
-        var result = await PortfolioRestore.ApplyAsync(database, copy.Target, portfolioId, mode, dryRun: false, cancellationToken);
-        await WriteAsync(context, result, emergency.Path, json);
+        var (result, emergency) = await session.ApplyAsync(portfolioId, mode, home.Backups, cancellationToken);
+        await WriteAsync(context, result, emergency, json);
         return 0;
     }
 
