@@ -46,6 +46,7 @@ public sealed class BackupPageTests(DashboardFixture dashboard) : IClassFixture<
             UPDATE portfolios SET description = 'changed after the backup' WHERE portfolio_id = 'HKEX_NonTech';
             """);
         var page = $"/backups/{file}/restore";
+        Assert.DoesNotContain("field is required", await client.GetStringAsync(new Uri(page, UriKind.Relative)), StringComparison.Ordinal);
 
         var preview = await JobPages.FinishAsync(client, await FormPost.SubmitAsync(client, page, page + "?handler=Preview",
             new Dictionary<string, string> { ["Portfolio"] = "My_HKEX_ALL", ["Mode"] = "replace" }));

@@ -34,7 +34,12 @@ public static class DashboardSetup
         {
             options.Conventions.AllowAnonymousToPage("/Login/Index");
             options.Conventions.AddPageRoute("/Portfolios/Index", "/portfolios");
-        }).AddMvcOptions(options => options.Filters.Add<SchemaGateFilter>());
+        }).AddMvcOptions(options =>
+        {
+            options.Filters.Add<SchemaGateFilter>();
+            // Every field is checked by the command line's own rules, with their messages; no "field is required" from MVC.
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        });
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "HK Strategy dashboard API";
