@@ -27,8 +27,11 @@ public static class DashboardSetup
         // Company names, "·" and "–" are written as characters, not escapes; markup-significant ones are still encoded.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // Sign-in cookies and antiforgery tokens are sealed with keys kept where only this account can read them,
+        // so sessions survive a restart; the folder's mode is their protection (hence no warning about an encryptor).
         builder.Services.AddDataProtection().SetApplicationName("HK Strategy dashboard")
-            .PersistKeysToFileSystem(Directory.CreateDirectory(Path.Combine(home.Root, "dashboard-keys")));
+            .PersistKeysToFileSystem(Directory.CreateDirectory(Path.Combine(home.Root, "dashboard-keys"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Services.AddSingleton<SchemaCheck>();
         builder.Services.AddRazorPages(options =>
         {
