@@ -53,15 +53,22 @@ public sealed class BackupPageTests(DashboardFixture dashboard) : IClassFixture<
         Assert.StartsWith("Portfolio My_HKEX_ALL: would change", JobPages.Outcome(preview), StringComparison.Ordinal);
         Assert.Contains("0005.HK", preview, StringComparison.Ordinal);
 
-        var confirmPage = $"{page}?portfolio=My_HKEX_ALL&mode=replace&previewed=true";
+        var confirmPage = System.Text.RegularExpressions.Regex.Match(preview, "href=\"([^\"]+)\" id=\"job-next\"").Groups[1].Value;
+        var previewId = confirmPage[(confirmPage.IndexOf("preview=", StringComparison.Ordinal) + "preview=".Length)..];
+
+        var unpreviewed = await FormPost.SubmitAsync(client, page, page + "?handler=Portfolio",
+            new Dictionary<string, string> { ["Confirm"] = "My_HKEX_ALL" });
+        Assert.Contains("preview the changes first; nothing was restored", WebUtility.HtmlDecode(await unpreviewed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var refused = await FormPost.SubmitAsync(client, confirmPage, page + "?handler=Portfolio",
-            new Dictionary<string, string> { ["Portfolio"] = "My_HKEX_ALL", ["Mode"] = "replace", ["Confirm"] = "HKEX_NonTech", ["Previewed"] = "true" });
+            new Dictionary<string, string> { ["Preview"] = previewId, ["Confirm"] = "HKEX_NonTech" });
         Assert.Contains("type My_HKEX_ALL to confirm; nothing was restored", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0005.HK'"));
 
+        // A portfolio or mode posted beside the preview is not what was previewed: the preview's own are restored.
         var restored = await JobPages.FinishAsync(client, await FormPost.SubmitAsync(client, confirmPage, page + "?handler=Portfolio",
-            new Dictionary<string, string> { ["Portfolio"] = "My_HKEX_ALL", ["Mode"] = "replace", ["Confirm"] = "My_HKEX_ALL", ["Previewed"] = "true" }));
+            new Dictionary<string, string> { ["Preview"] = previewId, ["Portfolio"] = "HKEX_NonTech", ["Mode"] = "merge", ["Confirm"] = "My_HKEX_ALL" }));
         Assert.StartsWith("Portfolio My_HKEX_ALL: changed", JobPages.Outcome(restored), StringComparison.Ordinal);
+        Assert.EndsWith("(Replace)", JobPages.Outcome(restored), StringComparison.Ordinal);
         Assert.Contains("emergency backup (verified): emergency", restored, StringComparison.Ordinal);
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0005.HK'"));
         await using var connection = await dashboard.Db.OpenAsync();

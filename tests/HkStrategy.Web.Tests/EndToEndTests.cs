@@ -64,7 +64,7 @@ public sealed class EndToEndTests(DashboardFixture dashboard) : IClassFixture<Da
         await Assertions.Expect(page.Locator("#job-outcome")).ToContainTextAsync("would change", new() { Timeout = 60_000 });
         await page.ClickAsync("#job-next");
         await page.FillAsync("#confirm-portfolio", "E2E_Book");
-        await page.ClickAsync("#restore-portfolio button[formaction*='handler=Portfolio']");
+        await page.ClickAsync("#confirm-portfolio-restore button[type=submit]");
         await Assertions.Expect(page.Locator("#job-outcome")).ToContainTextAsync("Portfolio E2E_Book: changed", new() { Timeout = 60_000 });
         await page.ClickAsync("#job-next");
         await Assertions.Expect(page.Locator("#portfolio-value")).ToHaveTextAsync("HK$35,000.00");

@@ -93,3 +93,31 @@ public sealed class ListeningTests
     public void LoopbackAddresses_AreTheOnlyOnesAllowedWithoutAPassword(string url, bool loopback) =>
         Assert.Equal(loopback, HkStrategy.Web.Security.DashboardAccess.IsLoopback(url));
 }
+
+public sealed class LoopbackOnlyTests(DashboardFixture dashboard) : IClassFixture<DashboardFixture>
+{
+    [Theory]
+    [InlineData("rebind.attacker.example")]
+    [InlineData("192.168.1.20:5080")]
+    public async Task WithoutAPassword_ARequestForAnotherHostName_IsRefused_SoDnsRebindingFindsNothing(string host)
+    {
+        using var client = dashboard.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/portfolios", UriKind.Relative));
+        request.Headers.Host = host;
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("My_HKEX_ALL", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutAPassword_LoopbackNamesAreAnswered()
+    {
+        using var client = dashboard.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/portfolios", UriKind.Relative));
+        request.Headers.Host = $"localhost:{dashboard.Address.Port}";
+
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+    }
+}

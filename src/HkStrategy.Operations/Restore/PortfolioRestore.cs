@@ -36,6 +36,13 @@ public sealed record PositionChange(string Change, string Symbol);
 /// </summary>
 public static class PortfolioRestore
 {
+    public static string ModeText(PortfolioRestoreMode mode) => mode switch
+    {
+        PortfolioRestoreMode.Merge => "merge",
+        PortfolioRestoreMode.MissingOnly => "missing-only",
+        _ => "replace",
+    };
+
     public static PortfolioRestoreMode ParseMode(string text) => text.ToLowerInvariant() switch
     {
         "replace" => PortfolioRestoreMode.Replace,

@@ -66,11 +66,14 @@ public sealed class BackupOperations(
         }
     });
 
+    /// <summary>A preview's subject: the restore it shows, which only a confirmation naming this preview may carry out.</summary>
+    public static string PreviewSubject(string file, string portfolioId, PortfolioRestoreMode mode) => $"{file}\n{portfolioId}\n{mode}";
+
     public OperationJob PreviewPortfolio(CatalogEntry entry, string portfolioId, PortfolioRestoreMode mode) =>
-        jobs.Start($"Preview restoring {portfolioId} from {entry.File}", async (progress, ct) =>
+        jobs.Start($"Preview restoring {portfolioId} from {entry.File}", PreviewSubject(entry.File, portfolioId, mode), async (job, progress, ct) =>
         {
             await using var session = await PortfolioRestoreSession.OpenAsync(database, entry.Path, migrator.Catalog, clock, ct, progress);
-            return PortfolioOutcome(await session.PreviewAsync(portfolioId, mode, ct), null, entry);
+            return PortfolioOutcome(await session.PreviewAsync(portfolioId, mode, ct), null, entry, job.Id);
         });
 
     public OperationJob RestorePortfolio(CatalogEntry entry, string portfolioId, PortfolioRestoreMode mode) =>
@@ -78,10 +81,10 @@ public sealed class BackupOperations(
         {
             await using var session = await PortfolioRestoreSession.OpenAsync(database, entry.Path, migrator.Catalog, clock, ct, progress);
             var (result, emergency) = await session.ApplyAsync(portfolioId, mode, home.Backups, ct);
-            return PortfolioOutcome(result, emergency, entry);
+            return PortfolioOutcome(result, emergency, entry, null);
         });
 
-    private static JobOutcome PortfolioOutcome(PortfolioRestoreResult result, string? emergency, CatalogEntry entry)
+    private static JobOutcome PortfolioOutcome(PortfolioRestoreResult result, string? emergency, CatalogEntry entry, string? previewJob)
     {
         var verb = result.DryRun ? "would change" : "changed";
         var summary = result.ChangesNothing
@@ -97,7 +100,7 @@ public sealed class BackupOperations(
             details.Add($"emergency backup (verified): {Path.GetFileName(emergency)}");
         }
         return result.DryRun && !result.ChangesNothing
-            ? new JobOutcome(summary, details, $"/backups/{Uri.EscapeDataString(entry.File)}/restore?portfolio={Uri.EscapeDataString(result.PortfolioId)}&mode={result.Mode}&previewed=true", "Confirm this restore")
+            ? new JobOutcome(summary, details, $"/backups/{Uri.EscapeDataString(entry.File)}/restore?preview={previewJob}", "Confirm this restore")
             : new JobOutcome(summary, details, $"/portfolios/{Uri.EscapeDataString(result.PortfolioId)}", "Open the portfolio");
     }
 

@@ -8,7 +8,7 @@ public enum JobState { Running, Succeeded, Failed }
 public sealed record JobOutcome(string Summary, IReadOnlyList<string> Details, string? NextLink = null, string? NextText = null);
 
 /// <summary>A long operation (backup, verify, drill, restore) running in the background, as its progress page shows it.</summary>
-public sealed class OperationJob(string id, string title, DateTimeOffset startedAt)
+public sealed class OperationJob(string id, string title, DateTimeOffset startedAt, string? subject = null)
 {
     private readonly Lock _gate = new();
     private readonly List<string> _steps = [];
@@ -18,6 +18,9 @@ public sealed class OperationJob(string id, string title, DateTimeOffset started
     public string Title => title;
 
     public DateTimeOffset StartedAt => startedAt;
+
+    /// <summary>What the operation was about, for a later step that must act on exactly that (a previewed restore).</summary>
+    public string? Subject => subject;
 
     public JobState State { get; private set; } = JobState.Running;
 

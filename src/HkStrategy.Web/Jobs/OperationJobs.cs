@@ -22,13 +22,17 @@ public sealed partial class OperationJobs(TimeProvider clock, IHostApplicationLi
     public IReadOnlyList<OperationJob> Recent => [.. _jobs.Values.OrderByDescending(j => j.StartedAt)];
 
     /// <summary>Starts <paramref name="work"/>, or refuses while another operation runs.</summary>
-    public OperationJob Start(string title, Func<IProgress<OperationProgress>, CancellationToken, Task<JobOutcome>> work)
+    public OperationJob Start(string title, Func<IProgress<OperationProgress>, CancellationToken, Task<JobOutcome>> work) =>
+        Start(title, null, (_, progress, cancellationToken) => work(progress, cancellationToken));
+
+    /// <summary>Starts <paramref name="work"/>, which sees its own job (its id, its subject), or refuses while another operation runs.</summary>
+    public OperationJob Start(string title, string? subject, Func<OperationJob, IProgress<OperationProgress>, CancellationToken, Task<JobOutcome>> work)
     {
         if (!_oneAtATime.Wait(0))
         {
             throw HksException.Refused("OperationRunning", $"'{_running?.Title}' is still running: wait for it to finish");
         }
-        var job = new OperationJob(Guid.NewGuid().ToString("N")[..12], title, clock.GetUtcNow());
+        var job = new OperationJob(Guid.NewGuid().ToString("N")[..12], title, clock.GetUtcNow(), subject);
         _running = job;
         _jobs[job.Id] = job;
         Forget();
@@ -37,7 +41,7 @@ public sealed partial class OperationJobs(TimeProvider clock, IHostApplicationLi
             try
             {
                 LogStarted(logger, title);
-                job.Succeed(await work(new Progress(job), lifetime.ApplicationStopping));
+                job.Succeed(await work(job, new Progress(job), lifetime.ApplicationStopping));
                 LogFinished(logger, title);
             }
             catch (HksException failure)

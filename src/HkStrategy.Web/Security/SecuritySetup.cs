@@ -14,6 +14,12 @@ public static class SecuritySetup
         var access = DashboardAccess.FromEnvironment();
         access.RequireSafeAddresses(Listening.ConfiguredUrls(builder));
         builder.Services.AddSingleton(access);
+        if (!access.RequiresSignIn && builder.Configuration["AllowedHosts"] is null or "*")
+        {
+            // Without a sign-in, loopback is the only protection: a page elsewhere whose name resolves to 127.0.0.1 (DNS
+            // rebinding) would otherwise be same-origin with the dashboard. Only loopback names are answered.
+            builder.Configuration["AllowedHosts"] = "localhost;127.0.0.1;[::1]";
+        }
         builder.Services.AddAntiforgery(options =>
         {
             options.HeaderName = "X-CSRF-TOKEN";

@@ -18,7 +18,7 @@ namespace HkStrategy.Web.Pages.Backups;
 /// name) or one portfolio (preview its changes first, then type the portfolio's id).
 /// </summary>
 [AnySchema]
-public sealed class RestoreModel(BackupEntries entries, BackupOperations operations, Database database) : PageModel
+public sealed class RestoreModel(BackupEntries entries, BackupOperations operations, OperationJobs jobs, Database database) : PageModel
 {
     [FromRoute(Name = "file")]
     public string BackupFile { get; set; } = "";
@@ -29,8 +29,12 @@ public sealed class RestoreModel(BackupEntries entries, BackupOperations operati
     [BindProperty(SupportsGet = true)]
     public string Mode { get; set; } = "replace";
 
+    /// <summary>The preview (an operation id) a one-portfolio restore carries out: its portfolio and mode, nothing typed later.</summary>
     [BindProperty(SupportsGet = true)]
-    public bool Previewed { get; set; }
+    public string? Preview { get; set; }
+
+    /// <summary>The previewed restore, when <see cref="Preview"/> names a finished preview of this backup.</summary>
+    public (string PortfolioId, PortfolioRestoreMode Mode)? Previewed { get; private set; }
 
     [BindProperty]
     public string? Confirm { get; set; }
@@ -66,12 +70,17 @@ public sealed class RestoreModel(BackupEntries entries, BackupOperations operati
     public async Task<IActionResult> OnPostPortfolioAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var (id, mode) = Selection();
-        if (ModelState.IsValid && !string.Equals(Confirm?.Trim(), id, StringComparison.Ordinal))
+        if (Previewed is not { } previewed)
         {
-            ModelState.AddModelError(nameof(Confirm), $"type {id} to confirm; nothing was restored");
+            ModelState.AddModelError(nameof(Portfolio), "preview the changes first; nothing was restored");
+            return Page();
         }
-        return ModelState.IsValid ? Started(ModelState.Check(nameof(Confirm), () => operations.RestorePortfolio(Entry, id!, mode))) : Page();
+        if (!string.Equals(Confirm?.Trim(), previewed.PortfolioId, StringComparison.Ordinal))
+        {
+            ModelState.AddModelError(nameof(Confirm), $"type {previewed.PortfolioId} to confirm; nothing was restored");
+            return Page();
+        }
+        return Started(ModelState.Check(nameof(Confirm), () => operations.RestorePortfolio(Entry, previewed.PortfolioId, previewed.Mode)));
     }
 
     private (string? Id, PortfolioRestoreMode Mode) Selection() =>
@@ -89,5 +98,20 @@ public sealed class RestoreModel(BackupEntries entries, BackupOperations operati
             : null;
         await using var connection = await database.OpenAsync(cancellationToken);
         Live = await ContentReader.ReadAsync(connection, null, cancellationToken);
+        Previewed = FindPreview();
+        if (Previewed is { } previewed)
+        {
+            (Portfolio, Mode) = (previewed.PortfolioId, PortfolioRestore.ModeText(previewed.Mode));
+        }
+    }
+
+    private (string, PortfolioRestoreMode)? FindPreview()
+    {
+        if (Preview is null || jobs.Find(Preview) is not { State: JobState.Succeeded, Subject: { } subject })
+        {
+            return null;
+        }
+        var parts = subject.Split('\n');
+        return parts.Length == 3 && parts[0] == Entry.File && Enum.TryParse<PortfolioRestoreMode>(parts[2], out var mode) ? (parts[1], mode) : null;
     }
 }
