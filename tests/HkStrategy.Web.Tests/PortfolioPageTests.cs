@@ -69,6 +69,42 @@ public sealed class PortfolioPageTests(DashboardFixture dashboard) : IClassFixtu
     }
 
     [Fact]
+    public async Task ALargePortfolio_IsShownAHundredRowsAPage_WithTotalsOfAll_AndRowsOnLaterPagesOpenForEditing()
+    {
+        await using var db = await NewPortfolioAsync("Large_Test");
+        await dashboard.Db.ExecuteAsync("""
+            INSERT INTO portfolio_positions (portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector)
+            SELECT 'Large_Test', (20000 + i)::text || '.HK', 'Company ' || i, 10, 1, 2, 'Tech' FROM generate_series(0, 149) i
+            """);
+        using var client = dashboard.Client();
+
+        var second = await client.GetStringAsync(new Uri("/portfolios/Large_Test?p=2", UriKind.Relative));
+
+        Assert.Equal(50, CountOf(second, "<tr id=\"row-"));
+        Assert.Contains("id=\"total-value\">3,000.00</th>", second, StringComparison.Ordinal);
+        Assert.Contains("Page 2 of 2 (150 positions)", second, StringComparison.Ordinal);
+        var edit = System.Text.RegularExpressions.Regex.Match(second, "href=\"(/portfolios/Large_Test\\?[^\"]*edit=20149.HK[^\"]*)\"").Groups[1].Value;
+        Assert.Contains("p=2", edit, StringComparison.Ordinal);
+        var editor = await client.GetStringAsync(new Uri(WebUtility.HtmlDecode(edit), UriKind.Relative));
+        Assert.Contains("id=\"edit-form\"", editor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APositionWorthMoreThanTheDatabaseHolds_IsRefusedBesideItsQuantity()
+    {
+        await using var db = await NewPortfolioAsync("Huge_Test");
+        using var client = dashboard.Client();
+
+        var response = await FormPost.SubmitAsync(client, "/portfolios/Huge_Test", "/portfolios/Huge_Test?handler=Add", new Dictionary<string, string>
+        {
+            ["Form.Symbol"] = "0700.HK", ["Form.Quantity"] = "100000000", ["Form.AverageCost"] = "1000",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("too large", PageHtml.FieldError(await response.Content.ReadAsStringAsync(), "Form.Quantity"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SwitchingPortfolio_OpensTheChosenOneAtItsOwnAddress()
     {
         using var client = dashboard.Client(followRedirects: false);

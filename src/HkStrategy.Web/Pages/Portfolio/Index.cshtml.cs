@@ -58,6 +58,9 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>The page for links and forms to keep: none on the first.</summary>
+    public string? PageParameter => PageNumber > 1 ? PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+
     public int PageCount => Math.Max(1, (Matching.Count + PositionTable.PageSize - 1) / PositionTable.PageSize);
 
     /// <summary>Which form failed validation: "add", or the symbol of the edited row.</summary>
@@ -94,10 +97,10 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
             change = change with { CompanyName = known?.Name, Sector = change.Sector ?? known?.Sector ?? "Other", ExpectedVersion = null };
             await using var connection = await database.OpenAsync(cancellationToken);
             if (await ModelState.TryAsync("Form.Symbol", () => new PositionEdit(rules, [], []).ApplyAsync(connection, Id, symbol!,
-                    transaction => PositionStore.AddAsync(connection, Id, symbol!, change, cancellationToken, transaction), cancellationToken)))
+                    transaction => PositionStore.AddAsync(connection, Id, symbol!, change, cancellationToken, transaction), cancellationToken), "Form.Quantity"))
             {
                 Message = $"added {symbol} to {Id}";
-                return RedirectToPage(new { id = Id, q = Filter, Sort, Dir });
+                return Redirect(Link());
             }
         }
         Failed = "add";
@@ -118,7 +121,7 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
                     transaction => PositionStore.UpdateAsync(connection, Id, symbol, change, cancellationToken, transaction), cancellationToken)))
             {
                 Message = $"updated {symbol}";
-                return RedirectToPage(new { id = Id, q = Filter, Sort, Dir });
+                return Redirect(Link());
             }
         }
         Failed = symbol;
@@ -144,13 +147,13 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
         var backup = await new SafetyBackup(home.Backups, clock).TakeAsync(database, "pre_remove", cancellationToken);
         await PositionStore.RemoveAsync(connection, Id, symbol, cancellationToken);
         Message = $"removed {symbol} from {Id}; verified backup first: {Path.GetFileName(backup.Path)}";
-        return RedirectToPage(new { id = Id, q = Filter, Sort, Dir });
+        return Redirect(Link());
     }
 
     /// <summary>This page's address keeping the filter and sort, plus an open row or a page: built as text, for 200 links a page.</summary>
     public string Link(string? edit = null, string? remove = null, int? page = null, string? fragment = null) =>
         PositionTable.Address(Id, ("q", Filter), ("sort", Sort), ("dir", Dir), ("edit", edit), ("remove", remove),
-            ("p", page?.ToString(System.Globalization.CultureInfo.InvariantCulture))) + (fragment is null ? "" : "#" + fragment);
+            ("p", (page ?? (PageNumber > 1 ? PageNumber : null))?.ToString(System.Globalization.CultureInfo.InvariantCulture))) + (fragment is null ? "" : "#" + fragment);
 
     public string SortLink(string column) =>
         PositionTable.Address(Id, ("q", Filter), ("sort", column), ("dir", PositionTable.NextDirection(column, Sort, Dir)));

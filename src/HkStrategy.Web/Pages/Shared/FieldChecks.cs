@@ -19,8 +19,8 @@ public static class FieldChecks
         }
     }
 
-    /// <summary>Runs a write; a refusal (already exists, changed meanwhile, …) becomes the field's message.</summary>
-    public static async Task<bool> TryAsync(this ModelStateDictionary state, string field, Func<Task> write)
+    /// <summary>Runs a write; a refusal (already exists, changed meanwhile, …) becomes the field's message, a value too large for its column <paramref name="tooLargeField"/>'s.</summary>
+    public static async Task<bool> TryAsync(this ModelStateDictionary state, string field, Func<Task> write, string? tooLargeField = null)
     {
         try
         {
@@ -30,6 +30,12 @@ public static class FieldChecks
         catch (HksException refused) when (refused.ExitCode is ExitCode.Usage or ExitCode.Refused or ExitCode.CheckFailed)
         {
             state.AddModelError(field, refused.Message);
+            return false;
+        }
+        catch (Npgsql.PostgresException tooLarge) when (tooLarge.SqlState == Npgsql.PostgresErrorCodes.NumericValueOutOfRange)
+        {
+            // Market value and P&L are numeric(12,2) in the prototype's schema: quantity × price must stay below HK$10 billion.
+            state.AddModelError(tooLargeField ?? field, "the value is too large: quantity × price must stay below HK$10,000,000,000");
             return false;
         }
     }
