@@ -60,6 +60,22 @@ public sealed class SecurityTests(PasswordProtectedDashboard dashboard) : IClass
     }
 
     [Fact]
+    public async Task ChangingThePassword_EndsEverySessionSignedInWithTheOldOne()
+    {
+        using var handler = new HttpClientHandler { UseCookies = true };
+        using var client = new HttpClient(handler) { BaseAddress = dashboard.Address };
+        await FormPost.SubmitAsync(client, "/login", "/login", new Dictionary<string, string> { ["Password"] = PasswordProtectedDashboard.Password });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/status", UriKind.Relative))).StatusCode);
+
+        await using var restarted = await DashboardProcess.StartAsync(
+            new Dictionary<string, string?> { ["HKS_HOME"] = dashboard.Home, ["HKS_DASHBOARD_PASSWORD"] = "a new password" }, "--database", dashboard.Db.Target.ConnectionString);
+
+        // The same cookie (cookies do not name a port) now goes to the dashboard that has the new password.
+        var response = await client.GetAsync(new Uri(restarted.Address, "/api/status"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task HealthChecks_StayOpenForProbes()
     {
         using var client = dashboard.Client(followRedirects: false);
@@ -82,6 +98,18 @@ public sealed class ListeningTests
         Assert.Contains("set HKS_DASHBOARD_PASSWORD", output, StringComparison.Ordinal);
         Assert.Contains("[DashboardPasswordRequired]", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KestrelEndpointsBeyondLoopbackWithoutAPassword_AreRefusedToo()
+    {
+        var (exitCode, output) = await DashboardProcess.RunToExitAsync(
+            new Dictionary<string, string?> { ["Kestrel__Endpoints__Http__Url"] = "http://0.0.0.0:0" },
+            "--urls", "http://127.0.0.1:0", "--database", "postgres://nobody:nothing@127.0.0.1:1/none");
+
+        Assert.Equal(4, exitCode);
+        Assert.Contains("[DashboardPasswordRequired]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("HK Strategy dashboard: ", output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -5,7 +5,7 @@ namespace HkStrategy.Web.Api;
 /// <summary>API calls that read portfolio data answer 503 with the reason while the schema is not current.</summary>
 public static class ApiSchemaGate
 {
-    public static RouteGroupBuilder RequireCurrentSchema(this RouteGroupBuilder group) => group.AddEndpointFilter(async (context, next) =>
+    public static TBuilder RequireCurrentSchema<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder => builder.AddEndpointFilter(async (context, next) =>
     {
         var schema = context.HttpContext.RequestServices.GetRequiredService<SchemaCheck>();
         return await schema.ProblemAsync(context.HttpContext.RequestAborted) is { } problem

@@ -32,11 +32,12 @@ public sealed partial class DashboardExceptionHandler(Database database, Mainten
         {
             HksException { ExitCode: ExitCode.Usage } usage => (usage.Name.EndsWith("Missing", StringComparison.Ordinal) ? 404 : 400, usage.Message),
             HksException { ExitCode: ExitCode.Refused } refused => (409, refused.Message),
+            HksException { ExitCode: ExitCode.Environment } environment => (500, environment.Message),
             HksException other => (422, other.Message),
             BadHttpRequestException bad => (bad.StatusCode, "the request could not be read"),
             _ => (500, "something went wrong; the dashboard's log has the details"),
         };
-        if (status == 500)
+        if (status == 500 && exception is not HksException)
         {
             LogUnexpected(logger, exception, context.Request.Path.Value);
         }
@@ -67,7 +68,8 @@ public sealed partial class DashboardExceptionHandler(Database database, Mainten
 
     private static bool IsDatabaseOutage(Exception exception) => exception switch
     {
-        HksException { ExitCode: ExitCode.Environment } => true,
+        // Only a database that cannot be reached is an outage; a backup that failed (disk full, pg_dump missing) is not.
+        HksException { ExitCode: ExitCode.Environment, Name: "ServerUnreachable" or "DatabaseMissing" or "DatabaseClosed" or "ServerStarting" } => true,
         PostgresException postgres => postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.InvalidCatalogName
             or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.ObjectNotInPrerequisiteState or PostgresErrorCodes.CrashShutdown,
         NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is IOException or System.Net.Sockets.SocketException,

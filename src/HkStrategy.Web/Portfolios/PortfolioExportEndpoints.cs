@@ -3,6 +3,7 @@ using HkStrategy.Core.Portfolios;
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Portfolios.Exchange;
 using HkStrategy.Operations.Exchange;
+using HkStrategy.Web.Api;
 
 namespace HkStrategy.Web.Portfolios;
 
@@ -12,9 +13,9 @@ public static class PortfolioExportEndpoints
     public static void MapPortfolioExport(this WebApplication app)
     {
         app.MapGet("/portfolios/{id}/export.json", (string id, Database database, TimeProvider clock, CancellationToken ct) =>
-            ExportAsync(id, database, clock, PortfolioDocumentJson.Write, "json", "application/json", ct)).WithTags("Portfolios");
+            ExportAsync(id, database, clock, PortfolioDocumentJson.Write, "json", "application/json", ct)).WithTags("Portfolios").RequireCurrentSchema();
         app.MapGet("/portfolios/{id}/export.csv", (string id, Database database, TimeProvider clock, CancellationToken ct) =>
-            ExportAsync(id, database, clock, PortfolioCsv.Write, "csv", "text/csv", ct)).WithTags("Portfolios");
+            ExportAsync(id, database, clock, PortfolioCsv.Write, "csv", "text/csv", ct)).WithTags("Portfolios").RequireCurrentSchema();
     }
 
     private static async Task<IResult> ExportAsync(string id, Database database, TimeProvider clock, Func<PortfolioDocument, string> write,

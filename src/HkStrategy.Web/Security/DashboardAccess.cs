@@ -13,6 +13,12 @@ public sealed class DashboardAccess(string? password)
 
     public bool RequiresSignIn => !string.IsNullOrEmpty(password);
 
+    /// <summary>
+    /// Stands for the password in a sign-in cookie (never the password itself): a cookie issued under another password
+    /// no longer matches, so changing HKS_DASHBOARD_PASSWORD ends every session.
+    /// </summary>
+    public string Fingerprint { get; } = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("hks-dashboard:" + password)));
+
     public static DashboardAccess FromEnvironment() => new(Environment.GetEnvironmentVariable(PasswordVariable));
 
     public bool Accepts(string? candidate) =>

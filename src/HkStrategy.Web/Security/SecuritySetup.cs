@@ -1,4 +1,5 @@
 using HkStrategy.Web.Startup;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 
@@ -8,6 +9,8 @@ namespace HkStrategy.Web.Security;
 public static class SecuritySetup
 {
     public const string SignInPath = "/login";
+
+    public const string FingerprintClaim = "hks:password-fingerprint";
 
     public static void AddDashboardSecurity(this WebApplicationBuilder builder)
     {
@@ -34,6 +37,14 @@ public static class SecuritySetup
             options.LoginPath = SignInPath;
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                if (context.Principal?.FindFirst(FingerprintClaim)?.Value != access.Fingerprint)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                }
+            };
             options.Events.OnRedirectToLogin = context =>
             {
                 if (context.Request.Path.StartsWithSegments("/api"))

@@ -31,8 +31,18 @@ public static class DashboardHost
         app.MapPortfolioSwitch();
         app.MapBackupDownload();
         app.MapPortfolioExport();
+        await app.StartAsync(cancellationToken);
+        // Kestrel's own configuration (Kestrel__Endpoints__…) can add addresses the --urls check never saw.
+        try
+        {
+            app.Services.GetRequiredService<DashboardAccess>().RequireSafeAddresses(app.Urls);
+        }
+        catch
+        {
+            await app.StopAsync(CancellationToken.None);
+            throw;
+        }
         app.AnnounceAddresses();
-
-        await app.RunAsync(cancellationToken);
+        await app.WaitForShutdownAsync(cancellationToken);
     });
 }

@@ -24,13 +24,15 @@ public static class DashboardSetup
         builder.Services.AddSingleton<BackupOperations>();
         builder.Services.AddExceptionHandler<DashboardExceptionHandler>();
         builder.Services.AddProblemDetails();
+        // A portfolio document of up to 5 MiB travels from its preview to its confirmation as a form value.
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.ValueLengthLimit = 8 * 1024 * 1024);
         // Company names, "·" and "–" are written as characters, not escapes; markup-significant ones are still encoded.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         // Sign-in cookies and antiforgery tokens are sealed with keys kept where only this account can read them,
         // so sessions survive a restart; the folder's mode is their protection (hence no warning about an encryptor).
         builder.Services.AddDataProtection().SetApplicationName("HK Strategy dashboard")
-            .PersistKeysToFileSystem(Directory.CreateDirectory(Path.Combine(home.Root, "dashboard-keys"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+            .PersistKeysToFileSystem(PrivateFolder(Path.Combine(home.Root, "dashboard-keys")));
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Services.AddSingleton<SchemaCheck>();
         builder.Services.AddRazorPages(options =>
@@ -52,15 +54,35 @@ public static class DashboardSetup
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
     }
 
+    /// <summary>The folder, created or made readable by this account only (also when an older version created it open).</summary>
+    private static DirectoryInfo PrivateFolder(string path)
+    {
+        const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        var folder = Directory.CreateDirectory(path, Private);
+        File.SetUnixFileMode(path, Private);
+        foreach (var file in folder.GetFiles())
+        {
+            File.SetUnixFileMode(file.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return folder;
+    }
+
     public static void UseDashboard(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages(async context =>
         {
-            if (context.HttpContext.Response.StatusCode is 404 or 405)
+            var status = context.HttpContext.Response.StatusCode;
+            var message = status switch
             {
-                await DashboardExceptionHandler.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
-                    $"there is nothing at {context.HttpContext.Request.Path}");
+                404 or 405 => $"there is nothing at {context.HttpContext.Request.Path}",
+                // Antiforgery and form-reading refusals: usually a page open since before a restart; reloading it helps.
+                400 => "the request could not be accepted (a form from an older page?): reload the page and try again",
+                _ => null,
+            };
+            if (message is not null)
+            {
+                await DashboardExceptionHandler.WriteAsync(context.HttpContext, status, message);
             }
         });
         app.Use((context, next) =>
@@ -79,12 +101,12 @@ public static class DashboardSetup
                 ? "public, max-age=31536000, immutable"
                 : "no-cache",
         });
-        app.UseMaintenanceGate();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMaintenanceGate();
         app.UseAntiforgery();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
     }
 }

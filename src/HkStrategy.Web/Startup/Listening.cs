@@ -18,12 +18,11 @@ public static class Listening
         }
     }
 
-    public static void AnnounceAddresses(this WebApplication app) =>
-        app.Lifetime.ApplicationStarted.Register(() =>
+    public static void AnnounceAddresses(this WebApplication app)
+    {
+        foreach (var address in app.Urls)
         {
-            foreach (var address in app.Urls)
-            {
-                Console.WriteLine($"HK Strategy dashboard: {address}");
-            }
-        });
+            Console.WriteLine($"HK Strategy dashboard: {address}");
+        }
+    }
 }

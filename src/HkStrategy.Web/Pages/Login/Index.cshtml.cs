@@ -33,7 +33,8 @@ public sealed class IndexModel(DashboardAccess access) : PageModel
             ModelState.AddModelError(nameof(Password), "that is not the dashboard's password");
             return Page();
         }
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "dashboard")], CookieAuthenticationDefaults.AuthenticationScheme);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "dashboard"), new Claim(SecuritySetup.FingerprintClaim, access.Fingerprint)],
+            CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
