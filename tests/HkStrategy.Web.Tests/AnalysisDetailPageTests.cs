@@ -68,7 +68,9 @@ public sealed class AnalysisDetailPageTests(DashboardFixture dashboard) : IClass
         Assert.Equal("/analyses", response.Headers.Location?.OriginalString);
         Assert.Equal(0, await dashboard.Db.ScalarAsync<int>(
             "SELECT (SELECT count(*) FROM portfolio_analyses WHERE id = @Id) + (SELECT count(*) FROM portfolio_value_history WHERE analysis_id = @Id)", new { run.Id }));
-        Assert.Contains($"Deleted analysis {run.Id} \"Deleted by name\"", WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/analyses", UriKind.Relative))), StringComparison.Ordinal);
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/analyses", UriKind.Relative)));
+        Assert.Contains($"Deleted analysis {run.Id} \"Deleted by name\"", list, StringComparison.Ordinal);
+        Assert.Contains("verified backup first: pre_delete_backup_", list, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,6 +25,10 @@ public sealed record EquitySignal(
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return ([], null);
+        }
         var reasons = root.TryGetProperty("reasons", out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!).ToList()
             : [];

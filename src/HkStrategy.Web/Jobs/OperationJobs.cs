@@ -6,14 +6,16 @@ namespace HkStrategy.Web.Jobs;
 
 /// <summary>
 /// Runs the dashboard's long operations one at a time in the background (two restores at once would race for the
-/// same database), keeps their progress for the pages that poll it, and stops them when the dashboard stops.
+/// same database), keeps their progress for the pages that poll it, and, when the dashboard stops, cancels the
+/// running one and waits for it to clean up (a restore drops its scratch database) before the process ends.
 /// </summary>
-public sealed partial class OperationJobs(TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<OperationJobs> logger) : IDisposable
+public sealed partial class OperationJobs(TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<OperationJobs> logger) : IHostedService
 {
     private const int Kept = 50;
     private readonly ConcurrentDictionary<string, OperationJob> _jobs = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private int _busy;
     private OperationJob? _running;
+    private Task _work = Task.CompletedTask;
 
     public OperationJob? Running => _running is { State: JobState.Running } job ? job : null;
 
@@ -28,7 +30,7 @@ public sealed partial class OperationJobs(TimeProvider clock, IHostApplicationLi
     /// <summary>Starts <paramref name="work"/>, which sees its own job (its id, its subject), or refuses while another operation runs.</summary>
     public OperationJob Start(string title, string? subject, Func<OperationJob, IProgress<OperationProgress>, CancellationToken, Task<JobOutcome>> work)
     {
-        if (!_oneAtATime.Wait(0))
+        if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
             throw HksException.Refused("OperationRunning", $"'{_running?.Title}' is still running: wait for it to finish");
         }
@@ -36,7 +38,7 @@ public sealed partial class OperationJobs(TimeProvider clock, IHostApplicationLi
         _running = job;
         _jobs[job.Id] = job;
         Forget();
-        _ = Task.Run(async () =>
+        _work = Task.Run(async () =>
         {
             try
             {
@@ -62,7 +64,7 @@ public sealed partial class OperationJobs(TimeProvider clock, IHostApplicationLi
             }
             finally
             {
-                _oneAtATime.Release();
+                Volatile.Write(ref _busy, 0);
             }
         });
         return job;
@@ -76,7 +78,10 @@ public sealed partial class OperationJobs(TimeProvider clock, IHostApplicationLi
         }
     }
 
-    public void Dispose() => _oneAtATime.Dispose();
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The running operation sees ApplicationStopping; this waits for it (as long as the host allows).</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => _work.WaitAsync(cancellationToken);
 
     private sealed class Progress(OperationJob job) : IProgress<OperationProgress>
     {

@@ -19,6 +19,7 @@ public static class DashboardSetup
         builder.Services.AddSingleton(home);
         builder.Services.AddSingleton(sp => new MaintenanceMode(sp.GetRequiredService<Database>(), home.Root, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<OperationJobs>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OperationJobs>());
         builder.Services.AddSingleton<BackupEntries>();
         builder.Services.AddSingleton<HkStrategy.Web.Portfolios.PortfolioViewCache>();
         builder.Services.AddSingleton<BackupOperations>();

@@ -1,12 +1,14 @@
 using HkStrategy.Data.Analyses;
 using HkStrategy.Data.Connection;
+using HkStrategy.Data.Embedded;
+using HkStrategy.Operations.Backup;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HkStrategy.Web.Pages.Analyses;
 
 /// <summary>One value analysis: its figures, value and drawdown charts, every day, and deleting it after typing its name.</summary>
-public sealed class ShowModel(Database database) : PageModel
+public sealed class ShowModel(Database database, HksHome home, TimeProvider clock) : PageModel
 {
     public AnalysisSummary Analysis { get; private set; } = null!;
 
@@ -35,9 +37,11 @@ public sealed class ShowModel(Database database) : PageModel
             ModelState.AddModelError(nameof(Confirm), $"type the analysis's name, {Analysis.Name}, to delete it");
             return Page();
         }
+        // An analysis values the holdings as they were when it ran: once they change it cannot be computed again.
+        var backup = await new SafetyBackup(home.Backups, clock).TakeAsync(database, "pre_delete", cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await AnalysisStore.DeleteAsync(connection, id, cancellationToken);
-        Notice = $"Deleted analysis {Analysis.Id} \"{Analysis.Name}\" and its {Analysis.Days} daily values.";
+        Notice = $"Deleted analysis {Analysis.Id} \"{Analysis.Name}\" and its {Analysis.Days} daily values; verified backup first: {Path.GetFileName(backup.Path)}.";
         return Redirect("/analyses");
     }
 
