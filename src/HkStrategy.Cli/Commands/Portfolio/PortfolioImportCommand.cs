@@ -35,7 +35,7 @@ public static class PortfolioImportCommand
                     portfolioId, cancellationToken);
                 backup = (await new SafetyBackup(HksHome.FromEnvironment().Backups, context.Clock).TakeAsync(session.Database, "pre_import", cancellationToken)).Path;
             }
-            var outcome = preview.ChangesNothing ? preview : await PortfolioImport.ApplyAsync(session.Connection, document, portfolioId, dryRun: false, cancellationToken);
+            var outcome = preview.ChangesNothing ? preview : await PortfolioImport.ApplyAsync(session.Connection, document, portfolioId, dryRun: false, cancellationToken, onlyAdd: backup is null);
             if (parseResult.GetValue(json))
             {
                 await JsonOutput.WriteAsync(context, new { portfolioId, outcome, backup });

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using HkStrategy.Core.Failures;
 using Npgsql;
 
 namespace HkStrategy.Data.Portfolios.Exchange;
@@ -11,7 +12,13 @@ namespace HkStrategy.Data.Portfolios.Exchange;
 /// </summary>
 public static class PortfolioImport
 {
-    public static async Task<ImportOutcome> ApplyAsync(NpgsqlConnection connection, PortfolioDocument document, string portfolioId, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports (or with <paramref name="dryRun"/> previews) the document. <paramref name="onlyAdd"/> is for an import
+    /// that was previewed as adding rows only, and so neither confirmed nor backed up: should rows have appeared since
+    /// that it would change, nothing is written and it is refused.
+    /// </summary>
+    public static async Task<ImportOutcome> ApplyAsync(NpgsqlConnection connection, PortfolioDocument document, string portfolioId, bool dryRun, CancellationToken cancellationToken,
+        bool onlyAdd = false)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var p = document.Portfolio;
@@ -41,6 +48,13 @@ public static class PortfolioImport
                 new { e.Symbol, e.Date, e.Description }, transaction, cancellationToken: cancellationToken));
         }
         var (analysesAdded, analysesReplaced) = await ImportAnalysesAsync(connection, transaction, document, portfolioId, cancellationToken);
+        var outcome = new ImportOutcome(created, added, updated, events, analysesAdded, analysesReplaced) { RulesAdded = rulesAdded, RulesChanged = rulesChanged };
+        if (onlyAdd && !dryRun && outcome.ChangesExistingRows)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            throw HksException.Refused("ImportChangedMeanwhile",
+                $"rows of {portfolioId} changed since the preview, and importing would now change them: nothing was imported; preview it again");
+        }
         if (dryRun)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -49,7 +63,7 @@ public static class PortfolioImport
         {
             await transaction.CommitAsync(cancellationToken);
         }
-        return new ImportOutcome(created, added, updated, events, analysesAdded, analysesReplaced) { RulesAdded = rulesAdded, RulesChanged = rulesChanged };
+        return outcome;
     }
 
     private const string UpsertPosition = """

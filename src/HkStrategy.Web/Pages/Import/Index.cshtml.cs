@@ -74,7 +74,7 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
             backup = (await new SafetyBackup(home.Backups, clock).TakeAsync(database, "pre_import", cancellationToken)).Path;
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var outcome = await PortfolioImport.ApplyAsync(connection, document, PortfolioId!, dryRun: false, cancellationToken);
+        var outcome = await PortfolioImport.ApplyAsync(connection, document, PortfolioId!, dryRun: false, cancellationToken, onlyAdd: backup is null);
         TempData["Message"] = $"imported into {PortfolioId}: {Describe(outcome)}" + (backup is null ? "" : $"; verified backup first: {Path.GetFileName(backup)}");
         return Redirect($"/portfolios/{Uri.EscapeDataString(PortfolioId!)}");
     }
