@@ -35,6 +35,11 @@ public sealed class Browser : IAsyncDisposable
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
+        // CI runs every test assembly at once on two cores, beside PostgreSQL servers restoring backups: a page can take
+        // seconds there. Generous waits keep the test about what the dashboard does, not how busy the machine is.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         var session = new Browser(playwright, browser, page);
         page.Console += (_, message) =>
         {

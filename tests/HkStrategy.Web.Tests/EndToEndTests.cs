@@ -23,7 +23,7 @@ public sealed class EndToEndTests(DashboardFixture dashboard) : IClassFixture<Da
         await browser.ScreenshotAsync("02-portfolio");
         await page.Locator("#switch-id").SelectOptionAsync("MyHKEX_Tech");
         // Expect (rather than WaitForURL) names the address the browser did reach if it is not this one.
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/portfolios/MyHKEX_Tech$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/portfolios/MyHKEX_Tech$"));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("MyHKEX_Tech");
 
         await page.GotoAsync("/");
