@@ -11,6 +11,23 @@ public sealed class EndToEndTests(DashboardFixture dashboard) : IClassFixture<Da
     public async Task AUser_SwitchesPortfolios_CreatesOne_AddsAPosition_ChartsAnEquity_BacksUp_AndRestoresOnePortfolio()
     {
         await using var browser = await Browser.StartAsync(dashboard.Address);
+        try
+        {
+            await WalkThroughAsync(browser);
+        }
+        catch (Exception stopped)
+        {
+            await browser.ScreenshotAsync("failure");
+            throw new InvalidOperationException($"the walk-through stopped at {browser.Page.Url} (screenshots/failure.png): {string.Join("; ", browser.Errors)}", stopped);
+        }
+
+        Assert.Empty(browser.Errors);
+        Assert.DoesNotContain("fail:", dashboard.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("crit:", dashboard.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task WalkThroughAsync(Browser browser)
+    {
         var page = browser.Page;
 
         await page.GotoAsync("/");
@@ -75,10 +92,6 @@ public sealed class EndToEndTests(DashboardFixture dashboard) : IClassFixture<Da
             await page.GotoAsync(path);
             await browser.ScreenshotAsync(name);
         }
-
-        Assert.Empty(browser.Errors);
-        Assert.DoesNotContain("fail:", dashboard.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("crit:", dashboard.Output, StringComparison.Ordinal);
     }
 
     /// <summary>True once a canvas inside the element has pixels drawn on it.</summary>

@@ -255,6 +255,7 @@ public sealed class PortfolioPageTests(DashboardFixture dashboard) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Contains("there is no portfolio 'Nobody'", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("'hks portfolio list'", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     private async Task<IAsyncDisposable> NewPortfolioAsync(string id, string? position = null)

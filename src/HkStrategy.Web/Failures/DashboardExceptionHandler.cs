@@ -30,7 +30,7 @@ public sealed partial class DashboardExceptionHandler(Database database, Mainten
         }
         var (status, message) = exception switch
         {
-            HksException { ExitCode: ExitCode.Usage } usage => (usage.Name.EndsWith("Missing", StringComparison.Ordinal) ? 404 : 400, usage.Message),
+            HksException { ExitCode: ExitCode.Usage } usage => (usage.Name.EndsWith("Missing", StringComparison.Ordinal) ? 404 : 400, ForTheDashboard(usage.Message)),
             HksException { ExitCode: ExitCode.Refused } refused => (409, refused.Message),
             HksException { ExitCode: ExitCode.Environment } environment => (500, environment.Message),
             HksException other => (422, other.Message),
@@ -65,6 +65,12 @@ public sealed partial class DashboardExceptionHandler(Database database, Mainten
             <p id="failure-message">{WebUtility.HtmlEncode(message)}</p><p><a href="/">Back to the portfolios</a></p></main></body></html>
             """, context.RequestAborted);
     }
+
+    /// <summary>Shared messages end with a command-line hint ("('hks portfolio list' shows them)"); a page has its own links.</summary>
+    private static string ForTheDashboard(string message) => CommandHint().Replace(message, "");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\('hks [^)]*\)")]
+    private static partial System.Text.RegularExpressions.Regex CommandHint();
 
     private static bool IsDatabaseOutage(Exception exception) => exception switch
     {
