@@ -17,8 +17,6 @@ public sealed partial class OperationJobs(TimeProvider clock, IHostApplicationLi
     private OperationJob? _running;
     private Task _work = Task.CompletedTask;
 
-    public OperationJob? Running => _running is { State: JobState.Running } job ? job : null;
-
     public OperationJob? Find(string id) => _jobs.GetValueOrDefault(id);
 
     public IReadOnlyList<OperationJob> Recent => [.. _jobs.Values.OrderByDescending(j => j.StartedAt)];
