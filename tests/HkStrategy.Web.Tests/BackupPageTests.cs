@@ -23,6 +23,28 @@ public sealed class BackupPageTests(DashboardFixture dashboard) : IClassFixture<
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(dashboard.Home, "backups", file)), await download.Content.ReadAsByteArrayAsync());
     }
 
+    [Fact]
+    public async Task BackupsApi_ListsTheCatalogWithVerifyStates_AndTheOperationThatWroteABackup()
+    {
+        using var client = dashboard.Client();
+        var started = await FormPost.SubmitAsync(client, "/backups", "/backups?handler=Create", new Dictionary<string, string> { ["Kind"] = "full", ["Format"] = "custom" });
+        var jobId = started.RequestMessage!.RequestUri!.AbsolutePath["/jobs/".Length..];
+        var file = JobPages.Outcome(await JobPages.FinishAsync(client, started))["Backup ".Length..^" written and verified".Length];
+
+        using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/backups", UriKind.Relative)));
+        using var one = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/backups/{file}", UriKind.Relative)));
+        using var job = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/jobs/{jobId}", UriKind.Relative)));
+        var missing = await client.GetAsync(new Uri("/api/backups/no-such.dump", UriKind.Relative));
+
+        var entry = list.RootElement.EnumerateArray().Single(e => e.GetProperty("file").GetString() == file);
+        Assert.Equal(JsonValueKind.String, entry.GetProperty("verifiedAt").ValueKind);
+        Assert.Equal(4_052_660.20m, entry.GetProperty("totalMarketValue").GetDecimal());
+        Assert.Equal($"/backups/{file}/download", one.RootElement.GetProperty("download").GetString());
+        Assert.Equal("succeeded", job.RootElement.GetProperty("state").GetString());
+        Assert.Contains("verify", job.RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
     [Theory]
     [InlineData("..%2Fpassword")]
     [InlineData("no-such-backup.dump")]

@@ -8,6 +8,7 @@ public static class DashboardApi
         var api = app.MapGroup("/api");
         api.MapPortfolioApi();
         api.MapStatusApi();
+        api.MapBackupApi();
         api.MapEquityApi();
         api.MapSignalApi();
         api.MapAnalysisApi();
