@@ -45,6 +45,20 @@ public sealed class BackupPageTests(DashboardFixture dashboard) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task ARestorePage_RefusesABackupWhoseManifestWasChangedAfterwards()
+    {
+        using var client = dashboard.Client();
+        var file = await BackUpAsync(client, "to be tampered with");
+        var manifest = Path.Combine(dashboard.Home, "backups", file + ".manifest.json");
+        await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest)).Replace("to be tampered with", "tampered", StringComparison.Ordinal));
+
+        var response = await client.GetAsync(new Uri($"/backups/{file}/restore", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("its seal does not match", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("..%2Fpassword")]
     [InlineData("no-such-backup.dump")]

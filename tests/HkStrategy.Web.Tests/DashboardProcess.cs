@@ -18,19 +18,7 @@ public sealed class DashboardProcess : IAsyncDisposable
 
     public static async Task<DashboardProcess> StartAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HkStrategy.Web.dll"));
-        foreach (var arg in (string[])["--urls", "http://127.0.0.1:0", .. args])
-        {
-            startInfo.ArgumentList.Add(arg);
-        }
-        startInfo.Environment["HKS_HOME"] = TestEnvironment.Home;
-        startInfo.Environment.Remove("HKS_DATABASE_URL");
-        foreach (var (key, value) in environment)
-        {
-            startInfo.Environment[key] = value;
-        }
-        var dashboard = new DashboardProcess(Process.Start(startInfo)!);
+        var dashboard = new DashboardProcess(Process.Start(StartInfo(environment, ["--urls", "http://127.0.0.1:0", .. args]))!);
         var started = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         void Collect(object? sender, DataReceivedEventArgs line)
         {
@@ -66,19 +54,7 @@ public sealed class DashboardProcess : IAsyncDisposable
     /// <summary>Starts the dashboard expecting it to refuse: its exit code and what it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HkStrategy.Web.dll"));
-        foreach (var arg in args)
-        {
-            startInfo.ArgumentList.Add(arg);
-        }
-        startInfo.Environment["HKS_HOME"] = TestEnvironment.Home;
-        startInfo.Environment.Remove("HKS_DATABASE_URL");
-        foreach (var (key, value) in environment)
-        {
-            startInfo.Environment[key] = value;
-        }
-        using var process = Process.Start(startInfo)!;
+        using var process = Process.Start(StartInfo(environment, args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
@@ -92,6 +68,24 @@ public sealed class DashboardProcess : IAsyncDisposable
             throw new InvalidOperationException("the dashboard started instead of refusing");
         }
         return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>The built dashboard with these arguments, in the tests' home, never redirected by an ambient HKS_DATABASE_URL.</summary>
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> environment, IEnumerable<string> args)
+    {
+        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HkStrategy.Web.dll"));
+        foreach (var arg in args)
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+        startInfo.Environment["HKS_HOME"] = TestEnvironment.Home;
+        startInfo.Environment.Remove("HKS_DATABASE_URL");
+        foreach (var (key, value) in environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+        return startInfo;
     }
 
     public async ValueTask DisposeAsync()

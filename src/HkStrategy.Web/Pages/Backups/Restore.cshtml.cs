@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HkStrategy.Core.Portfolios;
 using HkStrategy.Data.Connection;
 using HkStrategy.Operations.Backup;
@@ -92,10 +91,8 @@ public sealed class RestoreModel(BackupEntries entries, BackupOperations operati
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Entry = await entries.FindAsync(BackupFile, cancellationToken);
-        var manifestPath = BackupNames.ManifestPath(Entry.Path);
-        Manifest = System.IO.File.Exists(manifestPath)
-            ? JsonSerializer.Deserialize<BackupManifest>(await System.IO.File.ReadAllTextAsync(manifestPath, cancellationToken), BackupManifest.Json)
-            : null;
+        // Read as every restore reads it: a manifest changed after the backup (its seal broken) is refused, not shown.
+        Manifest = System.IO.File.Exists(BackupNames.ManifestPath(Entry.Path)) ? await BackupManifest.ReadAsync(Entry.Path, cancellationToken) : null;
         await using var connection = await database.OpenAsync(cancellationToken);
         Live = await ContentReader.ReadAsync(connection, null, cancellationToken);
         Previewed = FindPreview();
