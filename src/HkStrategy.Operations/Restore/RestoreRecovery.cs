@@ -1,4 +1,5 @@
 using HkStrategy.Operations.Files;
+using HkStrategy.Operations.Legacy;
 
 namespace HkStrategy.Operations.Restore;
 
@@ -33,6 +34,13 @@ public static class RestoreRecovery
         {
             await databases.DropAsync(scratch, cancellationToken);
             actions.Add($"dropped the abandoned scratch database {scratch}");
+        }
+        await using (var maintenance = await databases.OpenMaintenanceAsync(cancellationToken))
+        {
+            foreach (var role in await RestrictedLoader.DropAbandonedAsync(maintenance, cancellationToken))
+            {
+                actions.Add($"dropped the role {role} of an interrupted load");
+            }
         }
         if (Directory.Exists(backupFolder))
         {

@@ -6,25 +6,94 @@ namespace HkStrategy.Operations.Tests.Legacy;
 
 public sealed class PlainSqlLoaderTests
 {
-    [Fact]
-    public async Task OwnershipAndGrants_ForRolesThatNeedNotExist_AreLeftOut()
-    {
-        var mapped = await PlainSqlLoader.MapOwnershipAsync(Fixtures.PrototypeTransitional, CancellationToken.None);
+    private const string Header = "--\n-- PostgreSQL database dump\n--\n\nSET standard_conforming_strings = on;\n";
+    private const string Trailer = "\n--\n-- PostgreSQL database dump complete\n--\n";
 
-        Assert.DoesNotContain(mapped.Split('\n'), line => line.StartsWith("ALTER", StringComparison.Ordinal) && line.Contains("OWNER TO trader", StringComparison.Ordinal));
-        Assert.Contains("CREATE FUNCTION public.update_strategy_timestamp()", mapped, StringComparison.Ordinal);
+    private static async Task<string> DumpAsync(string body, string name = "dump.sql")
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("hks-dump-").FullName, name);
+        await File.WriteAllTextAsync(path, Header + body + Trailer);
+        return path;
     }
 
     [Fact]
-    public async Task ABrokenDump_LoadsNothing()
+    public async Task APrototypeDump_LoadsWithEveryObjectOwnedByTheLoadingUser_AndNoLoaderRoleLeft()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var broken = Path.Combine(Directory.CreateTempSubdirectory("hks-broken-").FullName, "broken.sql");
-        await File.WriteAllTextAsync(broken, "CREATE TABLE first_table (id int);\nCREATE TABLE oops (id nonexistent_type);\n");
+
+        await PlainSqlLoader.LoadAsync(db.Database, Fixtures.PrototypeTransitional, CancellationToken.None);
+
+        Assert.True(await db.ScalarAsync<long>("SELECT COUNT(*) FROM portfolio_positions") > 0);
+        Assert.True(await db.ScalarAsync<bool>("SELECT to_regprocedure('public.update_strategy_timestamp()') IS NOT NULL"));
+        Assert.Equal(0, await db.ScalarAsync<long>("SELECT COUNT(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)"));
+        Assert.Equal(0, await db.ScalarAsync<long>("SELECT COUNT(*) FROM pg_roles WHERE rolname LIKE 'hks\\_loader\\_%'"));
+        Assert.Equal(await db.ScalarAsync<string>("SELECT current_user"), await db.ScalarAsync<string>("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"));
+    }
+
+    [Fact]
+    public async Task ABrokenDump_LoadsNothing_AndNamesTheLine()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var broken = await DumpAsync("CREATE TABLE first_table (id int);\nCREATE TABLE oops (id nonexistent_type);\n");
 
         var error = await Assert.ThrowsAsync<HksException>(() => PlainSqlLoader.LoadAsync(db.Database, broken, CancellationToken.None));
 
         Assert.Equal("SqlLoadFailed", error.Name);
+        Assert.Contains("line 7", error.Message, StringComparison.Ordinal);
         Assert.False(await db.ScalarAsync<bool>("SELECT to_regclass('public.first_table') IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task ACraftedDump_WithMetaCommands_RunsNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var marker = Path.Combine(Path.GetTempPath(), $"hks-shell-{Guid.NewGuid():N}");
+        var crafted = await DumpAsync($"CREATE TABLE planted (id int);\n\\! id > {marker}\n\\c postgres\nCREATE TABLE elsewhere (id int);\n");
+
+        var error = await Assert.ThrowsAsync<HksException>(() => PlainSqlLoader.LoadAsync(db.Database, crafted, CancellationToken.None));
+
+        Assert.Equal("MetaCommandInDump", error.Name);
+        Assert.Contains("line 7", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(marker));
+        Assert.False(await db.ScalarAsync<bool>("SELECT to_regclass('public.planted') IS NOT NULL"));
+    }
+
+    [Theory]
+    [InlineData("SELECT pg_read_file('/etc/hostname');")]
+    [InlineData("CREATE EXTENSION dblink;")]
+    [InlineData("CREATE FUNCTION evil() RETURNS void LANGUAGE plpgsql AS $$BEGIN EXECUTE 'COPY (SELECT 1) TO PROGRAM ''true'''; END$$;\nSELECT evil();")]
+    [InlineData("ALTER ROLE CURRENT_USER SUPERUSER;")]
+    public async Task StatementsThatReachBeyondTheDatabase_FailForLackOfRights(string statement)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var crafted = await DumpAsync("CREATE TABLE planted (id int);\n" + statement + "\n");
+
+        var error = await Assert.ThrowsAsync<HksException>(() => PlainSqlLoader.LoadAsync(db.Database, crafted, CancellationToken.None));
+
+        Assert.Equal("SqlLoadFailed", error.Name);
+        Assert.False(await db.ScalarAsync<bool>("SELECT to_regclass('public.planted') IS NOT NULL"));
+        Assert.Equal(0, await db.ScalarAsync<long>("SELECT COUNT(*) FROM pg_roles WHERE rolname LIKE 'hks\\_loader\\_%'"));
+    }
+
+    [Fact]
+    public async Task SqlStandardFunctionBodies_AndRules_LoadWhole()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var dump = await DumpAsync("""
+            CREATE TABLE public.t (a int);
+            CREATE TABLE public.u (a int);
+            CREATE FUNCTION public.two() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT CASE WHEN true THEN 2 END; END;
+            CREATE RULE r AS ON INSERT TO public.t DO ( INSERT INTO public.u VALUES (NEW.a); INSERT INTO public.u VALUES (NEW.a + 1); );
+            INSERT INTO public.t VALUES (5);
+            COPY public.t (a) FROM stdin;
+            6
+            \.
+            """);
+
+        await PlainSqlLoader.LoadAsync(db.Database, dump, CancellationToken.None);
+
+        Assert.Equal(2, await db.ScalarAsync<int>("SELECT public.two()"));
+        Assert.Equal(2, await db.ScalarAsync<long>("SELECT COUNT(*) FROM public.u"));
+        Assert.Equal(2, await db.ScalarAsync<long>("SELECT COUNT(*) FROM public.t"));
     }
 }

@@ -1,0 +1,36 @@
+using System.Globalization;
+using HkStrategy.Core.Failures;
+
+namespace HkStrategy.Operations.Files;
+
+/// <summary>
+/// The bounds on what hks reads from outside, so that no file (a crafted backup, <c>/dev/zero</c>, a gzip bomb) can
+/// make it use memory or time without end. Each refusal names the limit it met.
+/// </summary>
+public static class InputLimits
+{
+    /// <summary>One line of a SQL dump or a CSV file; pg_dump writes a row of COPY data on one line.</summary>
+    public const int MaxLineChars = 16 * 1024 * 1024;
+
+    /// <summary>One SQL statement of a dump (a function body, a view); COPY data is not a statement.</summary>
+    public const int MaxStatementChars = 64 * 1024 * 1024;
+
+    /// <summary>Decompressed bytes per compressed byte of a <c>.gz</c> input, checked once <see cref="RatioCheckedFrom"/> bytes came out.</summary>
+    public const int MaxGzipRatio = 200;
+
+    public const long RatioCheckedFrom = 64L * 1024 * 1024;
+
+    /// <summary>What a <c>.gz</c> input may decompress to in all.</summary>
+    public const long MaxDecompressedBytes = 64L * 1024 * 1024 * 1024;
+
+    /// <summary>A portfolio document (JSON or CSV): 100,000 positions take about 30 MB.</summary>
+    public const long MaxDocumentBytes = 256L * 1024 * 1024;
+
+    public static HksException LineTooLong(string source, long line) =>
+        HksException.Refused("LineTooLong", string.Create(CultureInfo.InvariantCulture,
+            $"{source}: line {line:N0} is longer than {MaxLineChars / (1024 * 1024)} MiB characters (the limit for one line): not a file hks reads"));
+
+    public static HksException TooLarge(string source, long limitBytes) =>
+        HksException.Refused("InputTooLarge", string.Create(CultureInfo.InvariantCulture,
+            $"{source} is larger than {limitBytes / (1024 * 1024):N0} MiB (the limit for this kind of file)"));
+}

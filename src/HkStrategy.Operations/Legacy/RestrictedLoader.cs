@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Dapper;
+using HkStrategy.Core.Failures;
+using HkStrategy.Data.Connection;
+using HkStrategy.Data.Processes;
+using Npgsql;
+
+namespace HkStrategy.Operations.Legacy;
+
+/// <summary>
+/// Who loads a file from outside into a scratch database: never a superuser, whose SQL could run programs on the
+/// server (<c>COPY … PROGRAM</c>), read its files or reach other databases (dblink). When the user is a superuser, a
+/// login role of the moment (<c>hks_loader_PID_TIME</c>: no superuser, no role or database creation, owner of that one
+/// database only) does the loading; afterwards what it made is handed to the user and the role dropped. A user without
+/// those rights loads as itself.
+/// </summary>
+public sealed class RestrictedLoader : IAsyncDisposable
+{
+    public const string RolePrefix = "hks_loader_";
+
+    private readonly DatabaseTarget _owner;
+    private readonly string? _role;
+    private readonly string? _originalOwner;
+
+    private RestrictedLoader(DatabaseTarget owner, DatabaseTarget loader, string? role, string? originalOwner)
+    {
+        _owner = owner;
+        Target = loader;
+        _role = role;
+        _originalOwner = originalOwner;
+    }
+
+    /// <summary>The connection the file is loaded through.</summary>
+    public DatabaseTarget Target { get; }
+
+    public static async Task<RestrictedLoader> CreateAsync(DatabaseTarget into, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(into.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync(cancellationToken);
+        var rights = await connection.QuerySingleAsync<(bool Super, bool ServerFiles, string Owner)>(new CommandDefinition(
+            """
+            SELECT r.rolsuper,
+                   pg_has_role(current_user, 'pg_execute_server_program', 'USAGE') OR pg_has_role(current_user, 'pg_read_server_files', 'USAGE')
+                       OR pg_has_role(current_user, 'pg_write_server_files', 'USAGE'),
+                   pg_get_userbyid(d.datdba)
+            FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()
+            """, cancellationToken: cancellationToken));
+        if (!rights.Super && rights.ServerFiles)
+        {
+            throw HksException.Refused("UnsafeLoadRefused",
+                $"{new NpgsqlConnectionStringBuilder(into.ConnectionString).Username} may run programs or read files on the server: a file from outside is loaded only by a user without those rights");
+        }
+        if (!rights.Super)
+        {
+            return new RestrictedLoader(into, into, null, null);
+        }
+        var role = string.Create(CultureInfo.InvariantCulture, $"{RolePrefix}{Environment.ProcessId}_{DateTime.UtcNow:yyyyMMddHHmmssfff}");
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"CREATE ROLE {Quote(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 1 " +
+            $"PASSWORD '{ScramVerifier.For(password)}' VALID UNTIL '{DateTime.UtcNow.AddDays(1):yyyy-MM-dd HH:mm:ss}+00'", cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition($"ALTER DATABASE {Quote(into.DatabaseName)} OWNER TO {Quote(role)}", cancellationToken: cancellationToken));
+        var builder = new NpgsqlConnectionStringBuilder(into.ConnectionString) { Username = role, Password = password, Passfile = null, Pooling = false };
+        return new RestrictedLoader(into, into with { ConnectionString = builder.ConnectionString }, role, rights.Owner);
+    }
+
+    public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(Target.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch (Exception error) when (error is NpgsqlException or TimeoutException)
+        {
+            await connection.DisposeAsync();
+            throw _role is null
+                ? Database.Explain(error, Target)
+                : HksException.Environment("LoaderLoginRefused",
+                    $"the server did not let hks's restricted role {_role} log in to load the file ({FirstLine(error.Message)}): allow password logins from this host in pg_hba.conf; a file from outside is never loaded as a superuser");
+        }
+    }
+
+    /// <summary>What the load made goes to the user; the role is dropped. Also when the load failed (the caller drops the database).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_role is null)
+        {
+            return;
+        }
+        await using var connection = new NpgsqlConnection(_owner.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = @role", new { role = _role }));
+        await connection.ExecuteAsync($"REASSIGN OWNED BY {Quote(_role)} TO CURRENT_USER");
+        await connection.ExecuteAsync($"DROP OWNED BY {Quote(_role)}");
+        await connection.ExecuteAsync($"ALTER DATABASE {Quote(_owner.DatabaseName)} OWNER TO {Quote(_originalOwner!)}");
+        await DropRoleAsync(connection, _role);
+    }
+
+    /// <summary>Roles of loads whose hks process died (a kill): their databases were scratch databases, dropped first.</summary>
+    public static async Task<IReadOnlyList<string>> DropAbandonedAsync(NpgsqlConnection maintenance, CancellationToken cancellationToken)
+    {
+        var roles = await maintenance.QueryAsync<string>(new CommandDefinition(
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE 'hks\\_loader\\_%' ORDER BY rolname", cancellationToken: cancellationToken));
+        var dropped = new List<string>();
+        foreach (var role in roles.Where(r => Owner(r) is not { } pid || !ProcessIds.IsAlive(pid)))
+        {
+            try
+            {
+                await DropRoleAsync(maintenance, role);
+                dropped.Add(role);
+            }
+            catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.DependentObjectsStillExist)
+            {
+                // It still owns objects in a database that is not a scratch one: left for the user to see.
+            }
+        }
+        return dropped;
+    }
+
+    private static async Task DropRoleAsync(NpgsqlConnection connection, string role) =>
+        await connection.ExecuteAsync($"DROP ROLE IF EXISTS {Quote(role)}");
+
+    private static int? Owner(string role)
+    {
+        var parts = role[RolePrefix.Length..].Split('_');
+        return parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+}
