@@ -25,6 +25,11 @@ public static class CommandRunner
             await context.Error.WriteLineAsync($"hks: {failure.Message} [{failure.Name}]");
             return (int)failure.ExitCode;
         }
+        catch (PostgresException failure) when (HkStrategy.Data.Connection.ReadOnlyDatabase.IsRefusal(failure))
+        {
+            await context.Error.WriteLineAsync($"hks: {HkStrategy.Data.Connection.ReadOnlyDatabase.Message} [DatabaseReadOnly]");
+            return (int)ExitCode.Environment;
+        }
         catch (PostgresException failure)
         {
             await context.Error.WriteLineAsync($"hks: the server refused: {failure.MessageText} (SQLSTATE {failure.SqlState}) [ServerError]");

@@ -5,7 +5,8 @@ namespace HkStrategy.Cli.Infrastructure;
 /// <summary>The typed confirmation every destructive command asks for: the user types the name of what changes.</summary>
 public static class Confirmation
 {
-    public static async Task RequireAsync(CliContext context, bool yes, string warning, string expected, CancellationToken cancellationToken)
+    public static async Task RequireAsync(CliContext context, bool yes, string warning, string expected, CancellationToken cancellationToken,
+        string hint = "pass --yes to skip the question")
     {
         if (yes)
         {
@@ -18,7 +19,7 @@ public static class Confirmation
         if (answer is null)
         {
             await context.Error.WriteLineAsync();
-            throw HksException.Refused("ConfirmationRequired", "no confirmation was typed (input closed): nothing was changed; pass --yes to skip the question");
+            throw HksException.Refused("ConfirmationRequired", $"no confirmation was typed (input closed): nothing was changed; {hint}");
         }
         if (!string.Equals(answer.Trim(), expected, StringComparison.Ordinal))
         {

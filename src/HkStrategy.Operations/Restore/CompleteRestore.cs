@@ -37,6 +37,7 @@ public sealed class CompleteRestore(MigrationCatalog catalog, TimeProvider clock
     {
         var databases = new ServerDatabases(live);
         var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture);
+        var replacing = plan.ReplacesLive && plan.LiveExists;
         var journal = new RestoreJournal
         {
             Id = $"{stamp}_{Environment.ProcessId}",
@@ -44,46 +45,110 @@ public sealed class CompleteRestore(MigrationCatalog catalog, TimeProvider clock
             TargetDatabase = plan.Into,
             Archive = Path.GetFullPath(plan.Archive),
             Phase = RestoreJournal.Phases.EmergencyBackup,
+            FrozeLive = replacing && !await AlreadyReadOnlyAsync(databases, plan.Live, cancellationToken),
             UpdatedAt = clock.GetUtcNow(),
         };
         await journal.SaveAsync(request.Home, cancellationToken);
-        string? emergency = null;
-        if (plan.ReplacesLive && plan.LiveExists && !request.SkipEmergencyBackup)
+        if (replacing)
         {
-            emergency = await EmergencyBackupAsync(live, request, cancellationToken);
-            journal = journal with { EmergencyBackup = emergency };
+            progress?.Report(new OperationProgress("stop writes"));
+            await WriteFreeze.FreezeAsync(databases, plan.Live, cancellationToken);
+            journal = journal with { WritesRefusedFrom = clock.GetUtcNow() };
+            await journal.SaveAsync(request.Home, cancellationToken);
         }
-        FaultPoint.Reach("restore.after-emergency-backup");
-        var scratch = await databases.CreateScratchAsync("restore", cancellationToken);
-        journal = journal with { ScratchDatabase = scratch.DatabaseName, Phase = RestoreJournal.Phases.Restoring, UpdatedAt = clock.GetUtcNow() };
-        await journal.SaveAsync(request.Home, cancellationToken);
-        FaultPoint.Reach("restore.after-scratch-created");
+        DatabaseTarget? scratch = null;
         try
         {
+            string? emergency = null;
+            if (replacing && !request.SkipEmergencyBackup)
+            {
+                emergency = await EmergencyBackupAsync(live, request, cancellationToken);
+                journal = journal with { EmergencyBackup = emergency };
+            }
+            FaultPoint.Reach("restore.after-emergency-backup");
+            scratch = await databases.CreateScratchAsync("restore", cancellationToken);
+            journal = journal with { ScratchDatabase = scratch.DatabaseName, Phase = RestoreJournal.Phases.Restoring, UpdatedAt = clock.GetUtcNow() };
+            await journal.SaveAsync(request.Home, cancellationToken);
+            FaultPoint.Reach("restore.after-scratch-created");
             var (adopted, content, schemaVersion) = await RestoreIntoScratchAsync(scratch, plan, request, cancellationToken);
+            var loss = replacing && plan.IsLegacyDump ? await ConfirmLossAsync(live, content, request, cancellationToken) : null;
             FaultPoint.Reach("restore.after-validation");
             var preRestore = $"{plan.Live}_pre_restore_{stamp}";
-            journal = journal with { PreRestoreDatabase = plan.ReplacesLive && plan.LiveExists ? preRestore : null, Phase = RestoreJournal.Phases.Switching, UpdatedAt = clock.GetUtcNow() };
+            journal = journal with { PreRestoreDatabase = replacing ? preRestore : null, Phase = RestoreJournal.Phases.Switching, UpdatedAt = clock.GetUtcNow() };
             await journal.SaveAsync(request.Home, cancellationToken);
+            if (journal.FrozeLive)
+            {
+                await WriteFreeze.FreezeAsync(databases, scratch.DatabaseName, cancellationToken); // the restored database opens to writes only after its checks
+            }
             FaultPoint.Reach("restore.before-switch");
             progress?.Report(new OperationProgress("switch"));
             var unavailable = plan.ReplacesLive
                 ? await DatabaseSwitch.SwitchAsync(databases, plan.Live, scratch.DatabaseName, preRestore, plan.LiveExists, cancellationToken)
                 : await RenameBesideAsync(databases, scratch.DatabaseName, plan.Into, cancellationToken);
-            await (journal with { Phase = RestoreJournal.Phases.Done, UpdatedAt = clock.GetUtcNow() }).SaveAsync(request.Home, CancellationToken.None);
+            journal = journal with { Phase = RestoreJournal.Phases.Checking, UpdatedAt = clock.GetUtcNow() };
+            await journal.SaveAsync(request.Home, CancellationToken.None);
             FaultPoint.Reach("restore.after-switch");
+            progress?.Report(new OperationProgress("check the restored database"));
+            var checks = await RestoreChecks.RunAsync(live.WithDatabase(plan.Into), catalog, content, schemaVersion, cancellationToken);
+            journal = await FinishAsync(databases, journal, request, RestoreJournal.Phases.Done);
             progress?.Report(new OperationProgress("done", Finished: true));
-            return new RestoreResult(plan.Into, emergency, journal.PreRestoreDatabase, unavailable.TotalMilliseconds, adopted, schemaVersion, content);
+            return new RestoreResult(plan.Into, emergency, journal.PreRestoreDatabase, unavailable.TotalMilliseconds, adopted, schemaVersion, content)
+            {
+                Checks = checks,
+                WritesRefusedFrom = journal.WritesRefusedFrom,
+                WritesRefusedUntil = journal.WritesRefusedUntil,
+                AcceptedLoss = loss,
+            };
         }
         catch
         {
-            if (journal.Phase != RestoreJournal.Phases.Switching || !await databases.ExistsAsync(journal.PreRestoreDatabase ?? "", CancellationToken.None))
+            var switched = journal.Phase == RestoreJournal.Phases.Checking
+                || (journal.Phase == RestoreJournal.Phases.Switching && await databases.ExistsAsync(journal.PreRestoreDatabase ?? "", CancellationToken.None));
+            if (!switched && scratch is not null)
             {
                 await databases.DropAsync(scratch.DatabaseName, CancellationToken.None);
-                await (journal with { Phase = RestoreJournal.Phases.Abandoned, UpdatedAt = clock.GetUtcNow() }).SaveAsync(request.Home, CancellationToken.None);
             }
+            await FinishAsync(databases, journal, request, switched ? RestoreJournal.Phases.Done : RestoreJournal.Phases.Abandoned);
             throw;
         }
+    }
+
+    private static async Task<bool> AlreadyReadOnlyAsync(ServerDatabases databases, string database, CancellationToken cancellationToken)
+    {
+        await using var connection = await databases.OpenMaintenanceAsync(cancellationToken);
+        return await WriteFreeze.IsFrozenAsync(connection, database, cancellationToken);
+    }
+
+    /// <summary>The database under the live name accepts writes again (the restored one, or the untouched live one); the journal says when.</summary>
+    private async Task<RestoreJournal> FinishAsync(ServerDatabases databases, RestoreJournal journal, RestoreRequest request, string phase)
+    {
+        if (journal.FrozeLive)
+        {
+            await WriteFreeze.ThawAsync(databases, journal.TargetDatabase, CancellationToken.None);
+            journal = journal with { WritesRefusedUntil = clock.GetUtcNow() };
+        }
+        journal = journal with { Phase = phase, UpdatedAt = clock.GetUtcNow() };
+        await journal.SaveAsync(request.Home, CancellationToken.None);
+        return journal;
+    }
+
+    /// <summary>A dump with no manifest that would leave fewer portfolios, positions or value than the live database: shown and confirmed by name, or refused.</summary>
+    private static async Task<ContentLoss?> ConfirmLossAsync(DatabaseTarget live, ContentSummary restored, RestoreRequest request, CancellationToken cancellationToken)
+    {
+        await using var database = new Database(live);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (ContentLoss.Between(await ContentReader.ReadAsync(connection, null, cancellationToken), restored) is not { } loss)
+        {
+            return null;
+        }
+        if (!request.AcceptLoss)
+        {
+            await (request.ConfirmLoss ?? Refuse)(loss, cancellationToken);
+        }
+        return loss;
+
+        static Task Refuse(ContentLoss loss, CancellationToken _) => throw HksException.Refused("RestoreWouldLoseData",
+            $"the dump holds less than the live database ({loss.Describe()}) and has no manifest saying so; the live database was not replaced: confirm it at the prompt, or pass --accept-loss");
     }
 
     private async Task<BackupManifest?> VerifyArchiveAsync(DatabaseTarget live, string archive, CancellationToken cancellationToken)

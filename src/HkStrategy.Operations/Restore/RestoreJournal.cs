@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HkStrategy.Operations.Backup;
+using HkStrategy.Data.Processes;
 using HkStrategy.Operations.Files;
 
 namespace HkStrategy.Operations.Restore;
@@ -17,10 +18,22 @@ public sealed record RestoreJournal
     public string? EmergencyBackup { get; init; }
     public string? ScratchDatabase { get; init; }
     public string? PreRestoreDatabase { get; init; }
+
+    /// <summary>hks made the live database read-only before the emergency backup; it must be made writable again unless it became the pre-restore copy.</summary>
+    public bool FrozeLive { get; init; }
+
+    public DateTimeOffset? WritesRefusedFrom { get; init; }
+
+    public DateTimeOffset? WritesRefusedUntil { get; init; }
     public required string Phase { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public bool IsFinished => Phase is Phases.Done or Phases.Abandoned;
+
+    /// <summary>The hks process that writes this journal is alive (its id ends the journal's): its restore is not to be recovered.</summary>
+    public bool IsRunning =>
+        int.TryParse(Id[(Id.LastIndexOf('_') + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+        && pid != Environment.ProcessId && ProcessIds.IsAlive(pid);
 
     public static class Phases
     {
@@ -28,6 +41,7 @@ public sealed record RestoreJournal
         public const string EmergencyBackup = "emergency-backup";
         public const string Restoring = "restoring";
         public const string Switching = "switching";
+        public const string Checking = "checking";
         public const string Done = "done";
         public const string Abandoned = "abandoned";
     }

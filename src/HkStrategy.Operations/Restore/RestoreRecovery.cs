@@ -1,4 +1,5 @@
 using HkStrategy.Operations.Files;
+using HkStrategy.Data.Processes;
 using HkStrategy.Operations.Legacy;
 
 namespace HkStrategy.Operations.Restore;
@@ -12,13 +13,14 @@ public static class RestoreRecovery
     public static async Task<IReadOnlyList<string>> RecoverAsync(ServerDatabases databases, string home, string backupFolder, TimeProvider clock, CancellationToken cancellationToken)
     {
         var actions = new List<string>();
-        foreach (var journal in RestoreJournal.ReadAll(home).Where(j => !j.IsFinished && j.Server == databases.Target.Display))
+        foreach (var journal in RestoreJournal.ReadAll(home).Where(j => !j.IsFinished && j.Server == databases.Target.Display && !j.IsRunning))
         {
             var phase = RestoreJournal.Phases.Abandoned;
-            if (journal.Phase == RestoreJournal.Phases.Switching && journal.PreRestoreDatabase is { } pre && await databases.ExistsAsync(pre, cancellationToken))
+            if (journal.Phase == RestoreJournal.Phases.Checking
+                || (journal.Phase == RestoreJournal.Phases.Switching && journal.PreRestoreDatabase is { } pre && await databases.ExistsAsync(pre, cancellationToken)))
             {
                 phase = RestoreJournal.Phases.Done; // the renames committed: the restore is complete
-                actions.Add($"restore {journal.Id}: the switch had committed; {journal.TargetDatabase} is the restored database, {pre} the old one");
+                actions.Add($"restore {journal.Id}: the switch had committed; {journal.TargetDatabase} is the restored database, {journal.PreRestoreDatabase ?? "nothing"} the old one");
             }
             else
             {
@@ -27,6 +29,11 @@ public static class RestoreRecovery
                     await databases.DropAsync(scratch, cancellationToken);
                 }
                 actions.Add($"restore {journal.Id} was interrupted before its switch: {journal.TargetDatabase} is as it was; its scratch database was dropped");
+            }
+            if (journal.FrozeLive)
+            {
+                await WriteFreeze.ThawAsync(databases, journal.TargetDatabase, cancellationToken);
+                actions.Add($"{journal.TargetDatabase} accepts writes again");
             }
             await (journal with { Phase = phase, UpdatedAt = clock.GetUtcNow() }).SaveAsync(home, cancellationToken);
         }

@@ -31,11 +31,20 @@ public sealed class RecoveryValidation(SchemaMigrator migrator, HttpClient http,
         {
             items.Add(new("Database connection successful", true, database.Target.Display));
             var schema = await migrator.InspectAsync(connection, cancellationToken);
-            items.Add(new("Schema at the latest version", schema.RecordedVersion == migrator.Catalog.Latest && schema.Edited.Count == 0,
-                $"recorded {schema.RecordedVersion?.ToString(CultureInfo.InvariantCulture) ?? "none"}, this program's latest {migrator.Catalog.Latest}"));
+            var recorded = schema.RecordedVersion?.ToString(CultureInfo.InvariantCulture) ?? "none";
+            items.Add(expected.SchemaVersion is { } version
+                ? new(version == 0 ? "Schema as restored (a legacy dump, not adopted)" : string.Create(CultureInfo.InvariantCulture, $"Schema at version {version}, as restored"),
+                    (schema.RecordedVersion ?? 0) == version && schema.Edited.Count == 0,
+                    $"recorded {recorded}, this program's latest {migrator.Catalog.Latest}", Flagged: version != migrator.Catalog.Latest)
+                : new("Schema at the latest version", schema.RecordedVersion == migrator.Catalog.Latest && schema.Edited.Count == 0,
+                    $"recorded {recorded}, this program's latest {migrator.Catalog.Latest}"));
             if (schema.Detected.Shape != SchemaShape.MultiPortfolio)
             {
-                items.Add(new("Portfolio data readable", false, $"the tables look like {schema.Detected.Label}"));
+                // A single-portfolio database restored as such is what was asked for; anywhere else it is a failure.
+                var asRestored = expected.SchemaVersion is { } restored && restored < 2;
+                items.Add(new("Portfolio data readable", asRestored, asRestored
+                    ? $"the tables are {schema.Detected.Label}, as restored: 'hks db migrate' brings them up to date"
+                    : $"the tables look like {schema.Detected.Label}", Flagged: asRestored));
                 return items;
             }
             var content = await ContentReader.ReadAsync(connection, null, cancellationToken);

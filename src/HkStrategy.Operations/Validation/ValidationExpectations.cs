@@ -13,6 +13,9 @@ public sealed record ValidationExpectations
     public decimal TolerancePercent { get; init; } = 5m;
     public Uri? Dashboard { get; init; }
 
+    /// <summary>The schema version a restore brought back on purpose (an older backup); null: this program's latest.</summary>
+    public int? SchemaVersion { get; init; }
+
     /// <summary>Reads "5%" or "5" as five percent.</summary>
     public static decimal ParseTolerance(string text)
     {

@@ -3,7 +3,6 @@ using HkStrategy.Data.Connection;
 using HkStrategy.Data.Embedded;
 using HkStrategy.Data.Schema;
 using HkStrategy.Operations.Backup;
-using HkStrategy.Operations.Integrity;
 using HkStrategy.Operations.Progress;
 using HkStrategy.Operations.Restore;
 using HkStrategy.Operations.Verify;
@@ -49,14 +48,20 @@ public sealed class BackupOperations(
             var plan = await restore.PlanAsync(database.Target, request, ct);
             var result = await restore.ExecuteAsync(database.Target, plan, request, ct);
             switching.Leave();
-            var findings = await new IntegrityCheck(migrator).RunAsync(database, ct);
+            var checks = result.Checks!;
+            if (!checks.Passed)
+            {
+                throw HkStrategy.Core.Failures.HksException.CheckFailed("RestoreChecksFailed",
+                    $"{entry.File} was restored into {result.Database}, but its checks failed: {string.Join("; ", checks.Failures)}; the previous database is kept as {result.PreRestoreDatabase ?? "(none)"}");
+            }
             return new JobOutcome($"Restored {entry.File} into {result.Database}",
                 [
-                    $"emergency backup (verified): {(result.EmergencyBackup is null ? "none" : Path.GetFileName(result.EmergencyBackup))}",
-                    $"the previous database is kept as {result.PreRestoreDatabase ?? "(none)"} until 'hks restore --cleanup'",
-                    string.Create(CultureInfo.InvariantCulture, $"unavailable for {result.UnavailableMilliseconds:N0} ms while switching"),
+                    $"emergency backup (verified): {(result.EmergencyBackup is null ? "none" : Path.GetFileName(result.EmergencyBackup))}, the database as writes stopped",
+                    $"the previous database is kept, read-only, as {result.PreRestoreDatabase ?? "(none)"} until 'hks restore --cleanup'",
+                    string.Create(CultureInfo.InvariantCulture, $"writes refused for {((result.WritesRefusedUntil - result.WritesRefusedFrom) ?? TimeSpan.Zero).TotalSeconds:N1} s; unavailable for {result.UnavailableMilliseconds:N0} ms while switching"),
                     string.Create(CultureInfo.InvariantCulture, $"{result.Content.Portfolios.Count} portfolios, HK${result.Content.TotalMarketValue:N2}"),
-                    .. findings.Select(f => $"{f.Severity.ToString().ToLowerInvariant()}: {f.Check} — {f.Message}"),
+                    .. checks.Findings.Select(f => $"{f.Severity.ToString().ToLowerInvariant()}: {f.Check} — {f.Message}"),
+                    .. checks.Checklist.Select(i => $"{(i.Passed ? "passed" : "failed")}: {i.Item} — {i.Detail}"),
                 ], "/", "Open the portfolios");
         }
         finally

@@ -28,6 +28,12 @@ public sealed partial class DashboardExceptionHandler(Database database, Mainten
             await MaintenanceResponse.WriteAsync(context, reason);
             return true;
         }
+        if (ReadOnlyDatabase.IsRefusal(exception))
+        {
+            LogRefused(logger, context.Request.Path.Value, 503, ReadOnlyDatabase.Message);
+            await WriteAsync(context, 503, ReadOnlyDatabase.Message, retryAfterSeconds: 5);
+            return true;
+        }
         var (status, message) = exception switch
         {
             HksException { ExitCode: ExitCode.Usage } usage => (usage.Name.EndsWith("Missing", StringComparison.Ordinal) ? 404 : 400, ForTheDashboard(usage.Message)),
@@ -49,10 +55,14 @@ public sealed partial class DashboardExceptionHandler(Database database, Mainten
         return true;
     }
 
-    public static async Task WriteAsync(HttpContext context, int status, string message)
+    public static async Task WriteAsync(HttpContext context, int status, string message, int? retryAfterSeconds = null)
     {
         context.Response.Clear();
         context.Response.StatusCode = status;
+        if (retryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (MaintenanceResponse.WantsJson(context.Request))
         {
             await context.Response.WriteAsJsonAsync(new { title = ReasonPhrase(status), status, detail = message }, context.RequestAborted);

@@ -25,6 +25,7 @@ public static class RestoreCommand
         var noEmergency = new Option<bool>("--no-emergency-backup") { Description = "Skip the verified backup of the current database (not recommended)" };
         var targetDb = new Option<string?>("--target-db") { Description = "Restore into this new database beside the live one" };
         var noMigrate = new Option<bool>("--no-migrate") { Description = "Keep a legacy dump at the schema it came with" };
+        var acceptLoss = new Option<bool>("--accept-loss") { Description = "Let a dump without a manifest replace the live database with fewer portfolios, positions or value (for scripts; --yes alone never does)" };
         var cleanup = new Option<bool>("--cleanup") { Description = "Drop the pre-restore databases earlier restores kept" };
         var portfolio = new Option<string?>("--portfolio") { Description = "Restore only this portfolio (metadata, positions, signals, prices, analyses)" };
         var mode = new Option<string>("--mode") { Description = "With --portfolio: replace, merge or missing-only", DefaultValueFactory = _ => "replace" };
@@ -32,7 +33,7 @@ public static class RestoreCommand
         var metadata = new Option<bool>("--portfolios-metadata") { Description = "Re-create portfolio rows missing from the live database; never overwrite" };
         var recover = new Option<bool>("--recover") { Description = "Finish or undo interrupted restores and remove their leftovers (every restore does this first)" };
         var json = CommonOptions.Json();
-        var command = new Command("restore", "Restore a backup so that nothing can be lost") { file, yes, noEmergency, targetDb, noMigrate, cleanup, recover, portfolio, mode, dryRun, metadata, json };
+        var command = new Command("restore", "Restore a backup so that nothing can be lost") { file, yes, noEmergency, targetDb, noMigrate, acceptLoss, cleanup, recover, portfolio, mode, dryRun, metadata, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             var live = await TargetResolver.ResolveAsync(parseResult.GetValue(CommonOptions.Database), cancellationToken);
@@ -70,6 +71,10 @@ public static class RestoreCommand
                 TargetDatabase = parseResult.GetValue(targetDb),
                 SkipEmergencyBackup = parseResult.GetValue(noEmergency),
                 NoMigrate = parseResult.GetValue(noMigrate),
+                AcceptLoss = parseResult.GetValue(acceptLoss),
+                ConfirmLoss = (loss, token) => Confirmation.RequireAsync(context, yes: false,
+                    $"The dump holds less than the live database: {loss.Describe()}. It has no manifest saying this is intended.", loss.Confirmation, token,
+                    hint: "pass --accept-loss to accept it in a script"),
             };
             return await ProgressView.RunAsync(context, async progress =>
             {
@@ -80,7 +85,7 @@ public static class RestoreCommand
                     await Confirmation.RequireAsync(context, parseResult.GetValue(yes), Warning(plan, live, request), plan.Live, cancellationToken);
                 }
                 var result = await restore.ExecuteAsync(live, plan, request, cancellationToken);
-                return await RestoreReport.WriteAsync(context, live, result, parseResult.GetValue(json), cancellationToken);
+                return await RestoreReport.WriteAsync(context, result, parseResult.GetValue(json));
             });
         });
         return command;

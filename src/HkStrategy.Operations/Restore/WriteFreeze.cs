@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Dapper;
+using Npgsql;
+
+namespace HkStrategy.Operations.Restore;
+
+/// <summary>
+/// Keeps a database from accepting writes while a restore replaces it, so that no write can land after the emergency
+/// backup's snapshot and be lost: every new session starts read-only (<c>default_transaction_read_only</c> set on the
+/// database) and every session already open is ended (by process id) and waited for, so no transaction begun before
+/// can commit after. A write in that window fails with PostgreSQL's "read-only transaction" error, which hks names.
+/// The database a restore replaces stays frozen as the pre-restore copy: it holds exactly what the emergency backup holds.
+/// </summary>
+public static class WriteFreeze
+{
+    private static readonly TimeSpan SessionsGone = TimeSpan.FromSeconds(15);
+
+    /// <summary>Freezes <paramref name="database"/>; false when it was read-only already (by its owner's choice), so hks must not thaw it.</summary>
+    public static async Task<bool> FreezeAsync(ServerDatabases databases, string database, CancellationToken cancellationToken)
+    {
+        await using var connection = await databases.OpenMaintenanceAsync(cancellationToken);
+        if (await IsFrozenAsync(connection, database, cancellationToken))
+        {
+            return false;
+        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"ALTER DATABASE {ServerDatabases.Quote(database)} SET default_transaction_read_only = on", cancellationToken: cancellationToken));
+        NpgsqlConnection.ClearAllPools();
+        var ended = (await connection.QueryAsync<int>(new CommandDefinition(
+            """
+            WITH sessions AS MATERIALIZED (SELECT pid FROM pg_stat_activity WHERE datname = @database AND pid <> pg_backend_pid())
+            SELECT pid FROM sessions, LATERAL pg_terminate_backend(pid) AS ended WHERE ended
+            """,
+            new { database }, cancellationToken: cancellationToken))).ToArray();
+        var clock = Stopwatch.StartNew();
+        while (ended.Length > 0 && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                   "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = ANY(@ended))", new { ended }, cancellationToken: cancellationToken)))
+        {
+            if (clock.Elapsed > SessionsGone)
+            {
+                await ThawAsync(databases, database, cancellationToken);
+                throw Core.Failures.HksException.Environment("SessionsDidNotEnd",
+                    $"sessions on {database} did not end within {SessionsGone.TotalSeconds:0} s; nothing was changed: stop the programs using it and run the restore again");
+            }
+            await Task.Delay(20, cancellationToken);
+        }
+        return true;
+    }
+
+    public static async Task ThawAsync(ServerDatabases databases, string database, CancellationToken cancellationToken)
+    {
+        await using var connection = await databases.OpenMaintenanceAsync(cancellationToken);
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @database)", new { database }, cancellationToken: cancellationToken)))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"ALTER DATABASE {ServerDatabases.Quote(database)} RESET default_transaction_read_only", cancellationToken: cancellationToken));
+        }
+    }
+
+    public static async Task<bool> IsFrozenAsync(NpgsqlConnection maintenance, string database, CancellationToken cancellationToken) =>
+        await maintenance.ExecuteScalarAsync<bool>(new CommandDefinition(
+            """
+            SELECT EXISTS (SELECT 1 FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase
+                           WHERE d.datname = @database AND s.setrole = 0 AND 'default_transaction_read_only=on' = ANY(s.setconfig))
+            """, new { database }, cancellationToken: cancellationToken));
+}
