@@ -1,4 +1,5 @@
 using HkStrategy.Core.Failures;
+using HkStrategy.Core.Text;
 
 namespace HkStrategy.Core.Portfolios;
 
@@ -12,13 +13,20 @@ public static class PortfolioText
             return null;
         }
         var trimmed = name.Trim();
-        return trimmed.Length is > 0 and <= 200
-            ? trimmed
-            : throw HksException.Usage("InvalidPortfolioName", "a portfolio's name must have 1–200 characters");
+        if (trimmed.Length is 0 or > 200)
+        {
+            throw HksException.Usage("InvalidPortfolioName", "a portfolio's name must have 1–200 characters");
+        }
+        return TextRules.HasControlCharacters(trimmed)
+            ? throw HksException.Usage("InvalidPortfolioName", $"the name '{TextRules.Escape(trimmed)}' holds control characters (such as ESC or a line break): type plain text")
+            : trimmed;
     }
 
+    /// <summary>A description may run over several lines; other control characters are refused.</summary>
     public static string? Description(string? description) =>
         description is { Length: > 2000 }
             ? throw HksException.Usage("InvalidDescription", "a portfolio's description must have at most 2,000 characters")
-            : description?.Trim();
+            : description is not null && TextRules.HasControlCharacters(description.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\n', ' ').Replace('\t', ' '))
+                ? throw HksException.Usage("InvalidDescription", "a portfolio's description holds control characters (such as ESC): type plain text")
+                : description?.Trim();
 }

@@ -13,7 +13,7 @@ public static partial class HkexSymbol
     public static bool TryNormalize(string? input, out string symbol)
     {
         symbol = "";
-        var match = input is null ? null : Pattern().Match(input.Trim());
+        var match = input is null ? null : Pattern().Match(Input.InputValues.Narrow(input.Trim()));
         if (match is null || !match.Success)
         {
             return false;
@@ -30,8 +30,8 @@ public static partial class HkexSymbol
     public static string Normalize(string? input) =>
         TryNormalize(input, out var symbol)
             ? symbol
-            : throw HksException.Usage("InvalidSymbol", $"'{input}' is not an HKEX symbol: use its stock code, such as 0700.HK or 700");
+            : throw HksException.Usage("InvalidSymbol", $"'{Text.TextRules.Escape(input ?? "")}' is not an HKEX symbol: use its stock code, such as 0700.HK or 700");
 
-    [GeneratedRegex(@"^(?<code>\d{1,5})(\.[Hh][Kk])?$")]
+    [GeneratedRegex(@"^(?<code>[0-9]{1,5})(\.[Hh][Kk])?$")]
     private static partial Regex Pattern();
 }

@@ -61,6 +61,16 @@ public sealed class RestrictedLoader : IAsyncDisposable
             $"CREATE ROLE {Quote(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 1 " +
             $"PASSWORD '{ScramVerifier.For(password)}' VALID UNTIL '{DateTime.UtcNow.AddDays(1):yyyy-MM-dd HH:mm:ss}+00'", cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition($"ALTER DATABASE {Quote(into.DatabaseName)} OWNER TO {Quote(role)}", cancellationToken: cancellationToken));
+        // A data-only load goes into tables that exist already: the role may fill them (DROP OWNED takes this back).
+        await connection.ExecuteAsync(new CommandDefinition($$"""
+            DO $grant$ DECLARE s text; BEGIN
+                FOR s IN SELECT nspname FROM pg_namespace WHERE nspname <> 'information_schema' AND nspname !~ '^pg_' LOOP
+                    EXECUTE format('GRANT USAGE, CREATE ON SCHEMA %I TO %I', s, '{{role}}');
+                    EXECUTE format('GRANT ALL ON ALL TABLES IN SCHEMA %I TO %I', s, '{{role}}');
+                    EXECUTE format('GRANT ALL ON ALL SEQUENCES IN SCHEMA %I TO %I', s, '{{role}}');
+                END LOOP;
+            END $grant$
+            """, cancellationToken: cancellationToken));
         var builder = new NpgsqlConnectionStringBuilder(into.ConnectionString) { Username = role, Password = password, Passfile = null, Pooling = false };
         return new RestrictedLoader(into, into with { ConnectionString = builder.ConnectionString }, role, rights.Owner);
     }

@@ -21,6 +21,10 @@ public static class PortfolioDocumentRules
     {
         PortfolioText.Name(document.Portfolio.Name ?? throw Bad("the portfolio has no name"));
         PortfolioText.Description(document.Portfolio.Description);
+        if (document.Positions.GroupBy(p => p.Symbol, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw Bad($"{twice.Key} is listed {twice.Count()} times; list each symbol once");
+        }
         foreach (var p in document.Positions)
         {
             if (p.Quantity < 0)
