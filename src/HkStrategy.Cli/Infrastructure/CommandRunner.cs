@@ -40,6 +40,16 @@ public static class CommandRunner
             await context.Error.WriteLineAsync($"hks: lost the connection to PostgreSQL: {failure.Message.Split('\n')[0]} [ConnectionLost]");
             return (int)ExitCode.Environment;
         }
+        catch (UnauthorizedAccessException failure)
+        {
+            await context.Error.WriteLineAsync($"hks: not allowed: {failure.Message.Split('\n')[0]} [AccessDenied]");
+            return (int)ExitCode.Environment;
+        }
+        catch (IOException failure)
+        {
+            await context.Error.WriteLineAsync($"hks: {failure.Message.Split('\n')[0]} [FileError]");
+            return (int)ExitCode.Environment;
+        }
         catch (OperationCanceledException)
         {
             await context.Error.WriteLineAsync("hks: cancelled");

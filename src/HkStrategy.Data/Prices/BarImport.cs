@@ -83,15 +83,25 @@ public static class BarImport
             $"COPY {table} (symbol, trade_date, open, high, low, close, volume, source) FROM STDIN (FORMAT BINARY)", cancellationToken);
         var encoder = new BarCopyEncoder(copy);
         encoder.WriteHeader();
-        foreach (var bar in bars)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            encoder.Write(bar, source);
-            count++;
-            if (held.Contains(bar.Symbol))
+            foreach (var bar in bars)
             {
-                heldBars.Add(bar);
+                cancellationToken.ThrowIfCancellationRequested();
+                encoder.Write(bar, source);
+                count++;
+                if (held.Contains(bar.Symbol))
+                {
+                    heldBars.Add(bar);
+                }
             }
+        }
+        catch
+        {
+            // The file was refused while its rows streamed (a line too long, say): the COPY is cancelled, so that
+            // closing it does not send a half-written stream whose server error would hide the refusal.
+            await copy.CancelAsync();
+            throw;
         }
         if (!accept())
         {

@@ -12,6 +12,9 @@ public static class InputLimits
     /// <summary>One line of a SQL dump or a CSV file; pg_dump writes a row of COPY data on one line.</summary>
     public const int MaxLineChars = 16 * 1024 * 1024;
 
+    /// <summary>One line of a CSV file (a price row takes under 200 bytes).</summary>
+    public const int MaxCsvLineBytes = 1024 * 1024;
+
     /// <summary>One SQL statement of a dump (a function body, a view); COPY data is not a statement.</summary>
     public const int MaxStatementChars = 64 * 1024 * 1024;
 
@@ -26,9 +29,9 @@ public static class InputLimits
     /// <summary>A portfolio document (JSON or CSV): 100,000 positions take about 30 MB.</summary>
     public const long MaxDocumentBytes = 256L * 1024 * 1024;
 
-    public static HksException LineTooLong(string source, long line) =>
+    public static HksException LineTooLong(string source, long line, int limit = MaxLineChars) =>
         HksException.Refused("LineTooLong", string.Create(CultureInfo.InvariantCulture,
-            $"{source}: line {line:N0} is longer than {MaxLineChars / (1024 * 1024)} MiB characters (the limit for one line): not a file hks reads"));
+            $"{source}: line {line:N0} is longer than {limit / (1024 * 1024)} MiB (the limit for one line of this kind of file): not a file hks reads"));
 
     public static HksException TooLarge(string source, long limitBytes) =>
         HksException.Refused("InputTooLarge", string.Create(CultureInfo.InvariantCulture,

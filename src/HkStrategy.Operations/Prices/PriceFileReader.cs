@@ -2,6 +2,7 @@ using System.Globalization;
 using HkStrategy.Core.Prices;
 using HkStrategy.Core.Symbols;
 using HkStrategy.Core.Text;
+using HkStrategy.Operations.Files;
 using HkStrategy.Operations.Progress;
 using nietras.SeparatedValues;
 
@@ -30,9 +31,10 @@ public sealed class PriceFileReader
 
     private readonly string _path;
     private readonly string? _symbol;
+    private readonly BarDates _dates;
     private readonly List<BadRow> _badRows = [];
 
-    public PriceFileReader(string path, string? symbol) => (_path, _symbol) = (path, symbol);
+    public PriceFileReader(string path, string? symbol, BarDates dates) => (_path, _symbol, _dates) = (path, symbol, dates);
 
     public IReadOnlyList<BadRow> BadRows => _badRows;
 
@@ -49,7 +51,8 @@ public sealed class PriceFileReader
         _badRows.Clear();
         Rows = 0;
         using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        using var reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All }).From(file);
+        using var guarded = new LineGuardStream(file, Path.GetFileName(_path));
+        using var reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All }).From(guarded);
         var columns = reader.Header.ColNames.Select((name, index) => (name, index)).ToDictionary(c => c.name.Trim(), c => c.index, StringComparer.OrdinalIgnoreCase);
         var missing = Required.Where(r => !columns.ContainsKey(r)).ToList();
         if (missing.Count > 0)
@@ -110,6 +113,11 @@ public sealed class PriceFileReader
         if (!FastParse.TryIsoDate(row[layout.Date].Span, DateFormats, out var date))
         {
             problem = $"'{row[layout.Date].ToString()}' is not a date (use YYYY-MM-DD)";
+            return null;
+        }
+        if (_dates.Problem(date) is { } dateProblem)
+        {
+            problem = dateProblem;
             return null;
         }
         if (!TryPrice(row, layout.Open, "Open", out var open, ref problem) || !TryPrice(row, layout.High, "High", out var high, ref problem)

@@ -31,7 +31,11 @@ public static class PortfolioExportCommand
             var text = kind == "json" ? PortfolioDocumentJson.Write(document) : PortfolioCsv.Write(document);
             if (parseResult.GetValue(output) is { } path)
             {
-                await File.WriteAllTextAsync(path, text, cancellationToken);
+                if (Directory.Exists(path))
+                {
+                    throw HksException.Usage("OutIsAFolder", $"--out {path} is a folder: name the file to write, such as {Path.Combine(path, portfolioId + "." + kind)}");
+                }
+                await HkStrategy.Operations.Files.AtomicFile.WriteAllTextAsync(path, text, cancellationToken);
                 await context.Error.WriteLineAsync($"exported {portfolioId} ({document.Positions.Count} position(s), {document.Analyses.Count} analysis(es)) to {path}");
             }
             else

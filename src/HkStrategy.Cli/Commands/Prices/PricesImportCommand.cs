@@ -21,17 +21,18 @@ public static class PricesImportCommand
     {
         var file = new Argument<string>("file") { Description = "A CSV file: Date, Open, High, Low, Close, Volume[, Symbol]" };
         var symbol = new Option<string?>("--symbol") { Description = "The symbol of every row (when the file has no Symbol column)" };
+        var allowClosed = new Option<bool>("--allow-closed-days") { Description = "Import bars of days the HKEX calendar calls holidays (the exchange traded after all)" };
         var json = CommonOptions.Json();
-        var command = new Command("import", "Import daily bars from a CSV file (all or nothing)") { file, symbol, json };
+        var command = new Command("import", "Import daily bars from a CSV file (all or nothing)") { file, symbol, allowClosed, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetValue(file)!;
             if (!File.Exists(path))
             {
-                throw HksException.Usage("FileMissing", $"{path} does not exist");
+                throw HksException.Usage("FileMissing", Directory.Exists(path) ? $"{path} is a folder, not a CSV file" : $"{path} does not exist");
             }
             var fixedSymbol = parseResult.GetValue(symbol) is { } s ? HkexSymbol.Normalize(s) : null;
-            var reader = new PriceFileReader(path, fixedSymbol);
+            var reader = new PriceFileReader(path, fixedSymbol, BarDates.For(context.Clock, parseResult.GetValue(allowClosed)));
             await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
             var result = await ProgressView.RunAsync(context, async progress =>
             {

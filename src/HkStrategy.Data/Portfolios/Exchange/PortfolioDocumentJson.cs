@@ -10,8 +10,33 @@ public static class PortfolioDocumentJson
 
     public static string Write(PortfolioDocument document) => JsonSerializer.Serialize(document, Options);
 
-    public static PortfolioDocument Read(string path) =>
-        File.Exists(path) ? Parse(File.ReadAllText(path), path) : throw HksException.Usage("FileMissing", $"{path} does not exist");
+    /// <summary>A document is read whole, so its size is bounded: 100,000 positions take about 30 MB.</summary>
+    public const int MaxBytes = 64 * 1024 * 1024;
+
+    public static PortfolioDocument Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw HksException.Usage("FileMissing", Directory.Exists(path) ? $"{path} is a folder, not a portfolio document" : $"{path} does not exist");
+        }
+        using var file = File.OpenRead(path);
+        var tooLarge = HksException.Refused("InputTooLarge", $"{path} is larger than {MaxBytes / (1024 * 1024)} MiB (the limit for a portfolio document)");
+        if (file.CanSeek && file.Length > MaxBytes)
+        {
+            throw tooLarge;
+        }
+        using var text = new MemoryStream();
+        var buffer = new byte[1 << 16];
+        while (file.Read(buffer) is var read and > 0)
+        {
+            text.Write(buffer, 0, read);
+            if (text.Length > MaxBytes)
+            {
+                throw tooLarge; // not a regular file (a pipe, /dev/zero): its length was not known
+            }
+        }
+        return Parse(System.Text.Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length), path);
+    }
 
     /// <summary>A document's text; <paramref name="source"/> names it in messages (a path, or an uploaded file's name).</summary>
     public static PortfolioDocument Parse(string json, string source)

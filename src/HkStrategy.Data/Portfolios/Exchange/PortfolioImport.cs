@@ -28,18 +28,13 @@ public static class PortfolioImport
             VALUES (@portfolioId, @Name, @Description, COALESCE(@CreatedAt, LOCALTIMESTAMP), COALESCE(@UpdatedAt, LOCALTIMESTAMP))
             ON CONFLICT (portfolio_id) DO NOTHING
             """, new { portfolioId, p.Name, p.Description, p.CreatedAt, p.UpdatedAt }, transaction, cancellationToken: cancellationToken)) > 0;
-        int added = 0, updated = 0, rulesAdded = 0, rulesChanged = 0;
-        foreach (var position in document.Positions)
-        {
-            foreach (var isNew in await connection.QueryAsync<bool>(new CommandDefinition(UpsertPosition, Parameters(portfolioId, position), transaction, cancellationToken: cancellationToken)))
-            {
-                _ = isNew ? added++ : updated++;
-            }
-            foreach (var isNew in await connection.QueryAsync<bool>(new CommandDefinition(UpsertRules, Parameters(portfolioId, position), transaction, cancellationToken: cancellationToken)))
-            {
-                _ = isNew ? rulesAdded++ : rulesChanged++;
-            }
-        }
+        // Set-based: one statement for all positions, one for all rules (symbols are unique in a document), so 100,000 positions take seconds.
+        var rows = Columns(document.Positions);
+        var positions = (await connection.QueryAsync<bool>(new CommandDefinition(UpsertPositions, new { portfolioId, rows.Symbols, rows.Companies, rows.Quantities, rows.Costs, rows.Prices, rows.Sectors, rows.Updated },
+            transaction, cancellationToken: cancellationToken))).ToList();
+        var rules = (await connection.QueryAsync<bool>(new CommandDefinition(UpsertRules, new { portfolioId, rows.Symbols, rows.Targets, rows.Stops, rows.ZoneLows, rows.ZoneHighs },
+            transaction, cancellationToken: cancellationToken))).ToList();
+        int added = positions.Count(isNew => isNew), updated = positions.Count - added, rulesAdded = rules.Count(isNew => isNew), rulesChanged = rules.Count - rulesAdded;
         var events = 0;
         foreach (var e in document.Events)
         {
@@ -66,9 +61,11 @@ public static class PortfolioImport
         return outcome;
     }
 
-    private const string UpsertPosition = """
+    private const string UpsertPositions = """
         INSERT INTO portfolio_positions AS p (portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated)
-        VALUES (@portfolioId, @Symbol, @CompanyName, @Quantity, @AverageCost, @CurrentPrice, @Sector, COALESCE(@LastUpdated, LOCALTIMESTAMP))
+        SELECT @portfolioId, i.symbol, i.company_name, i.quantity, i.avg_cost, i.current_price, i.sector, COALESCE(i.last_updated, LOCALTIMESTAMP)
+        FROM unnest(@Symbols::text[], @Companies::text[], @Quantities::int[], @Costs::numeric[], @Prices::numeric[], @Sectors::text[], @Updated::timestamp[])
+             AS i(symbol, company_name, quantity, avg_cost, current_price, sector, last_updated)
         ON CONFLICT (portfolio_id, symbol) DO UPDATE SET company_name = EXCLUDED.company_name, quantity = EXCLUDED.quantity,
             avg_cost = EXCLUDED.avg_cost, current_price = EXCLUDED.current_price, sector = EXCLUDED.sector, last_updated = EXCLUDED.last_updated
         WHERE (p.company_name, p.quantity, p.avg_cost, p.current_price, p.sector)
@@ -78,8 +75,10 @@ public static class PortfolioImport
 
     private const string UpsertRules = """
         INSERT INTO position_rules AS r (portfolio_id, symbol, target_sell, stop_loss, add_zone_low, add_zone_high)
-        SELECT @portfolioId, @Symbol, @TargetSell, @StopLoss, @AddZoneLow, @AddZoneHigh
-        WHERE COALESCE(@TargetSell, @StopLoss, @AddZoneLow, @AddZoneHigh) IS NOT NULL
+        SELECT @portfolioId, i.symbol, i.target_sell, i.stop_loss, i.add_zone_low, i.add_zone_high
+        FROM unnest(@Symbols::text[], @Targets::numeric[], @Stops::numeric[], @ZoneLows::numeric[], @ZoneHighs::numeric[])
+             AS i(symbol, target_sell, stop_loss, add_zone_low, add_zone_high)
+        WHERE COALESCE(i.target_sell, i.stop_loss, i.add_zone_low, i.add_zone_high) IS NOT NULL
         ON CONFLICT (portfolio_id, symbol) DO UPDATE SET target_sell = EXCLUDED.target_sell, stop_loss = EXCLUDED.stop_loss,
             add_zone_low = EXCLUDED.add_zone_low, add_zone_high = EXCLUDED.add_zone_high, updated_at = now()
         WHERE (r.target_sell, r.stop_loss, r.add_zone_low, r.add_zone_high)
@@ -87,11 +86,15 @@ public static class PortfolioImport
         RETURNING (xmax = 0)
         """;
 
-    private static object Parameters(string portfolioId, ExportedPosition p) => new
-    {
-        portfolioId, p.Symbol, p.CompanyName, p.Quantity, p.AverageCost, p.CurrentPrice, p.Sector, p.LastUpdated,
-        p.TargetSell, p.StopLoss, p.AddZoneLow, p.AddZoneHigh,
-    };
+    private sealed record PositionColumns(
+        string[] Symbols, string?[] Companies, int[] Quantities, decimal[] Costs, decimal[] Prices, string?[] Sectors, DateTime?[] Updated,
+        decimal?[] Targets, decimal?[] Stops, decimal?[] ZoneLows, decimal?[] ZoneHighs);
+
+    private static PositionColumns Columns(IReadOnlyList<ExportedPosition> p) => new(
+        [.. p.Select(x => x.Symbol)], [.. p.Select(x => x.CompanyName)], [.. p.Select(x => x.Quantity)], [.. p.Select(x => x.AverageCost)],
+        [.. p.Select(x => x.CurrentPrice)], [.. p.Select(x => x.Sector)], [.. p.Select(x => x.LastUpdated)],
+        [.. p.Select(x => x.TargetSell)], [.. p.Select(x => x.StopLoss)], [.. p.Select(x => x.AddZoneLow)], [.. p.Select(x => x.AddZoneHigh)]);
+
 
     private static async Task<(int Added, int Replaced)> ImportAnalysesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PortfolioDocument document, string portfolioId, CancellationToken cancellationToken)
     {
