@@ -44,6 +44,7 @@ public static class WriteFreeze
             }
             await Task.Delay(20, cancellationToken);
         }
+        NpgsqlConnection.ClearAllPools(); // connections given back while the sessions ended are broken: none is handed out again
         return true;
     }
 

@@ -109,16 +109,27 @@ public sealed class BackupOperations(
             : new JobOutcome(summary, details, $"/portfolios/{Uri.EscapeDataString(result.PortfolioId)}", "Open the portfolio");
     }
 
-    /// <summary>Passes progress on; when the restore reaches its switch, the dashboard enters maintenance until <see cref="Leave"/>.</summary>
+    /// <summary>
+    /// Passes progress on. While the restore stops writes (ending the live database's sessions) the dashboard is in
+    /// maintenance for that moment; from its switch, until <see cref="Leave"/>.
+    /// </summary>
     private sealed class MaintenanceOnSwitch(MaintenanceMode maintenance, string file, IProgress<OperationProgress> inner) : IProgress<OperationProgress>
     {
         private IDisposable? _entered;
 
         public void Report(OperationProgress value)
         {
-            if (value.Step == "switch")
+            if (value.Step == "stop writes")
+            {
+                _entered ??= maintenance.Enter($"a restore of {file} is stopping writes");
+            }
+            else if (value.Step == "switch")
             {
                 _entered ??= maintenance.Enter($"a restore of {file} is switching databases");
+            }
+            else if (_entered is not null && value.Step is "emergency backup" or "restore into a scratch database")
+            {
+                Leave(); // writes are stopped: pages read the frozen database as before
             }
             inner.Report(value);
         }

@@ -45,12 +45,14 @@ public sealed class MaintenanceMode(Database database, string home, TimeProvider
             return _journalReason;
         }
         _journalCheckedAt = now;
-        var switching = RestoreJournal.ReadAll(home).FirstOrDefault(j =>
-            j.Phase == RestoreJournal.Phases.Switching && string.Equals(j.TargetDatabase, database.Target.DatabaseName, StringComparison.Ordinal));
+        // Two short moments of a restore end the live database's sessions: when it stops writes, and when it switches.
+        var switching = RestoreJournal.ReadAll(home).FirstOrDefault(j => string.Equals(j.TargetDatabase, database.Target.DatabaseName, StringComparison.Ordinal)
+            && (j.Phase == RestoreJournal.Phases.Switching || (j.Phase == RestoreJournal.Phases.EmergencyBackup && j.FrozeLive && j.WritesRefusedFrom is null)));
+        var doing = switching?.Phase == RestoreJournal.Phases.Switching ? "switching databases" : "stopping writes";
         var reason = switching is null ? null
             : now - switching.UpdatedAt > TimeSpan.FromMinutes(2)
-                ? $"a restore of {Path.GetFileName(switching.Archive)} stopped while switching databases: run 'hks restore --recover' to finish or undo it"
-                : $"a restore of {Path.GetFileName(switching.Archive)} is switching databases";
+                ? $"a restore of {Path.GetFileName(switching.Archive)} stopped while {doing}: run 'hks restore --recover' to finish or undo it"
+                : $"a restore of {Path.GetFileName(switching.Archive)} is {doing}";
         if (_journalReason is not null && reason is null)
         {
             database.DataSource.Clear();

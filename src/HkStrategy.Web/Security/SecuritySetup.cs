@@ -17,6 +17,9 @@ public static class SecuritySetup
         var access = DashboardAccess.FromEnvironment();
         access.RequireSafeAddresses(Listening.ConfiguredUrls(builder));
         builder.Services.AddSingleton(access);
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSignInRateLimits();
+        builder.Services.AddTlsProxy();
         if (!access.RequiresSignIn && builder.Configuration["AllowedHosts"] is null or "*")
         {
             // Without a sign-in, loopback is the only protection: a page elsewhere whose name resolves to 127.0.0.1 (DNS
@@ -28,12 +31,14 @@ public static class SecuritySetup
             options.HeaderName = "X-CSRF-TOKEN";
             options.Cookie.Name = "hks.antiforgery";
             options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {
             options.Cookie.Name = "hks.session";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS, also behind HKS_DASHBOARD_TLS_PROXY
             options.LoginPath = SignInPath;
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
             options.SlidingExpiration = true;

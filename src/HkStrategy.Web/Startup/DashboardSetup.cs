@@ -8,6 +8,8 @@ using HkStrategy.Web.Jobs;
 using HkStrategy.Web.Maintenance;
 using HkStrategy.Web.Schema;
 
+using HkStrategy.Web.Security;
+
 namespace HkStrategy.Web.Startup;
 
 /// <summary>The dashboard's pages, API description, background operations and request pipeline.</summary>
@@ -70,6 +72,7 @@ public static class DashboardSetup
 
     public static void UseDashboard(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages(async context =>
         {
@@ -86,13 +89,6 @@ public static class DashboardSetup
                 await DashboardExceptionHandler.WriteAsync(context.HttpContext, status, message);
             }
         });
-        app.Use((context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers.XFrameOptions = "DENY";
-            context.Response.Headers["Referrer-Policy"] = "same-origin";
-            return next(context);
-        });
         var assets = new EmbeddedFileProvider(typeof(DashboardSetup).Assembly, "HkStrategy.Web.wwwroot");
         app.Environment.WebRootFileProvider = assets;
         app.UseStaticFiles(new StaticFileOptions
@@ -103,6 +99,7 @@ public static class DashboardSetup
                 : "no-cache",
         });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMaintenanceGate();

@@ -10,7 +10,7 @@ namespace HkStrategy.Web.Pages.Login;
 
 /// <summary>Sign-in with HKS_DASHBOARD_PASSWORD (only when it is set), and sign-out.</summary>
 [AnySchema]
-public sealed class IndexModel(DashboardAccess access) : PageModel
+public sealed class IndexModel(DashboardAccess access, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public string? Password { get; set; }
@@ -26,13 +26,22 @@ public sealed class IndexModel(DashboardAccess access) : PageModel
         {
             return Redirect("/");
         }
+        var client = SignInRateLimits.Client(HttpContext);
+        if (throttle.LockedFor(client) is { } wait)
+        {
+            // Locked out: refused without looking at the password, so a guess in this time says nothing.
+            Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
         if (!access.Accepts(Password))
         {
             // A wrong password costs the guesser time; the response says no more than "wrong".
+            throttle.Failed(client);
             await Task.Delay(TimeSpan.FromMilliseconds(400), HttpContext.RequestAborted);
             ModelState.AddModelError(nameof(Password), "that is not the dashboard's password");
             return Page();
         }
+        throttle.Succeeded(client);
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "dashboard"), new Claim(SecuritySetup.FingerprintClaim, access.Fingerprint)],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
