@@ -6,15 +6,19 @@ namespace HkStrategy.Data.Prices;
 /// <summary>One position's price before and after a refresh, and the day of the bar it came from.</summary>
 public sealed record RefreshedPrice(string PortfolioId, string Symbol, decimal? OldPrice, decimal NewPrice, DateOnly BarDate);
 
-/// <summary>Sets each position's current_price to the close of its symbol's newest daily bar.</summary>
+/// <summary>
+/// Sets each position's current_price to the close of its symbol's newest daily bar up to today in Hong Kong: a bar
+/// dated later (imported before such bars were refused, or written by another program) is never taken as a price.
+/// </summary>
 public static class PriceRefresh
 {
-    public static async Task<IReadOnlyList<RefreshedPrice>> ApplyAsync(NpgsqlConnection connection, string? portfolioId, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<RefreshedPrice>> ApplyAsync(NpgsqlConnection connection, string? portfolioId, DateOnly today, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<RefreshedPrice>(new CommandDefinition(
             """
             WITH latest AS (
                 SELECT DISTINCT ON (symbol) symbol, trade_date, close FROM daily_bars
                 WHERE symbol IN (SELECT symbol FROM portfolio_positions WHERE @portfolioId::varchar IS NULL OR portfolio_id = @portfolioId)
+                  AND trade_date <= @today
                 ORDER BY symbol, trade_date DESC),
             old AS (
                 SELECT p.id, p.current_price FROM portfolio_positions p
@@ -23,5 +27,5 @@ public static class PriceRefresh
             FROM latest l, old o
             WHERE p.id = o.id AND p.symbol = l.symbol AND p.current_price IS DISTINCT FROM l.close
             RETURNING p.portfolio_id AS "PortfolioId", p.symbol AS "Symbol", o.current_price AS "OldPrice", l.close AS "NewPrice", l.trade_date AS "BarDate"
-            """, new { portfolioId }, cancellationToken: cancellationToken))).ToList();
+            """, new { portfolioId, today }, cancellationToken: cancellationToken))).ToList();
 }

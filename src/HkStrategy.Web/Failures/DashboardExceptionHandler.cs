@@ -23,7 +23,7 @@ public sealed partial class DashboardExceptionHandler(Database database, Mainten
         if (IsDatabaseOutage(exception))
         {
             database.DataSource.Clear();
-            var reason = maintenance.Reason ?? $"the database is not available: {FirstLine(exception)}";
+            var reason = maintenance.RecentReason ?? $"the database is not available: {FirstLine(exception)}";
             LogOutage(logger, context.Request.Path.Value, reason);
             await MaintenanceResponse.WriteAsync(context, reason);
             return true;

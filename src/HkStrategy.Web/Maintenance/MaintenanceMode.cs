@@ -12,7 +12,9 @@ public sealed class MaintenanceMode(Database database, string home, TimeProvider
 {
     private static readonly TimeSpan JournalCheckInterval = TimeSpan.FromMilliseconds(500);
     private readonly Lock _gate = new();
+    private static readonly TimeSpan Afterwards = TimeSpan.FromSeconds(30);
     private string? _reason;
+    private (string Reason, DateTimeOffset Left)? _last;
     private string? _journalReason;
     private DateTimeOffset _journalCheckedAt = DateTimeOffset.MinValue;
 
@@ -23,6 +25,21 @@ public sealed class MaintenanceMode(Database database, string home, TimeProvider
             lock (_gate)
             {
                 return _reason ?? JournalReason();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Why a request just met a database whose sessions were ended: the maintenance now, or one that ended moments ago
+    /// (a request that took its connection before a restore stopped writes fails after the moment is over).
+    /// </summary>
+    public string? RecentReason
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reason ?? JournalReason() ?? (_last is { } last && clock.GetUtcNow() - last.Left < Afterwards ? last.Reason : null);
             }
         }
     }
@@ -56,6 +73,7 @@ public sealed class MaintenanceMode(Database database, string home, TimeProvider
         if (_journalReason is not null && reason is null)
         {
             database.DataSource.Clear();
+            _last = (_journalReason, now);
         }
         _journalReason = reason;
         return reason;
@@ -65,13 +83,17 @@ public sealed class MaintenanceMode(Database database, string home, TimeProvider
     {
         public void Dispose()
         {
-            lock (mode._gate)
-            {
-                mode._reason = null;
-            }
-            mode.ClearPool();
+            mode.LeaveNow();
         }
     }
 
-    private void ClearPool() => database.DataSource.Clear();
+    private void LeaveNow()
+    {
+        lock (_gate)
+        {
+            _last = _reason is { } reason ? (reason, clock.GetUtcNow()) : _last;
+            _reason = null;
+        }
+        database.DataSource.Clear();
+    }
 }

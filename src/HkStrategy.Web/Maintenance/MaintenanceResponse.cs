@@ -23,7 +23,7 @@ public static class MaintenanceResponse
         await context.Response.WriteAsync($$"""
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="{{RetryAfterSeconds}}">
             <title>Maintenance · HK Strategy</title><link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="/css/site.css"></head>
-            <body><main class="maintenance"><h1>HK Strategy is switching databases</h1>
+            <body><main class="maintenance"><h1>HK Strategy is in maintenance</h1>
             <p id="maintenance-notice">{{WebUtility.HtmlEncode(reason)}}. This page reloads by itself; nothing you saw before is lost.</p></main></body></html>
             """, context.RequestAborted);
     }

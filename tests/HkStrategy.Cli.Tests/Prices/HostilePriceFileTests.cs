@@ -49,6 +49,18 @@ public sealed class HostilePriceFileTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refresh_NeverPricesAPositionAtABarFromTheFuture()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        await db.ExecuteAsync("INSERT INTO daily_bars (symbol, trade_date, open, high, low, close, volume, source) VALUES ('0700.HK', '2099-01-05', 10, 10.5, 9.5, 10.5, 100, 'other program')");
+
+        var run = await Hks(db, "prices", "refresh");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.NotEqual(10.5m, await db.ScalarAsync<decimal>("SELECT current_price FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK'"));
+    }
+
+    [Fact]
     public async Task AFileWithoutLineEnds_IsRefusedNamingTheLimit()
     {
         await using var db = await DemoDatabases.SeededAsync();

@@ -23,7 +23,8 @@ public static class PricesRefreshCommand
             {
                 await PortfolioStore.GetAsync(session.Connection, portfolioId, cancellationToken);
             }
-            var changed = await PriceRefresh.ApplyAsync(session.Connection, portfolioId, cancellationToken);
+            var today = DateOnly.FromDateTime(HkStrategy.Core.Calendar.MarketClock.HongKongTime(context.Clock.GetUtcNow()));
+            var changed = await PriceRefresh.ApplyAsync(session.Connection, portfolioId, today, cancellationToken);
             if (parseResult.GetValue(json))
             {
                 await JsonOutput.WriteAsync(context, changed);
