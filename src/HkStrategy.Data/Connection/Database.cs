@@ -36,6 +36,9 @@ public sealed class Database(DatabaseTarget target) : IAsyncDisposable
                 HksException.Environment("AccessDenied", $"the server refused the connection to {where}: {postgres.MessageText}", error),
             PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } =>
                 HksException.Environment("DatabaseMissing", $"the database '{target.DatabaseName}' does not exist on {where}", error),
+            PostgresException { SqlState: PostgresErrorCodes.ObjectNotInPrerequisiteState } postgres when postgres.MessageText.Contains("not currently accepting connections", StringComparison.Ordinal)
+                && target.DatabaseName.Contains("_pre_restore_", StringComparison.Ordinal) =>
+                HksException.Environment("DatabaseClosed", $"'{target.DatabaseName}' on {where} is a pre-restore copy, closed so that it stays what its emergency backup holds: ALTER DATABASE … ALLOW_CONNECTIONS true opens it ('hks restore --cleanup' then backs it up before dropping it)", error),
             PostgresException { SqlState: PostgresErrorCodes.ObjectNotInPrerequisiteState } postgres when postgres.MessageText.Contains("not currently accepting connections", StringComparison.Ordinal) =>
                 HksException.Environment("DatabaseClosed", $"the database '{target.DatabaseName}' on {where} is closed to new connections (a restore interrupted during its switch?): 'hks restore --recover' opens it again", error),
             PostgresException { SqlState: PostgresErrorCodes.CannotConnectNow } =>

@@ -18,10 +18,19 @@ public enum DumpStatementAction
 /// <summary>What a statement of a plain dump may do: what pg_dump writes, nothing that reads or writes outside the database.</summary>
 public static partial class DumpStatementPolicy
 {
-    public static bool IsCopyFromStdin(string statement) => CopyFromStdin().IsMatch(statement);
+    public static bool IsCopyFromStdin(string statement) => CopyFromStdin().IsMatch(Words(statement));
 
-    public static DumpStatementAction Classify(string statement, string source, long line)
+    /// <summary>The statement (comments already left out by the splitter) with each run of whitespace as one space: patterns then never backtrack over long runs.</summary>
+    private static string Words(string statement) => Whitespace().Replace(statement, " ").Trim();
+
+    public static DumpStatementAction Classify(string text, string source, long line)
     {
+        var statement = Words(text);
+        if (OutsideTheDatabase().IsMatch(statement))
+        {
+            throw HksException.Refused("StatementOutsideDump", string.Create(CultureInfo.InvariantCulture,
+                $"{source}, line {line:N0}: '{(statement.Length <= 40 ? statement : statement[..40] + "…")}' changes the server, a role or the database itself, which a dump of one database never does; nothing was run"));
+        }
         if (CopyFromStdin().IsMatch(statement))
         {
             return DumpStatementAction.Copy;
@@ -41,13 +50,19 @@ public static partial class DumpStatementPolicy
         return RoleStatement().IsMatch(statement) || ExtensionComment().IsMatch(statement) ? DumpStatementAction.Skip : DumpStatementAction.Execute;
     }
 
-    [GeneratedRegex(@"^COPY\s+[^;]+?\s+FROM\s+stdin\s*;$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^(ALTER (DATABASE|ROLE|USER|GROUP|SYSTEM)|CREATE (ROLE|USER|GROUP|DATABASE|EVENT TRIGGER)|DROP (ROLE|USER|GROUP|DATABASE)|LOAD|CHECKPOINT)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OutsideTheDatabase();
+
+    [GeneratedRegex(@"^COPY [^;]+? FROM stdin ?;$", RegexOptions.IgnoreCase)]
     private static partial Regex CopyFromStdin();
 
     [GeneratedRegex(@"^COPY\b", RegexOptions.IgnoreCase)]
     private static partial Regex AnyCopy();
 
-    [GeneratedRegex(@"^(ALTER\s(?![\s\S]*\sRENAME\s)[\s\S]+\sOWNER\s+TO\s+(""[^""]+""|[\w$]+)\s*;|ALTER\s+DEFAULT\s+PRIVILEGES\s[\s\S]+;|(RE)?SET\s+(SESSION\s+AUTHORIZATION|ROLE)\b[\s\S]*;|GRANT\s[\s\S]+;|REVOKE\s[\s\S]+;)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(ALTER\s(?![\s\S]*\sRENAME\s)[\s\S]+\sOWNER\s+TO\s+(""[^""]+""|[\w$]+)\s*;|ALTER\s+DEFAULT\s+PRIVILEGES\s[\s\S]+;|(RE)?SET\s+((SESSION|LOCAL)\s+)?(SESSION\s+AUTHORIZATION|ROLE)\b[\s\S]*;|GRANT\s[\s\S]+;|REVOKE\s[\s\S]+;)$", RegexOptions.IgnoreCase)]
     private static partial Regex RoleStatement();
 
     [GeneratedRegex(@"^SET\s+client_encoding\s*(?:=|TO)\s*'?([\w-]+)'?\s*;$", RegexOptions.IgnoreCase)]

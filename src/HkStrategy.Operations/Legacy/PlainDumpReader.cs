@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using HkStrategy.Core.Failures;
@@ -75,7 +76,8 @@ public static class PlainDumpReader
         }
         catch (DecoderFallbackException)
         {
-            throw HksException.Refused("DumpEncodingUnsupported", $"{source}: line {lines.LineNumber + 1:N0} is not UTF-8; hks loads UTF-8 dumps (pg_dump --encoding=UTF8 writes one)");
+            throw HksException.Refused("DumpEncodingUnsupported", string.Create(CultureInfo.InvariantCulture,
+                $"{source}: text after line {lines.LineNumber:N0} is not UTF-8; hks loads UTF-8 dumps (pg_dump --encoding=UTF8 writes one)"));
         }
     }
 

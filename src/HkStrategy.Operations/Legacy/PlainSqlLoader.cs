@@ -12,7 +12,7 @@ namespace HkStrategy.Operations.Legacy;
 /// in the file can be a command; the connection is a <see cref="RestrictedLoader"/>'s. Ownership and grants name roles
 /// (such as <c>trader</c>) that need not exist here, so they are left out: the objects belong to the user who loads them.
 /// </summary>
-public static class PlainSqlLoader
+public static partial class PlainSqlLoader
 {
     public static async Task LoadAsync(Database database, string path, CancellationToken cancellationToken)
     {
@@ -21,11 +21,12 @@ public static class PlainSqlLoader
         await using var connection = await loader.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var source = Path.GetFileName(path);
+        var facts = new PlainDumpReader.DumpFacts();
         TextWriter? copy = null;
-        var line = 0L;
+        var (line, copyLine) = (0L, 0L);
         try
         {
-            await foreach (var piece in PlainDumpReader.ReadAsync(path, cancellationToken))
+            await foreach (var piece in PlainDumpReader.ReadAsync(path, cancellationToken, facts: facts))
             {
                 line = piece.Line;
                 switch (piece.Kind)
@@ -35,20 +36,28 @@ public static class PlainSqlLoader
                         await copy.WriteAsync('\n');
                         break;
                     case DumpPieceKind.CopyEnd:
-                        await copy!.DisposeAsync(); // completes the COPY: the server checks every row now
+                        var finishing = copy!;
                         copy = null;
+                        await finishing.DisposeAsync(); // completes the COPY: the server checks every row now
                         break;
                     default:
                         copy = await RunAsync(connection, piece, source, cancellationToken);
+                        copyLine = piece.Line;
                         break;
                 }
             }
+            // Read again to load it: the file must still be whole (it could have been cut or replaced since the check).
+            if (!facts.Complete)
+            {
+                throw HksException.Refused("ArchiveIncomplete", $"{source} changed while it was loaded: it no longer ends with pg_dump's \"dump complete\" line; nothing was kept");
+            }
+            await RestrictedLoader.RequireNoDefinerRightsAsync(connection, source, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (PostgresException error)
         {
             throw HksException.CheckFailed("SqlLoadFailed", string.Create(CultureInfo.InvariantCulture,
-                $"{source} did not load, nothing was kept: line {line:N0}: {error.MessageText}"));
+                $"{source} did not load, nothing was kept: line {FailedLine(error, line, copyLine):N0}: {error.MessageText}"));
         }
         finally
         {
@@ -58,6 +67,15 @@ public static class PlainSqlLoader
             }
         }
     }
+
+    /// <summary>A COPY's bad row is reported by the server as "COPY t, line N" of its data: the dump's line is counted from the COPY statement.</summary>
+    private static long FailedLine(PostgresException error, long line, long copyLine) =>
+        error.Where is { } where && CopyDataLine().Match(where) is { Success: true } match
+            ? copyLine + long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
+            : line;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^COPY [^,]+, line (\d+)")]
+    private static partial System.Text.RegularExpressions.Regex CopyDataLine();
 
     private static async Task<TextWriter?> RunAsync(NpgsqlConnection connection, DumpPiece statement, string source, CancellationToken cancellationToken)
     {

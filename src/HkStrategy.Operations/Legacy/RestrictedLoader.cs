@@ -38,28 +38,32 @@ public sealed class RestrictedLoader : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(into.ConnectionString + ";Pooling=false");
         await connection.OpenAsync(cancellationToken);
-        var rights = await connection.QuerySingleAsync<(bool Super, bool ServerFiles, string Owner)>(new CommandDefinition(
+        // MEMBER, not USAGE: a NOINHERIT member can still SET ROLE to those roles. A CREATEROLE user can grant itself them.
+        var rights = await connection.QuerySingleAsync<(bool Super, bool CreateRole, bool ServerFiles, string Owner)>(new CommandDefinition(
             """
-            SELECT r.rolsuper,
-                   pg_has_role(current_user, 'pg_execute_server_program', 'USAGE') OR pg_has_role(current_user, 'pg_read_server_files', 'USAGE')
-                       OR pg_has_role(current_user, 'pg_write_server_files', 'USAGE'),
+            SELECT r.rolsuper, r.rolcreaterole,
+                   pg_has_role(current_user, 'pg_execute_server_program', 'MEMBER') OR pg_has_role(current_user, 'pg_read_server_files', 'MEMBER')
+                       OR pg_has_role(current_user, 'pg_write_server_files', 'MEMBER'),
                    pg_get_userbyid(d.datdba)
             FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()
             """, cancellationToken: cancellationToken));
-        if (!rights.Super && rights.ServerFiles)
+        if (!rights.Super && !rights.CreateRole)
         {
-            throw HksException.Refused("UnsafeLoadRefused",
-                $"{new NpgsqlConnectionStringBuilder(into.ConnectionString).Username} may run programs or read files on the server: a file from outside is loaded only by a user without those rights");
-        }
-        if (!rights.Super)
-        {
-            return new RestrictedLoader(into, into, null, null);
+            return rights.ServerFiles
+                ? throw HksException.Refused("UnsafeLoadRefused",
+                    $"{new NpgsqlConnectionStringBuilder(into.ConnectionString).Username} may run programs or read files on the server: a file from outside is loaded only by a user without those rights")
+                : new RestrictedLoader(into, into, null, null);
         }
         var role = string.Create(CultureInfo.InvariantCulture, $"{RolePrefix}{Environment.ProcessId}_{DateTime.UtcNow:yyyyMMddHHmmssfff}");
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         await connection.ExecuteAsync(new CommandDefinition(
             $"CREATE ROLE {Quote(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 1 " +
             $"PASSWORD '{ScramVerifier.For(password)}' VALID UNTIL '{DateTime.UtcNow.AddDays(1):yyyy-MM-dd HH:mm:ss}+00'", cancellationToken: cancellationToken));
+        if (!rights.Super)
+        {
+            // A CREATEROLE user may hand the database to the role only as a member of it (and takes it back the same way).
+            await connection.ExecuteAsync(new CommandDefinition($"GRANT {Quote(role)} TO CURRENT_USER", cancellationToken: cancellationToken));
+        }
         await connection.ExecuteAsync(new CommandDefinition($"ALTER DATABASE {Quote(into.DatabaseName)} OWNER TO {Quote(role)}", cancellationToken: cancellationToken));
         // A data-only load goes into tables that exist already: the role may fill them (DROP OWNED takes this back).
         await connection.ExecuteAsync(new CommandDefinition($$"""
@@ -73,6 +77,24 @@ public sealed class RestrictedLoader : IAsyncDisposable
             """, cancellationToken: cancellationToken));
         var builder = new NpgsqlConnectionStringBuilder(into.ConnectionString) { Username = role, Password = password, Passfile = null, Pooling = false };
         return new RestrictedLoader(into, into with { ConnectionString = builder.ConnectionString }, role, rights.Owner);
+    }
+
+    /// <summary>
+    /// Refuses what the load made that would act with other rights once handed over: a SECURITY DEFINER function runs
+    /// as its owner, who after the hand-over is the user. pg_dump of the prototype's databases has none.
+    /// </summary>
+    public static async Task RequireNoDefinerRightsAsync(NpgsqlConnection loaded, string source, CancellationToken cancellationToken)
+    {
+        var definers = (await loaded.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE p.prosecdef AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_' ORDER BY 1 LIMIT 3
+            """, cancellationToken: cancellationToken))).ToList();
+        if (definers.Count > 0)
+        {
+            throw HksException.Refused("SecurityDefinerInDump",
+                $"{source} creates SECURITY DEFINER functions ({string.Join(", ", definers)}), which would run with the restoring user's rights; nothing was kept");
+        }
     }
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
@@ -93,21 +115,32 @@ public sealed class RestrictedLoader : IAsyncDisposable
         }
     }
 
-    /// <summary>What the load made goes to the user; the role is dropped. Also when the load failed (the caller drops the database).</summary>
+    /// <summary>
+    /// What the load made goes to the user; the role is dropped. Also when the load failed (the caller drops the
+    /// database). Settings the load may have given the database (a search_path that puts its own objects before the
+    /// catalog's, say) are removed from the maintenance database before the user's first connection to it, and that
+    /// connection searches the catalog only.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (_role is null)
         {
             return;
         }
-        await using var connection = new NpgsqlConnection(_owner.ConnectionString + ";Pooling=false");
-        await connection.OpenAsync(CancellationToken.None);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = @role", new { role = _role }));
-        await connection.ExecuteAsync($"REASSIGN OWNED BY {Quote(_role)} TO CURRENT_USER");
-        await connection.ExecuteAsync($"DROP OWNED BY {Quote(_role)}");
-        await connection.ExecuteAsync($"ALTER DATABASE {Quote(_owner.DatabaseName)} OWNER TO {Quote(_originalOwner!)}");
-        await DropRoleAsync(connection, _role);
+        await using (var maintenance = await OpenMaintenanceAsync(_owner))
+        {
+            await maintenance.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = @role", new { role = _role }));
+            await maintenance.ExecuteAsync($"ALTER DATABASE {Quote(_owner.DatabaseName)} RESET ALL");
+            await maintenance.ExecuteAsync($"ALTER DATABASE {Quote(_owner.DatabaseName)} OWNER TO {Quote(_originalOwner!)}");
+        }
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_owner.ConnectionString) { Pooling = false, SearchPath = "pg_catalog" }.ConnectionString))
+        {
+            await connection.OpenAsync(CancellationToken.None);
+            await connection.ExecuteAsync($"REASSIGN OWNED BY {Quote(_role)} TO CURRENT_USER");
+            await connection.ExecuteAsync($"DROP OWNED BY {Quote(_role)}");
+            await DropRoleAsync(connection, _role);
+        }
     }
 
     /// <summary>Roles of loads whose hks process died (a kill): their databases were scratch databases, dropped first.</summary>
@@ -129,6 +162,33 @@ public sealed class RestrictedLoader : IAsyncDisposable
             }
         }
         return dropped;
+    }
+
+    private static async Task<NpgsqlConnection> OpenMaintenanceAsync(DatabaseTarget target)
+    {
+        try
+        {
+            return await OpenAsync(target.WithDatabase("postgres"));
+        }
+        catch (PostgresException missing) when (missing.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return await OpenAsync(target.WithDatabase("template1"));
+        }
+
+        static async Task<NpgsqlConnection> OpenAsync(DatabaseTarget database)
+        {
+            var connection = new NpgsqlConnection(database.ConnectionString + ";Pooling=false");
+            try
+            {
+                await connection.OpenAsync(CancellationToken.None);
+                return connection;
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
     }
 
     private static async Task DropRoleAsync(NpgsqlConnection connection, string role) =>

@@ -24,6 +24,7 @@ public sealed partial class SqlScriptSplitter(string source)
     private int _parenDepth;
     private int _beginDepth;
     private int _identifiers;
+    private readonly char[] _leading = new char[4];
     private long _statementLine;
     private bool _inCopy;
     private bool _hasContent;
@@ -87,45 +88,23 @@ public sealed partial class SqlScriptSplitter(string source)
                 case Mode.Normal:
                     i = ScanNormal(line, i, lineNumber, pieces);
                     continue;
-                case Mode.Quoted:
-                    if (c == '\\' && !_standardStrings)
+                case Mode.Quoted or Mode.EscapeQuoted:
+                    if (c == '\\' && (_mode == Mode.EscapeQuoted || !_standardStrings))
                     {
-                        Append(line, i, 2);
+                        Append(line, i, 2); // a backslash escape: the next character is text, a quote too
                         i += 2;
                         continue;
                     }
                     if (c == '\'')
                     {
-                        _mode = i + 1 < line.Length && line[i + 1] == '\'' ? Mode.Quoted : Mode.Normal;
-                        var length = _mode == Mode.Quoted ? 2 : 1;
-                        Append(line, i, length);
-                        i += length;
-                        continue;
-                    }
-                    break;
-                case Mode.EscapeQuoted:
-                    if (c == '\\')
-                    {
-                        Append(line, i, 2);
-                        i += 2;
-                        continue;
-                    }
-                    if (c == '\'')
-                    {
-                        _mode = i + 1 < line.Length && line[i + 1] == '\'' ? Mode.EscapeQuoted : Mode.Normal;
-                        var length = _mode == Mode.EscapeQuoted ? 2 : 1;
-                        Append(line, i, length);
-                        i += length;
+                        i += CloseQuote(line, i, '\'');
                         continue;
                     }
                     break;
                 case Mode.QuotedIdentifier:
                     if (c == '"')
                     {
-                        _mode = i + 1 < line.Length && line[i + 1] == '"' ? Mode.QuotedIdentifier : Mode.Normal;
-                        var length = _mode == Mode.QuotedIdentifier ? 2 : 1;
-                        Append(line, i, length);
-                        i += length;
+                        i += CloseQuote(line, i, '"');
                         continue;
                     }
                     break;
@@ -142,22 +121,31 @@ public sealed partial class SqlScriptSplitter(string source)
                     if (c == '/' && At(line, i + 1, '*'))
                     {
                         _commentDepth++;
-                        Append(line, i, 2);
                         i += 2;
-                        continue;
                     }
-                    if (c == '*' && At(line, i + 1, '/'))
+                    else if (c == '*' && At(line, i + 1, '/'))
                     {
                         _mode = --_commentDepth == 0 ? Mode.Normal : Mode.BlockComment;
-                        Append(line, i, 2);
                         i += 2;
-                        continue;
                     }
-                    break;
+                    else
+                    {
+                        i++;
+                    }
+                    continue;
             }
             Append(line, i, 1);
             i++;
         }
+    }
+
+    /// <summary>A doubled quote is the quote character itself and the quote goes on; a single one ends it. Returns the characters taken.</summary>
+    private int CloseQuote(string line, int i, char quote)
+    {
+        var doubled = At(line, i + 1, quote);
+        _mode = doubled ? _mode : Mode.Normal;
+        Append(line, i, doubled ? 2 : 1);
+        return doubled ? 2 : 1;
     }
 
     private int ScanNormal(string line, int i, long lineNumber, List<DumpPiece> pieces)
@@ -170,8 +158,15 @@ public sealed partial class SqlScriptSplitter(string source)
         }
         if (c == '-' && At(line, i + 1, '-'))
         {
-            AppendWithinStatement(line, i, line.Length - i); // a comment to the end of the line
+            AppendWithinStatement(" ", 0, 1); // a comment to the end of the line: left out, a space in its place
             return line.Length;
+        }
+        if (c == '/' && At(line, i + 1, '*'))
+        {
+            _mode = Mode.BlockComment;
+            _commentDepth = 1;
+            AppendWithinStatement(" ", 0, 1);
+            return i + 2;
         }
         if (c == '\\')
         {
@@ -179,13 +174,6 @@ public sealed partial class SqlScriptSplitter(string source)
                 $"{source}, line {lineNumber:N0}: '{Shorten(line.Trim())}' is a psql meta-command; a dump is loaded as data, never as commands, and nothing was run"));
         }
         BeginContent(lineNumber);
-        if (c == '/' && At(line, i + 1, '*'))
-        {
-            _mode = Mode.BlockComment;
-            _commentDepth = 1;
-            Append(line, i, 2);
-            return i + 2;
-        }
         if (IsIdentifierStart(c))
         {
             var end = i + 1;
@@ -237,6 +225,7 @@ public sealed partial class SqlScriptSplitter(string source)
         _statement.Clear();
         _hasContent = false;
         _parenDepth = _beginDepth = _identifiers = 0;
+        Array.Clear(_leading);
         if (StandardStrings().Match(text) is { Success: true } setting)
         {
             _standardStrings = setting.Groups[1].Value.ToLowerInvariant() is "on" or "true";
@@ -262,7 +251,7 @@ public sealed partial class SqlScriptSplitter(string source)
         }
     }
 
-    /// <summary>Whitespace and comments before a statement are left out; within one, they are kept.</summary>
+    /// <summary>Whitespace before a statement is left out; within one, it is kept. Comments are never kept: what is sent and classified is the code.</summary>
     private void AppendWithinStatement(string line, int start, int length)
     {
         if (_hasContent)
@@ -271,22 +260,38 @@ public sealed partial class SqlScriptSplitter(string source)
         }
     }
 
-    /// <summary>As psql: BEGIN and CASE after the statement's first word open a block, END closes one; ';' inside a block does not end the statement.</summary>
+    /// <summary>
+    /// As psql's lexer (psqlscan.l): only in a statement that begins CREATE [OR REPLACE] FUNCTION|PROCEDURE, and outside
+    /// parentheses, BEGIN opens a block (a SQL-standard body), CASE opens one inside a block, END closes one; ';' inside
+    /// a block does not end the statement. Elsewhere (a column named "begin") these words are plain identifiers.
+    /// </summary>
     private void CountIdentifier(ReadOnlySpan<char> word)
     {
-        _identifiers++;
-        if (word.Equals("begin", StringComparison.OrdinalIgnoreCase) || word.Equals("case", StringComparison.OrdinalIgnoreCase))
+        if (_identifiers < _leading.Length && (Is(word, "create") || Is(word, "function") || Is(word, "procedure") || Is(word, "or") || Is(word, "replace")))
         {
-            if (_identifiers > 1)
-            {
-                _beginDepth++;
-            }
+            _leading[_identifiers] = char.ToLowerInvariant(word[0]);
         }
-        else if (word.Equals("end", StringComparison.OrdinalIgnoreCase) && _beginDepth > 0)
+        _identifiers++;
+        var routine = _leading[0] == 'c' && (_leading[1] is 'f' or 'p' || (_leading[1] == 'o' && _leading[2] == 'r' && _leading[3] is 'f' or 'p'));
+        if (!routine || _parenDepth != 0)
+        {
+            return;
+        }
+        if (Is(word, "begin"))
+        {
+            _beginDepth++;
+        }
+        else if (Is(word, "case") && _beginDepth >= 1)
+        {
+            _beginDepth++;
+        }
+        else if (Is(word, "end") && _beginDepth > 0)
         {
             _beginDepth--;
         }
     }
+
+    private static bool Is(ReadOnlySpan<char> word, string keyword) => word.Equals(keyword, StringComparison.OrdinalIgnoreCase);
 
     private void Append(string line, int start, int length) => _statement.Append(line.AsSpan(start, Math.Min(length, line.Length - start)));
 

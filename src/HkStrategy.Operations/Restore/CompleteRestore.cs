@@ -49,16 +49,16 @@ public sealed class CompleteRestore(MigrationCatalog catalog, TimeProvider clock
             UpdatedAt = clock.GetUtcNow(),
         };
         await journal.SaveAsync(request.Home, cancellationToken);
-        if (replacing)
-        {
-            progress?.Report(new OperationProgress("stop writes"));
-            await WriteFreeze.FreezeAsync(databases, plan.Live, cancellationToken);
-            journal = journal with { WritesRefusedFrom = clock.GetUtcNow() };
-            await journal.SaveAsync(request.Home, cancellationToken);
-        }
         DatabaseTarget? scratch = null;
         try
         {
+            if (replacing)
+            {
+                progress?.Report(new OperationProgress("stop writes"));
+                await WriteFreeze.FreezeAsync(databases, plan.Live, cancellationToken);
+                journal = journal with { WritesRefusedFrom = clock.GetUtcNow() };
+                await journal.SaveAsync(request.Home, cancellationToken);
+            }
             string? emergency = null;
             if (replacing && !request.SkipEmergencyBackup)
             {
@@ -87,6 +87,10 @@ public sealed class CompleteRestore(MigrationCatalog catalog, TimeProvider clock
                 : await RenameBesideAsync(databases, scratch.DatabaseName, plan.Into, cancellationToken);
             journal = journal with { Phase = RestoreJournal.Phases.Checking, UpdatedAt = clock.GetUtcNow() };
             await journal.SaveAsync(request.Home, CancellationToken.None);
+            if (journal.PreRestoreDatabase is { } kept && journal.FrozeLive)
+            {
+                await WriteFreeze.CloseAsync(databases, kept, CancellationToken.None); // it stays exactly what the emergency backup holds
+            }
             FaultPoint.Reach("restore.after-switch");
             progress?.Report(new OperationProgress("check the restored database"));
             var checks = await RestoreChecks.RunAsync(live.WithDatabase(plan.Into), catalog, content, schemaVersion, cancellationToken);

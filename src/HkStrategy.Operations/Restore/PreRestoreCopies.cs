@@ -2,7 +2,6 @@ using Dapper;
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Schema;
 using HkStrategy.Operations.Backup;
-using HkStrategy.Operations.Content;
 using HkStrategy.Operations.Verify;
 
 namespace HkStrategy.Operations.Restore;
@@ -12,8 +11,8 @@ public sealed record CopyDropped(string Database, string Backup, bool BackedUpNo
 
 /// <summary>
 /// The databases complete restores kept (<c>LIVE_pre_restore_STAMP</c>). One is dropped only when every row it holds
-/// is in a verified backup: its restore's emergency backup, if the copy is still read-only and holds exactly what that
-/// backup's manifest counts; otherwise a verified backup of the copy is taken first.
+/// is in a verified backup: its restore's emergency backup, if the copy is still closed to connections as the restore
+/// left it; otherwise a verified backup of the copy is taken first.
 /// </summary>
 public sealed class PreRestoreCopies(DatabaseTarget live, string home, string backupFolder, MigrationCatalog catalog, TimeProvider clock)
 {
@@ -33,6 +32,7 @@ public sealed class PreRestoreCopies(DatabaseTarget live, string home, string ba
         var backedUpNow = backup is null;
         if (backup is null)
         {
+            await WriteFreeze.OpenAsync(_databases, copy, cancellationToken); // a closed copy must be read to be backed up
             await using var database = new Database(live.WithDatabase(copy));
             backup = (await new SafetyBackup(backupFolder, clock).TakeAsync(database, "pre_restore_copy", cancellationToken)).Path;
         }
@@ -40,7 +40,10 @@ public sealed class PreRestoreCopies(DatabaseTarget live, string home, string ba
         return new CopyDropped(copy, backup, backedUpNow);
     }
 
-    /// <summary>The emergency backup that holds the copy's every row, or null when none provably does.</summary>
+    /// <summary>
+    /// The emergency backup that holds the copy's every row, or null when none provably does: the copy must still be
+    /// closed to connections since its restore switched (nobody could have written to it) and the backup must verify.
+    /// </summary>
     private async Task<string?> CoveringBackupAsync(string copy, CancellationToken cancellationToken)
     {
         var journal = RestoreJournal.ReadAll(home).LastOrDefault(j => string.Equals(j.PreRestoreDatabase, copy, StringComparison.Ordinal) && j.FrozeLive);
@@ -50,18 +53,15 @@ public sealed class PreRestoreCopies(DatabaseTarget live, string home, string ba
         }
         await using (var maintenance = await _databases.OpenMaintenanceAsync(cancellationToken))
         {
-            if (!await WriteFreeze.IsFrozenAsync(maintenance, copy, cancellationToken))
+            if (!await WriteFreeze.IsClosedAsync(maintenance, copy, cancellationToken))
             {
-                return null; // someone made it writable again: it may hold writes made since
+                return null; // someone opened it again: it may hold writes made since
             }
         }
         try
         {
-            var manifest = (await new BackupVerifier(catalog, clock).VerifyAsync(emergency, cancellationToken)).Manifest;
-            await using var database = new Database(live.WithDatabase(copy));
-            await using var connection = await database.OpenAsync(cancellationToken);
-            var content = await ContentReader.ReadAsync(connection, null, cancellationToken);
-            return ContentReader.Compare(manifest.Content, content).Count == 0 ? emergency : null;
+            await new BackupVerifier(catalog, clock).VerifyAsync(emergency, cancellationToken);
+            return emergency;
         }
         catch (Core.Failures.HksException)
         {

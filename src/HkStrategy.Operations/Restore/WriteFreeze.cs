@@ -25,6 +25,22 @@ public static class WriteFreeze
         }
         await connection.ExecuteAsync(new CommandDefinition(
             $"ALTER DATABASE {ServerDatabases.Quote(database)} SET default_transaction_read_only = on", cancellationToken: cancellationToken));
+        try
+        {
+            await EndSessionsAsync(connection, database, cancellationToken);
+        }
+        catch
+        {
+            // Cancelled, or a session hks may not end (a superuser's, when hks's user is none): writable again as it was.
+            await ThawAsync(databases, database, CancellationToken.None);
+            throw;
+        }
+        NpgsqlConnection.ClearAllPools(); // connections given back while the sessions ended are broken: none is handed out again
+        return true;
+    }
+
+    private static async Task EndSessionsAsync(NpgsqlConnection connection, string database, CancellationToken cancellationToken)
+    {
         NpgsqlConnection.ClearAllPools();
         var ended = (await connection.QueryAsync<int>(new CommandDefinition(
             """
@@ -38,14 +54,11 @@ public static class WriteFreeze
         {
             if (clock.Elapsed > SessionsGone)
             {
-                await ThawAsync(databases, database, cancellationToken);
                 throw Core.Failures.HksException.Environment("SessionsDidNotEnd",
                     $"sessions on {database} did not end within {SessionsGone.TotalSeconds:0} s; nothing was changed: stop the programs using it and run the restore again");
             }
             await Task.Delay(20, cancellationToken);
         }
-        NpgsqlConnection.ClearAllPools(); // connections given back while the sessions ended are broken: none is handed out again
-        return true;
     }
 
     public static async Task ThawAsync(ServerDatabases databases, string database, CancellationToken cancellationToken)
@@ -59,10 +72,28 @@ public static class WriteFreeze
         }
     }
 
+    /// <summary>
+    /// Closes a pre-restore copy to connections: nobody can write to it, so it holds what its emergency backup holds
+    /// for as long as it stays closed (<c>ALTER DATABASE … ALLOW_CONNECTIONS true</c> opens it to look into it).
+    /// </summary>
+    public static async Task CloseAsync(ServerDatabases databases, string database, CancellationToken cancellationToken)
+    {
+        await using var connection = await databases.OpenMaintenanceAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition($"ALTER DATABASE {ServerDatabases.Quote(database)} ALLOW_CONNECTIONS false", cancellationToken: cancellationToken));
+        await EndSessionsAsync(connection, database, cancellationToken);
+    }
+
+    public static async Task<bool> IsClosedAsync(NpgsqlConnection maintenance, string database, CancellationToken cancellationToken) =>
+        await maintenance.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT NOT datallowconn FROM pg_database WHERE datname = @database", new { database }, cancellationToken: cancellationToken));
+
+    public static async Task OpenAsync(ServerDatabases databases, string database, CancellationToken cancellationToken) =>
+        await databases.ExecuteAsync($"ALTER DATABASE {ServerDatabases.Quote(database)} ALLOW_CONNECTIONS true", cancellationToken);
+
     public static async Task<bool> IsFrozenAsync(NpgsqlConnection maintenance, string database, CancellationToken cancellationToken) =>
         await maintenance.ExecuteScalarAsync<bool>(new CommandDefinition(
             """
             SELECT EXISTS (SELECT 1 FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase
-                           WHERE d.datname = @database AND s.setrole = 0 AND 'default_transaction_read_only=on' = ANY(s.setconfig))
+                           WHERE d.datname = @database AND s.setrole = 0 AND s.setconfig && ARRAY['default_transaction_read_only=on', 'default_transaction_read_only=true', 'default_transaction_read_only=yes', 'default_transaction_read_only=1'])
             """, new { database }, cancellationToken: cancellationToken));
 }

@@ -55,12 +55,16 @@ public sealed class RestoreWithWriterTests
         var journal = Assert.Single(RestoreJournal.ReadAll(scene.Home));
         var copy = live.Target.WithDatabase(journal.PreRestoreDatabase!);
         var inLive = (await live.QueryAsync<string>("SELECT symbol FROM portfolio_positions WHERE symbol LIKE 'W%'")).ToHashSet();
+        Assert.False(await live.ScalarAsync<bool>("SELECT datallowconn FROM pg_database WHERE datname = @name", new { name = copy.DatabaseName }));
+        await live.ExecuteAsync($"ALTER DATABASE {copy.DatabaseName} ALLOW_CONNECTIONS true"); // as someone who looks into the closed copy
         await using var copyConnection = new NpgsqlConnection(copy.ConnectionString + ";Pooling=false");
         var inCopy = (await copyConnection.QueryAsync<string>("SELECT symbol FROM portfolio_positions WHERE symbol LIKE 'W%'")).ToHashSet();
         Assert.NotEmpty(committed);
         Assert.All(committed, symbol => Assert.True(inLive.Contains(symbol) || inCopy.Contains(symbol), $"{symbol} was committed and is nowhere"));
         var emergency = await BackupManifest.ReadAsync(journal.EmergencyBackup!, CancellationToken.None);
         Assert.Equal(emergency.Tables["portfolio_positions"], await copyConnection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM portfolio_positions"));
+        await copyConnection.CloseAsync();
+        await live.ExecuteAsync($"ALTER DATABASE {copy.DatabaseName} ALLOW_CONNECTIONS false");
 
         var cleanup = await scene.HksAsync("restore", "--cleanup", "--yes");
 
@@ -76,6 +80,7 @@ public sealed class RestoreWithWriterTests
         var backup = await scene.BackupAsync();
         Assert.Equal(0, (await scene.HksAsync("restore", backup, "--yes")).ExitCode);
         var copy = live.Target.WithDatabase(Assert.Single(RestoreJournal.ReadAll(scene.Home)).PreRestoreDatabase!);
+        await live.ExecuteAsync($"ALTER DATABASE {copy.DatabaseName} ALLOW_CONNECTIONS true");
         await using (var connection = new NpgsqlConnection(copy.ConnectionString + ";Pooling=false"))
         {
             await connection.OpenAsync();

@@ -62,7 +62,8 @@ public sealed class PlainSqlLoaderTests
     [InlineData("SELECT pg_read_file('/etc/hostname');")]
     [InlineData("CREATE EXTENSION dblink;")]
     [InlineData("CREATE FUNCTION evil() RETURNS void LANGUAGE plpgsql AS $$BEGIN EXECUTE 'COPY (SELECT 1) TO PROGRAM ''true'''; END$$;\nSELECT evil();")]
-    [InlineData("ALTER ROLE CURRENT_USER SUPERUSER;")]
+    [InlineData("DO $$ BEGIN EXECUTE 'ALTER ROLE ' || quote_ident(current_user) || ' SUPERUSER'; END $$;")]
+    [InlineData("DO $$ BEGIN EXECUTE 'GRANT pg_execute_server_program TO ' || quote_ident(current_user); END $$;")]
     public async Task StatementsThatReachBeyondTheDatabase_FailForLackOfRights(string statement)
     {
         await using var db = await TestDatabase.CreateAsync();
@@ -73,6 +74,43 @@ public sealed class PlainSqlLoaderTests
         Assert.Equal("SqlLoadFailed", error.Name);
         Assert.False(await db.ScalarAsync<bool>("SELECT to_regclass('public.planted') IS NOT NULL"));
         Assert.Equal(0, await db.ScalarAsync<long>("SELECT COUNT(*) FROM pg_roles WHERE rolname LIKE 'hks\\_loader\\_%'"));
+    }
+
+    [Fact]
+    public async Task SettingsTheLoadGivesItsDatabase_AreRemoved_BeforeTheUserConnects()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var dump = await DumpAsync("""
+            DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET search_path = public, pg_catalog', current_database()); END $$;
+            CREATE VIEW public.pg_stat_activity AS SELECT 0 AS pid, ''::name AS usename;
+            """);
+
+        await PlainSqlLoader.LoadAsync(db.Database, dump, CancellationToken.None);
+
+        Assert.Equal(0, await db.ScalarAsync<long>("SELECT COUNT(*) FROM pg_db_role_setting WHERE setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())"));
+    }
+
+    [Fact]
+    public async Task SecurityDefinerFunctions_AreRefused()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var dump = await DumpAsync("CREATE FUNCTION public.as_owner() RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT 1 $$;");
+
+        var error = await Assert.ThrowsAsync<HksException>(() => PlainSqlLoader.LoadAsync(db.Database, dump, CancellationToken.None));
+
+        Assert.Equal("SecurityDefinerInDump", error.Name);
+        Assert.False(await db.ScalarAsync<bool>("SELECT to_regprocedure('public.as_owner()') IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task ABadCopyRow_IsNamedByItsLineInTheDump()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var dump = await DumpAsync("CREATE TABLE public.t (a int);\nCOPY public.t (a) FROM stdin;\n1\n2\nthree\n\\.\n");
+
+        var error = await Assert.ThrowsAsync<HksException>(() => PlainSqlLoader.LoadAsync(db.Database, dump, CancellationToken.None));
+
+        Assert.Contains("line 10:", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,11 +37,29 @@ public sealed class SqlScriptSplitterTests
         Assert.Equal(7, statements.Count);
         Assert.StartsWith("SET standard_conforming_strings", statements[0], StringComparison.Ordinal);
         Assert.EndsWith("$tag$);", statements[1], StringComparison.Ordinal);
-        Assert.StartsWith("/* one;", statements[2], StringComparison.Ordinal);
+        Assert.Equal("SELECT 1;", statements[2]);
         Assert.EndsWith("END$_$;", statements[3], StringComparison.Ordinal);
         Assert.EndsWith("END; END;", statements[4], StringComparison.Ordinal);
         Assert.EndsWith("(2); );", statements[5], StringComparison.Ordinal);
         Assert.Equal("SELECT $1, a$b$ FROM t;", statements[6]);
+    }
+
+    [Fact]
+    public void AColumnNamedBegin_IsAnIdentifier_NotABlock()
+    {
+        var pieces = Split("CREATE TABLE public.bars (id integer, begin date, \"end\" date);\nCOPY public.bars (id, begin) FROM stdin;\n1\t\\N\n\\.\nSELECT CASE WHEN true THEN 1 END;");
+
+        Assert.Equal([DumpPieceKind.Statement, DumpPieceKind.Statement, DumpPieceKind.CopyRow, DumpPieceKind.CopyEnd, DumpPieceKind.Statement], pieces.Select(p => p.Kind));
+    }
+
+    [Fact]
+    public void Comments_AreLeftOutOfStatements_SoTheyCannotDisguiseOne()
+    {
+        var statements = Statements("/* lead */ COPY t FROM PROGRAM 'id' -- FROM stdin\n;\nSELECT 1 /* inner */ + 2;");
+
+        Assert.Equal("COPY t FROM PROGRAM 'id'  \n;", statements[0]);
+        Assert.Equal("SELECT 1   + 2;", statements[1]);
+        Assert.Equal("CopyOutsideDump", Assert.Throws<HksException>(() => DumpStatementPolicy.Classify(statements[0], "test.sql", 1)).Name);
     }
 
     [Fact]
@@ -112,6 +130,7 @@ public sealed class SqlScriptSplitterTests
     [InlineData("ALTER TABLE public.t OWNER TO trader;", DumpStatementAction.Skip)]
     [InlineData("GRANT ALL ON TABLE public.t TO trader;", DumpStatementAction.Skip)]
     [InlineData("SET ROLE postgres;", DumpStatementAction.Skip)]
+    [InlineData("SET SESSION ROLE postgres;", DumpStatementAction.Skip)]
     [InlineData("RESET SESSION AUTHORIZATION;", DumpStatementAction.Skip)]
     [InlineData("SET client_encoding = 'UTF8';", DumpStatementAction.Skip)]
     [InlineData("ALTER TABLE t RENAME COLUMN owner TO holder;", DumpStatementAction.Execute)]
@@ -119,6 +138,26 @@ public sealed class SqlScriptSplitterTests
     [InlineData("CREATE TABLE t (a int);", DumpStatementAction.Execute)]
     public void Statements_AreClassifiedAsPgDumpWritesThem(string statement, DumpStatementAction expected) =>
         Assert.Equal(expected, DumpStatementPolicy.Classify(statement, "test.sql", 1));
+
+    [Theory]
+    [InlineData("ALTER DATABASE hk_strategy SET search_path = public, pg_catalog;")]
+    [InlineData("ALTER ROLE trader SUPERUSER;")]
+    [InlineData("ALTER SYSTEM SET archive_command = 'id';")]
+    [InlineData("CREATE ROLE sneaky LOGIN;")]
+    [InlineData("LOAD 'evil';")]
+    public void StatementsBeyondOneDatabase_AreRefused(string statement) =>
+        Assert.Equal("StatementOutsideDump", Assert.Throws<HksException>(() => DumpStatementPolicy.Classify(statement, "test.sql", 1)).Name);
+
+    [Fact]
+    public void ALongRunOfWhitespace_IsClassifiedAtOnce()
+    {
+        var statement = "COPY" + new string(' ', 2_000_000) + ";";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.Throws<HksException>(() => DumpStatementPolicy.Classify(statement, "test.sql", 1));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed}");
+    }
 
     [Fact]
     public void ADumpInAnotherEncoding_IsRefused()
