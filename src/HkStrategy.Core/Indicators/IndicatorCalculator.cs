@@ -4,9 +4,11 @@ namespace HkStrategy.Core.Indicators;
 /// Computes every indicator in one pass over the bars, with the prototype's semantics:
 /// <list type="bullet">
 /// <item>EMA(n): alpha 2/(n+1), seeded with the first close, undefined for the first n−1 bars.</item>
-/// <item>RSI(14) and ATR(14): Wilder smoothing (alpha 1/14) seeded with the first value (the first change, the first
-/// true range with a previous close), undefined for the first 14 bars. RSI is 100 when there were no losses, 50 when
-/// prices did not move at all.</item>
+/// <item>RSI(14): Wilder smoothing (alpha 1/14) seeded with the first change, undefined for the first 14 bars. RSI is
+/// 100 when there were no losses, 50 when prices did not move at all (the prototype reads 0 there: its
+/// <c>fillna(0)</c> would call a market that only rose "oversold"; docs/portfolios-prices-signals.md).</item>
+/// <item>ATR(14) exactly as the prototype's <c>atr()</c>: the first bar's true range is its high − low (no previous
+/// close), Wilder's smoothing is seeded with it, and ATR is defined from the 14th bar.</item>
 /// <item>MACD = EMA12 − EMA26 from bar 26; its signal, EMA9 of the MACD seeded with its first value, from bar 34.</item>
 /// <item>Bollinger(20, 2): SMA20 ± 2 × sample standard deviation; volume average over 20 bars; 20-bar high and low of
 /// the bars before the current one.</item>
@@ -38,6 +40,7 @@ public static class IndicatorCalculator
             if (i == 0)
             {
                 ema5 = ema20 = ema50 = ema12 = ema26 = c;
+                atr = high[0] - low[0];
             }
             else
             {
@@ -50,22 +53,22 @@ public static class IndicatorCalculator
                 var gain = change > 0 ? change : 0;
                 var loss = change < 0 ? -change : 0;
                 var trueRange = Math.Max(high[i] - low[i], Math.Max(Math.Abs(high[i] - close[i - 1]), Math.Abs(low[i] - close[i - 1])));
+                atr += (trueRange - atr) * Wilder;
                 if (i == 1)
                 {
-                    (avgGain, avgLoss, atr) = (gain, loss, trueRange);
+                    (avgGain, avgLoss) = (gain, loss);
                 }
                 else
                 {
                     avgGain += (gain - avgGain) * Wilder;
                     avgLoss += (loss - avgLoss) * Wilder;
-                    atr += (trueRange - atr) * Wilder;
                 }
             }
             series.Ema5[i] = i >= 4 ? ema5 : double.NaN;
             series.Ema20[i] = i >= 19 ? ema20 : double.NaN;
             series.Ema50[i] = i >= 49 ? ema50 : double.NaN;
             series.Rsi14[i] = i >= 14 ? Rsi(avgGain, avgLoss) : double.NaN;
-            series.Atr14[i] = i >= 14 ? atr : double.NaN;
+            series.Atr14[i] = i >= 13 ? atr : double.NaN;
 
             var macd = ema12 - ema26;
             signal = i == 25 ? macd : signal + (macd - signal) * (2.0 / 10);

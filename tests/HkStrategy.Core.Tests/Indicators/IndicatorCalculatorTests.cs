@@ -5,8 +5,8 @@ using HkStrategy.Core.Prices;
 namespace HkStrategy.Core.Tests.Indicators;
 
 /// <summary>
-/// Compared with fixtures/indicators/reference.csv, computed independently with pandas by
-/// fixtures/indicators/make-reference.py (ewm with adjust=False, rolling windows) from fixtures/indicators/bars.csv.
+/// Compared with fixtures/indicators/reference.csv, which fixtures/indicators/make-reference.py computes from
+/// fixtures/indicators/bars.csv with the prototype's own ema, macd, atr and rsi functions (hsidaily.py) and pandas.
 /// </summary>
 public sealed class IndicatorCalculatorTests
 {
@@ -56,12 +56,34 @@ public sealed class IndicatorCalculatorTests
         Assert.Equal(19, FirstDefined(x.Ema20));
         Assert.Equal(49, FirstDefined(x.Ema50));
         Assert.Equal(14, FirstDefined(x.Rsi14));
-        Assert.Equal(14, FirstDefined(x.Atr14));
+        Assert.Equal(13, FirstDefined(x.Atr14));
         Assert.Equal(25, FirstDefined(x.Macd));
         Assert.Equal(33, FirstDefined(x.MacdSignal));
         Assert.Equal(19, FirstDefined(x.BbUpper));
         Assert.Equal(20, FirstDefined(x.High20));
         Assert.Equal(IndicatorCalculator.FirstCompleteIndex, new[] { x.Ema50, x.MacdSignal, x.High20 }.Max(FirstDefined));
+    }
+
+    [Fact]
+    public void Rsi_EqualsThePrototypes_WhereverItSawALoss()
+    {
+        var bars = ReadBars();
+        var series = IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume);
+        var reference = File.ReadAllLines(Path.Combine(Folder, "reference.csv"));
+        var column = Array.IndexOf(reference[0].Split(','), "rsi14Prototype");
+        var compared = 0;
+
+        for (var i = IndicatorCalculator.FirstCompleteIndex; i < bars.Count; i++)
+        {
+            var prototype = double.Parse(reference[i + 1].Split(',')[column], CultureInfo.InvariantCulture);
+            if (prototype != 0) // the prototype's fillna(0): no loss seen, or prices flat (hks: 100 or 50)
+            {
+                Assert.True(Math.Abs(series.Rsi14[i] - prototype) <= 1e-8 * Math.Abs(prototype), $"RSI of bar {i}: {series.Rsi14[i]}, the prototype's {prototype}");
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 300, $"{compared} bars compared");
     }
 
     [Fact]
