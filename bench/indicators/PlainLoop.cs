@@ -6,7 +6,7 @@ internal static class PlainLoop
 {
     public static int Compute(double[] high, double[] low, double[] close, double[] volume, double[][] output)
     {
-        double e5 = close[0], e20 = close[0], e50 = close[0], e12 = close[0], e26 = close[0], signal = 0, gain = 0, loss = 0, atr = 0, sum = 0, sumSquares = 0, volumeSum = 0;
+        double e5 = close[0], e20 = close[0], e50 = close[0], e12 = close[0], e26 = close[0], signal = 0, gain = 0, loss = 0, atr = high[0] - low[0], sum = 0, sumSquares = 0, volumeSum = 0;
         for (var i = 0; i < close.Length; i++)
         {
             var c = close[i];
@@ -21,7 +21,7 @@ internal static class PlainLoop
                 var tr = Math.Max(high[i] - low[i], Math.Max(Math.Abs(high[i] - close[i - 1]), Math.Abs(low[i] - close[i - 1])));
                 gain = i == 1 ? Math.Max(change, 0) : gain + (Math.Max(change, 0) - gain) / 14;
                 loss = i == 1 ? Math.Max(-change, 0) : loss + (Math.Max(-change, 0) - loss) / 14;
-                atr = i == 1 ? tr : atr + (tr - atr) / 14;
+                atr += (tr - atr) / 14;
             }
             var macd = e12 - e26;
             signal = i == 25 ? macd : signal + (macd - signal) * 0.2;

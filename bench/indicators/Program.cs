@@ -6,7 +6,8 @@ using HkStrategy.Core.Signals;
 
 // Indicators plus signal evaluation over SYMBOLS × BARS generated daily bars (seeded random walks), in four passes:
 // hks's IndicatorCalculator (into a reused series) and SignalEvaluator.Fired on every bar; the indicators alone, reused
-// and newly allocated; and a plain single-pass loop over reused arrays (the floor). Generation is not timed.
+// and newly allocated; and a plain single-pass loop over reused arrays (the floor). Generation is not timed; each pass
+// is warmed up for a second first.
 var symbols = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2500;
 var barsPerSymbol = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000;
 var seed = args.Length > 2 ? ulong.Parse(args[2], CultureInfo.InvariantCulture) : 20261125UL;
@@ -37,6 +38,15 @@ Measure("plain single-pass loop (indicators)", bars => PlainLoop.Compute(bars.Hi
 
 void Measure(string name, Func<BarSeries, int> work)
 {
+    // Warm-up, not timed: long enough for tiered compilation to replace the first code with optimised code
+    // (otherwise the first pass measured pays for the JIT, and its instrumented code allocates).
+    var warmUp = Stopwatch.StartNew();
+    var warmRandom = new Xorshift(seed ^ 0x5DEECE66DUL);
+    while (warmUp.Elapsed < TimeSpan.FromSeconds(1))
+    {
+        Generate(warmRandom, open, high, low, close, volume);
+        work(new BarSeries("WARM", dates, open, high, low, close, volume));
+    }
     var random = new Xorshift(seed);
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var timer = new Stopwatch();

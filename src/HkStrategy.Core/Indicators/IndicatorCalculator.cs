@@ -10,8 +10,9 @@ namespace HkStrategy.Core.Indicators;
 /// <item>ATR(14) exactly as the prototype's <c>atr()</c>: the first bar's true range is its high − low (no previous
 /// close), Wilder's smoothing is seeded with it, and ATR is defined from the 14th bar.</item>
 /// <item>MACD = EMA12 − EMA26 from bar 26; its signal, EMA9 of the MACD seeded with its first value, from bar 34.</item>
-/// <item>Bollinger(20, 2): SMA20 ± 2 × sample standard deviation; volume average over 20 bars; 20-bar high and low of
-/// the bars before the current one.</item>
+/// <item>Bollinger(20, 2): SMA20 ± 2 × sample standard deviation (<see cref="RollingDeviation"/>: as exact as two
+/// passes, in one); volume average over 20 bars; 20-bar high and low of the bars before the current one
+/// (<see cref="RollingExtremes"/>).</item>
 /// </list>
 /// </summary>
 public static class IndicatorCalculator
@@ -34,6 +35,8 @@ public static class IndicatorCalculator
         }
         double ema5 = 0, ema20 = 0, ema50 = 0, ema12 = 0, ema26 = 0, signal = 0;
         double avgGain = 0, avgLoss = 0, atr = 0, closeSum = 0, volumeSum = 0;
+        var deviation = default(RollingDeviation);
+        var extremes = default(RollingExtremes);
         for (var i = 0; i < n; i++)
         {
             var c = close[i];
@@ -78,46 +81,26 @@ public static class IndicatorCalculator
 
             closeSum += c - (i >= 20 ? close[i - 20] : 0);
             volumeSum += volume[i] - (i >= 20 ? volume[i - 20] : 0);
+            deviation.Add(close, i);
             if (i >= 19)
             {
                 var mean = closeSum / 20;
-                var deviation = SampleDeviation(close.Slice(i - 19, 20), mean);
+                var twoDeviations = 2 * deviation.Deviation();
                 series.BbMiddle[i] = mean;
-                series.BbUpper[i] = mean + 2 * deviation;
-                series.BbLower[i] = mean - 2 * deviation;
+                series.BbUpper[i] = mean + twoDeviations;
+                series.BbLower[i] = mean - twoDeviations;
                 series.VolAvg20[i] = volumeSum / 20;
             }
             else
             {
                 series.BbMiddle[i] = series.BbUpper[i] = series.BbLower[i] = series.VolAvg20[i] = double.NaN;
             }
-            (series.High20[i], series.Low20[i]) = i >= 20 ? Extremes(high.Slice(i - 20, 20), low.Slice(i - 20, 20)) : (double.NaN, double.NaN);
+            (series.High20[i], series.Low20[i]) = i >= 20 ? extremes.Before(high, low, i) : (double.NaN, double.NaN);
+            extremes.Add(high, low, i);
         }
         return series;
     }
 
     private static double Rsi(double averageGain, double averageLoss) =>
         averageLoss == 0 ? (averageGain == 0 ? 50 : 100) : 100 - 100 / (1 + averageGain / averageLoss);
-
-    /// <summary>Two passes over the window (mean first): exact where a running sum of squares would cancel.</summary>
-    private static double SampleDeviation(ReadOnlySpan<double> window, double mean)
-    {
-        var squares = 0.0;
-        foreach (var value in window)
-        {
-            squares += (value - mean) * (value - mean);
-        }
-        return Math.Sqrt(squares / (window.Length - 1));
-    }
-
-    private static (double High, double Low) Extremes(ReadOnlySpan<double> highs, ReadOnlySpan<double> lows)
-    {
-        double highest = double.MinValue, lowest = double.MaxValue;
-        for (var k = 0; k < highs.Length; k++)
-        {
-            highest = Math.Max(highest, highs[k]);
-            lowest = Math.Min(lowest, lows[k]);
-        }
-        return (highest, lowest);
-    }
 }
