@@ -18,7 +18,13 @@ public sealed record DatabaseStatus(
     public IReadOnlyList<HkStrategy.Data.Prices.StalePrice> StalePrices { get; init; } = [];
 
     public DateOnly? LastTradingDay { get; init; }
+
+    /// <summary>Tables and views in schema public that hks does not manage: kept as they are by every operation.</summary>
+    public IReadOnlyList<UnmanagedRelation> Unmanaged { get; init; } = [];
 }
+
+/// <summary>A table or view hks does not know; <paramref name="Rows"/> for tables only.</summary>
+public sealed record UnmanagedRelation(string Name, string Kind, long? Rows);
 
 public sealed record PortfolioStatus(string PortfolioId, string Name, int Positions, decimal MarketValue);
 

@@ -48,6 +48,10 @@ public static class DatabaseStatusReader
             notices.Add($"the HKEX holiday calendar covers {HkStrategy.Core.Calendar.TradingCalendar.Hkex.FirstYear}–{HkStrategy.Core.Calendar.TradingCalendar.Hkex.LastYear}: "
                 + $"in {today.Year} holidays count as trading days (stale prices, fetch, vetoes) until this year's are added");
         }
+        var unmanaged = (await connection.QueryAsync<(string Name, string Kind)>(new CommandDefinition(StatusQueries.PublicRelations, cancellationToken: cancellationToken)))
+            .Where(r => !ManagedRelations.Names.Contains(r.Name))
+            .Select(r => new UnmanagedRelation(r.Name, r.Kind, tables.TryGetValue(r.Name, out var rows) ? rows : null))
+            .ToList();
         var (lastTradingDay, stale) = multiPortfolio
             ? await HkStrategy.Data.Prices.StalePrices.FindAsync(connection, (clock ?? TimeProvider.System).GetUtcNow(), cancellationToken)
             : (default(DateOnly), []);
@@ -56,6 +60,7 @@ public static class DatabaseStatusReader
         {
             StalePrices = stale,
             LastTradingDay = multiPortfolio ? lastTradingDay : null,
+            Unmanaged = unmanaged,
         };
     }
 

@@ -12,6 +12,13 @@ internal static class StatusQueries
         ORDER BY n.nspname DESC, c.relname
         """;
 
+    public const string PublicRelations = """
+        SELECT c.relname AS "Name", CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'table' END AS "Kind"
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm')
+        ORDER BY c.relname
+        """;
+
     public const string Portfolios = """
         SELECT p.portfolio_id AS "PortfolioId", p.name AS "Name", COUNT(pp.id)::int AS "Positions",
                COALESCE(SUM(pp.market_value), 0) AS "MarketValue"

@@ -11,7 +11,7 @@ namespace HkStrategy.Operations.Legacy;
 /// <summary>
 /// Who loads a file from outside into a scratch database: never a superuser, whose SQL could run programs on the
 /// server (<c>COPY … PROGRAM</c>), read its files or reach other databases (dblink). When the user is a superuser, a
-/// login role of the moment (<c>hks_loader_PID_TIME</c>: no superuser, no role or database creation, owner of that one
+/// login role of the moment (<c>hks_loader_PID_TIME…</c>: no superuser, no role or database creation, owner of that one
 /// database only) does the loading; afterwards what it made is handed to the user and the role dropped. A user without
 /// those rights loads as itself.
 /// </summary>
@@ -54,7 +54,8 @@ public sealed class RestrictedLoader : IAsyncDisposable
                     $"{new NpgsqlConnectionStringBuilder(into.ConnectionString).Username} may run programs or read files on the server: a file from outside is loaded only by a user without those rights")
                 : new RestrictedLoader(into, into, null, null);
         }
-        var role = string.Create(CultureInfo.InvariantCulture, $"{RolePrefix}{Environment.ProcessId}_{DateTime.UtcNow:yyyyMMddHHmmssfff}");
+        // Process id, then time and a random tail (two loads of one process may start in the same millisecond).
+        var role = string.Create(CultureInfo.InvariantCulture, $"{RolePrefix}{Environment.ProcessId}_{DateTime.UtcNow:yyyyMMddHHmmssfff}{RandomNumberGenerator.GetHexString(6, lowercase: true)}");
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         await connection.ExecuteAsync(new CommandDefinition(
             $"CREATE ROLE {Quote(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 1 " +

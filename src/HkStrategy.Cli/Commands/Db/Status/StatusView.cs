@@ -36,6 +36,10 @@ internal static class StatusView
             $"[bold]{status.Totals.Positions}[/]", $"[bold]{Money(status.Totals.MarketValue)}[/]");
         console.Write(portfolios);
 
+        if (status.Unmanaged.Count > 0)
+        {
+            console.MarkupLine($"not managed by hks (kept as they are by every operation): {Markup.Escape(string.Join(", ", status.Unmanaged.Select(Describe)))}");
+        }
         foreach (var warning in status.Warnings)
         {
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
@@ -49,6 +53,9 @@ internal static class StatusView
             console.MarkupLine($"[blue]note:[/] {Markup.Escape(notice)}");
         }
     }
+
+    private static string Describe(UnmanagedRelation relation) =>
+        relation.Rows is { } rows ? string.Create(CultureInfo.InvariantCulture, $"{relation.Name} ({relation.Kind}, {rows:N0} rows)") : $"{relation.Name} ({relation.Kind})";
 
     private static string Money(decimal value) => value.ToString("N2", CultureInfo.InvariantCulture);
 }
