@@ -36,4 +36,8 @@ public sealed record MigrationStep(Migration Migration, MigrationDirection Direc
 }
 
 /// <summary>What a migration run did: the classification it recorded (if it adopted the database) and the steps.</summary>
-public sealed record MigrationOutcome(int? FromVersion, int ToVersion, SchemaClassification? Adopted, IReadOnlyList<MigrationStep> Steps, bool DryRun);
+public sealed record MigrationOutcome(int? FromVersion, int ToVersion, SchemaClassification? Adopted, IReadOnlyList<MigrationStep> Steps, bool DryRun)
+{
+    /// <summary>What adopting the database changed before recording its versions, one line each (empty: nothing).</summary>
+    public IReadOnlyList<string> AdoptionChanges { get; init; } = [];
+}

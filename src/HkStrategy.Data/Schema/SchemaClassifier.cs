@@ -35,15 +35,27 @@ public static class SchemaClassifier
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm')
         """;
 
+    /// <summary>hks's version 2 keys positions by portfolio: portfolio_id NOT NULL and UNIQUE (portfolio_id, symbol).</summary>
+    private const string PortfolioKeysSql = """
+        SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('public.portfolio_positions') AND attname = 'portfolio_id' AND attnotnull)
+           AND EXISTS (SELECT 1 FROM pg_constraint k
+                       WHERE k.conrelid = to_regclass('public.portfolio_positions') AND k.contype IN ('u', 'p')
+                         AND (SELECT array_agg(a.attname::text ORDER BY a.attname) FROM pg_attribute a
+                              WHERE a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)) = ARRAY['portfolio_id', 'symbol'])
+        """;
+
     public static async Task<SchemaClassification> ClassifyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<(string Table, string? Column)>(new CommandDefinition(ColumnsSql, cancellationToken: cancellationToken));
         var columns = rows.GroupBy(r => r.Table, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Where(r => r.Column is not null).Select(r => r.Column!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        return Classify(columns);
+        var portfolioKeys = columns.ContainsKey("portfolio_positions")
+            && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(PortfolioKeysSql, cancellationToken: cancellationToken));
+        return Classify(columns, portfolioKeys);
     }
 
-    public static SchemaClassification Classify(IReadOnlyDictionary<string, HashSet<string>> columns)
+    /// <param name="portfolioKeys">portfolio_positions has hks's keys (portfolio_id NOT NULL, UNIQUE (portfolio_id, symbol)).</param>
+    public static SchemaClassification Classify(IReadOnlyDictionary<string, HashSet<string>> columns, bool portfolioKeys = true)
     {
         if (columns.Count == 0)
         {
@@ -60,6 +72,12 @@ public static class SchemaClassifier
             return new(SchemaShape.Unknown, null, $"portfolio_positions lacks {string.Join(", ", missingColumns)}");
         }
         var withPortfolioId = PortfolioScopedTables.Count(t => columns[t].Contains("portfolio_id"));
+        if (withPortfolioId == 3 && columns.ContainsKey("portfolios") && !portfolioKeys)
+        {
+            return TransitionalTables.All(columns.ContainsKey) && !MarketDataTables.Any(columns.ContainsKey)
+                ? new(SchemaShape.PrototypeMultiPortfolio, 2, "portfolio_id on positions, signals and prices, nullable, with UNIQUE(symbol): the prototype's own migration")
+                : new(SchemaShape.Unknown, null, "the prototype's own version 2 without its dashboard's tables, or with version-3 tables: hks does not adopt that shape yet");
+        }
         if (withPortfolioId == 3 && columns.ContainsKey("portfolios"))
         {
             var marketData = MarketDataTables.Count(columns.ContainsKey);

@@ -36,13 +36,18 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
                 throw HksException.Usage("UnknownVersion", $"there is no schema version {target}: this program knows 0 to {catalog.Latest}");
             }
             var adopted = state.IsRecorded ? null : state.Detected;
+            IReadOnlyList<string> adoptionChanges = [];
             if (adopted is not null && options.DryRun is null)
             {
-                await AdoptAsync(connection, adopted, cancellationToken);
+                adoptionChanges = await AdoptAsync(connection, adopted, options, cancellationToken);
             }
             else if (adopted is not null)
             {
                 await options.DryRun!.WriteLineAsync($"-- no version record: the database is {adopted.Label}; hks records versions 1..{adopted.Version} as adopted".AsMemory(), cancellationToken);
+                if (Adoption.AdoptionScripts.For(adopted.Shape) is { } normalisation)
+                {
+                    await options.DryRun.WriteLineAsync($"-- first, in the same transaction, it is normalised to version {adopted.Version}:\n{normalisation.TrimEnd()}\n".AsMemory(), cancellationToken);
+                }
             }
             var current = state.CurrentVersion!.Value;
             var steps = Plan(current, target);
@@ -57,7 +62,7 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
                     await ApplyWithRetryAsync(connection, step, options, cancellationToken);
                 }
             }
-            return new MigrationOutcome(state.CurrentVersion, target, adopted, steps, options.DryRun is not null);
+            return new MigrationOutcome(state.CurrentVersion, target, adopted, steps, options.DryRun is not null) { AdoptionChanges = adoptionChanges };
         }
         finally
         {
@@ -87,16 +92,55 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
             ? catalog.Migrations.Where(m => m.Version > current && m.Version <= target).Select(m => new MigrationStep(m, MigrationDirection.Up)).ToList()
             : catalog.Migrations.Where(m => m.Version <= current && m.Version > target).Reverse().Select(m => new MigrationStep(m, MigrationDirection.Down)).ToList();
 
-    private async Task AdoptAsync(NpgsqlConnection connection, SchemaClassification classification, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the versions the tables correspond to, after normalising a shape that needs it (the prototype's own
+    /// version 2), in one transaction. Returns each change the normalisation announced.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "The SQL is this program's own embedded adoption script, never user input.")]
+    private async Task<IReadOnlyList<string>> AdoptAsync(NpgsqlConnection connection, SchemaClassification classification, MigrationOptions options, CancellationToken cancellationToken)
     {
+        var changes = new List<string>();
+        void Announce(object sender, NpgsqlNoticeEventArgs notice)
+        {
+            if (notice.Notice.MessageText.StartsWith("hks: ", StringComparison.Ordinal))
+            {
+                changes.Add(notice.Notice.MessageText["hks: ".Length..]);
+            }
+        }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (Adoption.AdoptionScripts.For(classification.Shape) is { } normalisation)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT set_config('search_path', 'public', true)", transaction: transaction, cancellationToken: cancellationToken));
+            foreach (var (name, value) in options.Settings)
+            {
+                await connection.ExecuteAsync(new CommandDefinition("SELECT set_config(@Name, @Value, true)",
+                    new { Name = "hks." + name, Value = value }, transaction, cancellationToken: cancellationToken));
+            }
+            connection.Notice += Announce;
+            try
+            {
+                await using var command = new NpgsqlCommand(normalisation, connection, transaction) { CommandTimeout = 0 };
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException error)
+            {
+                throw HksException.Refused("AdoptionFailed",
+                    $"{classification.Label} could not be adopted, nothing was changed: {error.MessageText}");
+            }
+            finally
+            {
+                connection.Notice -= Announce;
+            }
+        }
         await MigrationLedger.EnsureAsync(connection, cancellationToken);
         for (var version = 1; version <= classification.Version; version++)
         {
             await MigrationLedger.RecordAsync(connection, catalog.Get(version), 0, "adopted", transaction, cancellationToken);
         }
-        await MigrationLedger.HistoryAsync(connection, "classified", null, classification.Version, classification.Label, transaction, cancellationToken);
+        var detail = changes.Count == 0 ? classification.Label : $"{classification.Label}; normalised: {string.Join("; ", changes)}";
+        await MigrationLedger.HistoryAsync(connection, "classified", null, classification.Version, detail, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return changes;
     }
 
     private static async Task ApplyWithRetryAsync(NpgsqlConnection connection, MigrationStep step, MigrationOptions options, CancellationToken cancellationToken)

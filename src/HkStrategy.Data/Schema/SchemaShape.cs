@@ -7,6 +7,12 @@ public enum SchemaShape
     SinglePortfolio,
     Transitional,
     MultiPortfolio,
+
+    /// <summary>
+    /// The prototype's own version 2 (its migration_v1_to_v2.sql on the transitional shape): portfolio_id on the
+    /// position, signal and price tables but nullable, UNIQUE(symbol) kept. Adopting it normalises it to version 2.
+    /// </summary>
+    PrototypeMultiPortfolio,
     Unknown,
 }
 
@@ -20,6 +26,7 @@ public sealed record SchemaClassification(SchemaShape Shape, int? Version, strin
         SchemaShape.Transitional => "transitional (v1 with the prototype's multi-portfolio tables)",
         SchemaShape.MultiPortfolio when Version == 3 => "v3 (multi-portfolio with market data and signals)",
         SchemaShape.MultiPortfolio => "v2 (multi-portfolio)",
+        SchemaShape.PrototypeMultiPortfolio => "the prototype's v2 (its migration_v1_to_v2.sql: nullable portfolio_id, UNIQUE(symbol) kept)",
         _ => "unknown",
     };
 }

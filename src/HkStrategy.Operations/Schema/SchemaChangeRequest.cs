@@ -29,4 +29,8 @@ public sealed record SchemaChangeResult(
     string? BackupPath,
     int HoldingsConverted,
     string? KeptPortfolio,
-    bool DryRun);
+    bool DryRun)
+{
+    /// <summary>What adopting the database changed to bring it to hks's version (the prototype's own version 2).</summary>
+    public IReadOnlyList<string> AdoptionChanges { get; init; } = [];
+}

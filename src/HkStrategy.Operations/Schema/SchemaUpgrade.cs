@@ -54,7 +54,7 @@ public sealed class SchemaUpgrade(SchemaMigrator migrator, SafetyBackup backup)
             converted = await HoldingsConversion.ConvertAsync(session, request.LockTimeout, cancellationToken);
         }
         return new SchemaChangeResult(outcome.FromVersion, outcome.ToVersion, outcome.Adopted?.Label,
-            outcome.Steps.Select(Describe).ToList(), backupPath, converted, null, request.DryRun);
+            outcome.Steps.Select(Describe).ToList(), backupPath, converted, null, request.DryRun) { AdoptionChanges = outcome.AdoptionChanges };
     }
 
     internal static string Describe(MigrationStep step) =>

@@ -18,6 +18,10 @@ internal static class SchemaChangeReport
         {
             await output.WriteLineAsync($"adopted: the database was {result.AdoptedAs}");
         }
+        foreach (var change in result.AdoptionChanges)
+        {
+            await output.WriteLineAsync($"  adopting changed: {change}");
+        }
         if (result.BackupPath is not null)
         {
             await output.WriteLineAsync($"backup (verified): {result.BackupPath}");

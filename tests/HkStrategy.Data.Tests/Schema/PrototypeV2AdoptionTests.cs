@@ -1,0 +1,101 @@
+using HkStrategy.Data.Schema;
+using HkStrategy.Operations.Content;
+using HkStrategy.Operations.Integrity;
+using HkStrategy.Testing;
+
+namespace HkStrategy.Data.Tests.Schema;
+
+/// <summary>
+/// The prototype's own "schema 2.0" (its migration_v1_to_v2.sql on the transitional database): nullable portfolio_id,
+/// UNIQUE(symbol) kept. hks adopts it as version 2, keeping every row, and it then lives through the whole life cycle.
+/// </summary>
+public sealed class PrototypeV2AdoptionTests
+{
+    private static async Task<TestDatabase> FromFixtureAsync()
+    {
+        var db = await TestDatabase.CreateAsync();
+        await PrototypeDatabases.LoadAsync(db, Fixtures.PrototypeTransitional);
+        await db.ExecuteAsync(await File.ReadAllTextAsync(Fixtures.Path("prototype", "prototype_v2_additions.sql")));
+        return db;
+    }
+
+    [Fact]
+    public async Task ThePrototypesV2_IsAdoptedAsVersion2_KeepingEveryRow_AndSaysWhatItChanged()
+    {
+        await using var db = await FromFixtureAsync();
+        var rowsBefore = await RowCountsAsync(db);
+
+        var outcome = await db.MigrateAsync();
+
+        Assert.Equal(SchemaShape.PrototypeMultiPortfolio, outcome.Adopted!.Shape);
+        Assert.Contains(outcome.AdoptionChanges, c => c.StartsWith("UNIQUE(symbol) on portfolio_positions", StringComparison.Ordinal));
+        Assert.Contains(outcome.AdoptionChanges, c => c.StartsWith("UNIQUE (portfolio_id, symbol)", StringComparison.Ordinal));
+        Assert.Equal(MigrationCatalog.Embedded.Latest, await db.ScalarAsync<int>("SELECT MAX(version) FROM hks_meta.schema_migrations"));
+        Assert.Equal(rowsBefore, (await RowCountsAsync(db)).Where(t => rowsBefore.ContainsKey(t.Key)).ToDictionary());
+        Assert.True(await db.ScalarAsync<bool>("SELECT to_regprocedure('public.check_migration_status()') IS NOT NULL"));
+        Assert.True(await db.ScalarAsync<bool>("SELECT to_regclass('public.idx_trading_signals_portfolio_created') IS NOT NULL"));
+        await AssertTheSeedsNumbersAsync(db);
+    }
+
+    [Fact]
+    public async Task RowsThePrototypeWroteWithoutAPortfolio_GoToTheOldestPortfolio()
+    {
+        await using var db = await FromFixtureAsync();
+        await db.ExecuteAsync("INSERT INTO portfolio_positions (symbol, company_name, quantity, avg_cost, current_price) VALUES ('2382.HK', 'Sunny Optical', 0, 70, 70)");
+
+        var outcome = await db.MigrateAsync();
+
+        Assert.Contains("1 position(s) without a portfolio now belong to My_HKEX_ALL", outcome.AdoptionChanges);
+        Assert.Equal("My_HKEX_ALL", await db.ScalarAsync<string>("SELECT portfolio_id FROM portfolio_positions WHERE symbol = '2382.HK'"));
+    }
+
+    [Fact]
+    public async Task RollingBackToVersion1AndMigratingAgain_LeavesEveryRowOfEveryTableIdentical()
+    {
+        await using var db = await FromFixtureAsync();
+        await db.MigrateAsync();
+        var migrated = await TableSnapshot.TakeAsync(db);
+
+        await db.MigrateAsync(1, new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
+        await db.MigrateAsync();
+
+        Assert.Equal(migrated, await TableSnapshot.TakeAsync(db));
+        await AssertTheSeedsNumbersAsync(db);
+    }
+
+    [PrototypeFact]
+    public async Task ThePrototypesOwnMigrationScript_RunOnItsTransitionalDatabase_IsAdoptedToo()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await PrototypeDatabases.LoadAsync(db, Fixtures.PrototypeTransitional);
+        var ran = await PrototypeScripts.RunAsync(db, "migration_v1_to_v2.sql");
+        Assert.True(ran.ExitCode == 0, ran.StandardError);
+
+        var outcome = await db.MigrateAsync();
+
+        Assert.Equal(SchemaShape.PrototypeMultiPortfolio, outcome.Adopted!.Shape);
+        await AssertTheSeedsNumbersAsync(db);
+        var migrated = await TableSnapshot.TakeAsync(db);
+        await db.MigrateAsync(1, new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
+        await db.MigrateAsync();
+        Assert.Equal(migrated, await TableSnapshot.TakeAsync(db));
+    }
+
+    /// <summary>The seed's "current state": 5 portfolios, My_HKEX_ALL with 12 positions, HK$4,052,660.20; the integrity check clean.</summary>
+    private static async Task AssertTheSeedsNumbersAsync(TestDatabase db)
+    {
+        await using var connection = await db.OpenAsync();
+        var content = await ContentReader.ReadAsync(connection, null, CancellationToken.None);
+        Assert.Equal(5, content.Portfolios.Count);
+        Assert.Equal(12, content.Portfolios.Single(p => p.PortfolioId == "My_HKEX_ALL").Positions);
+        Assert.Equal(4_052_660.20m, content.TotalMarketValue);
+        var findings = await new IntegrityCheck(db.Migrator).RunAsync(db.Database, CancellationToken.None);
+        Assert.DoesNotContain(findings, f => f.Severity == Severity.Error);
+    }
+
+    private static async Task<Dictionary<string, long>> RowCountsAsync(TestDatabase db)
+    {
+        await using var connection = await db.OpenAsync();
+        return (await ContentReader.ReadAsync(connection, null, CancellationToken.None)).Tables.ToDictionary();
+    }
+}
