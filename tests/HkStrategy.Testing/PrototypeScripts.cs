@@ -16,11 +16,14 @@ public static class PrototypeScripts
     public static string Path(string name) =>
         System.IO.Path.Combine(Folder ?? throw new InvalidOperationException("../shared/prototype is absent"), name);
 
-    /// <summary>Runs one of the scripts with psql (ON_ERROR_STOP, as run_migration.py did); returns psql's exit code and output.</summary>
-    public static async Task<ProcessResult> RunAsync(TestDatabase database, string name)
+    /// <summary>
+    /// Runs one of the scripts with psql: stopping at the first error (as run_migration.py did), or, with
+    /// <paramref name="onErrorStop"/> false, going on past errors as a user typing <c>psql -f</c> would. Returns psql's result.
+    /// </summary>
+    public static async Task<ProcessResult> RunAsync(TestDatabase database, string name, bool onErrorStop = true)
     {
         var tools = await PgClientTools.LocateAsync(15, CancellationToken.None);
-        return await ProcessRunner.RunAsync(tools.Psql, ["--no-psqlrc", "--set", "ON_ERROR_STOP=1", "--file", Path(name)],
+        return await ProcessRunner.RunAsync(tools.Psql, ["--no-psqlrc", "--set", $"ON_ERROR_STOP={(onErrorStop ? 1 : 0)}", "--file", Path(name)],
             CancellationToken.None, PgEnvironment.For(database.Target));
     }
 

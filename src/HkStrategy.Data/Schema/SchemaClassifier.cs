@@ -72,11 +72,13 @@ public static class SchemaClassifier
             return new(SchemaShape.Unknown, null, $"portfolio_positions lacks {string.Join(", ", missingColumns)}");
         }
         var withPortfolioId = PortfolioScopedTables.Count(t => columns[t].Contains("portfolio_id"));
-        if (withPortfolioId == 3 && columns.ContainsKey("portfolios") && !portfolioKeys)
+        // Without hks's keys and without the version-3 tables: the prototype's own migration made it (with a recorded
+        // version, the record decides; a damaged hks database still reads as multi-portfolio).
+        if (withPortfolioId == 3 && columns.ContainsKey("portfolios") && !portfolioKeys && !MarketDataTables.Any(columns.ContainsKey))
         {
-            return TransitionalTables.All(columns.ContainsKey) && !MarketDataTables.Any(columns.ContainsKey)
+            return TransitionalTables.All(columns.ContainsKey)
                 ? new(SchemaShape.PrototypeMultiPortfolio, 2, "portfolio_id on positions, signals and prices, nullable, with UNIQUE(symbol): the prototype's own migration")
-                : new(SchemaShape.Unknown, null, "the prototype's own version 2 without its dashboard's tables, or with version-3 tables: hks does not adopt that shape yet");
+                : new(SchemaShape.Unknown, null, "the prototype's own version 2 on a database without its dashboard's tables: hks does not adopt that shape yet");
         }
         if (withPortfolioId == 3 && columns.ContainsKey("portfolios"))
         {

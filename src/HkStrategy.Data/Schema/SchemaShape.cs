@@ -19,6 +19,9 @@ public enum SchemaShape
 /// <summary>The shape found, the version it corresponds to (null for unknown) and, for unknown, why.</summary>
 public sealed record SchemaClassification(SchemaShape Shape, int? Version, string Reason)
 {
+    /// <summary>Positions, signals and prices carry portfolio_id (hks's version 2 or later, or the prototype's own version 2).</summary>
+    public bool IsMultiPortfolio => Shape is SchemaShape.MultiPortfolio or SchemaShape.PrototypeMultiPortfolio;
+
     public string Label => Shape switch
     {
         SchemaShape.Empty => "empty",

@@ -15,7 +15,7 @@ public static class DatabaseStatusReader
         var serverVersion = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SHOW server_version", cancellationToken: cancellationToken)) ?? "";
         var tables = (await connection.QueryAsync<(string Name, long Rows)>(new CommandDefinition(StatusQueries.TableCounts, cancellationToken: cancellationToken)))
             .ToDictionary(t => t.Name, t => t.Rows, StringComparer.Ordinal);
-        var multiPortfolio = schema.Detected.Shape == SchemaShape.MultiPortfolio;
+        var multiPortfolio = schema.Detected.IsMultiPortfolio;
         var hasPositions = tables.ContainsKey("portfolio_positions");
         var hasPortfolios = tables.ContainsKey("portfolios");
 

@@ -17,7 +17,7 @@ public sealed class IntegrityCheck(SchemaMigrator migrator)
         var findings = new List<Finding>();
         var schema = await migrator.InspectAsync(connection, cancellationToken);
         findings.AddRange(SchemaFindings(schema));
-        if (schema.Detected.Shape != SchemaShape.MultiPortfolio)
+        if (!schema.Detected.IsMultiPortfolio)
         {
             findings.Add(new("data", Severity.Warning, "the data checks need the multi-portfolio schema (version 2): run 'hks db migrate'"));
             return findings;

@@ -38,7 +38,7 @@ public sealed class RecoveryValidation(SchemaMigrator migrator, HttpClient http,
                     $"recorded {recorded}, this program's latest {migrator.Catalog.Latest}", Flagged: version != migrator.Catalog.Latest)
                 : new("Schema at the latest version", schema.RecordedVersion == migrator.Catalog.Latest && schema.Edited.Count == 0,
                     $"recorded {recorded}, this program's latest {migrator.Catalog.Latest}"));
-            if (schema.Detected.Shape != SchemaShape.MultiPortfolio)
+            if (!schema.Detected.IsMultiPortfolio)
             {
                 // A single-portfolio database restored as such is what was asked for; anywhere else it is a failure.
                 var asRestored = expected.SchemaVersion is { } restored && restored < 2;

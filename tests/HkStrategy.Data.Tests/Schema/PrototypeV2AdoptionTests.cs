@@ -81,6 +81,22 @@ public sealed class PrototypeV2AdoptionTests
         Assert.Equal(migrated, await TableSnapshot.TakeAsync(db));
     }
 
+    [PrototypeFact]
+    public async Task AfterThePrototypesOwnRollbackScript_WhichFailsPartWay_TheDatabaseIsStillAdopted()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await PrototypeDatabases.LoadAsync(db, Fixtures.PrototypeTransitional);
+        Assert.Equal(0, (await PrototypeScripts.RunAsync(db, "migration_v1_to_v2.sql")).ExitCode);
+        var rowsBefore = await RowCountsAsync(db);
+
+        await PrototypeScripts.RunAsync(db, "rollback_v2_to_v1.sql", onErrorStop: false);
+        var outcome = await db.MigrateAsync();
+
+        Assert.Equal(SchemaShape.PrototypeMultiPortfolio, outcome.Adopted!.Shape);
+        Assert.Equal(rowsBefore, (await RowCountsAsync(db)).Where(t => rowsBefore.ContainsKey(t.Key)).ToDictionary());
+        await AssertTheSeedsNumbersAsync(db);
+    }
+
     /// <summary>The seed's "current state": 5 portfolios, My_HKEX_ALL with 12 positions, HK$4,052,660.20; the integrity check clean.</summary>
     private static async Task AssertTheSeedsNumbersAsync(TestDatabase db)
     {
