@@ -46,7 +46,10 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
                 await options.DryRun!.WriteLineAsync($"-- no version record: the database is {adopted.Label}; hks records versions 1..{adopted.Version} as adopted".AsMemory(), cancellationToken);
                 if (Adoption.AdoptionScripts.For(adopted.Shape) is { } normalisation)
                 {
-                    await options.DryRun.WriteLineAsync($"-- first, in the same transaction, it is normalised to version {adopted.Version}:\n{normalisation.TrimEnd()}\n".AsMemory(), cancellationToken);
+                    var settings = string.Concat(options.Settings.Select(x => $"SELECT set_config('hks.{x.Key}', '{x.Value.Replace("'", "''", StringComparison.Ordinal)}', true);\n"));
+                    await options.DryRun.WriteLineAsync(
+                        $"-- first it is normalised to version {adopted.Version}, in one transaction with recording its versions:\nBEGIN;\nSET LOCAL search_path = public;\nSET LOCAL lock_timeout = '{LockTimeoutSetting(options.LockTimeout)}';\n{settings}{normalisation.TrimEnd()}\nCOMMIT;\n".AsMemory(),
+                        cancellationToken);
                 }
             }
             var current = state.CurrentVersion!.Value;
@@ -110,7 +113,9 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (Adoption.AdoptionScripts.For(classification.Shape) is { } normalisation)
         {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT set_config('search_path', 'public', true)", transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT set_config('search_path', 'public', true), set_config('lock_timeout', @Timeout, true)",
+                new { Timeout = LockTimeoutSetting(options.LockTimeout) }, transaction, cancellationToken: cancellationToken));
             foreach (var (name, value) in options.Settings)
             {
                 await connection.ExecuteAsync(new CommandDefinition("SELECT set_config(@Name, @Value, true)",

@@ -21,6 +21,12 @@ public sealed class SchemaRollback(SchemaMigrator migrator, SafetyBackup backup)
         await using var connection = await database.OpenAsync(cancellationToken);
         var state = await migrator.InspectAsync(connection, cancellationToken);
         SchemaGuard.Verify(state);
+        if (!state.IsRecorded && state.Detected.Shape == SchemaShape.PrototypeMultiPortfolio)
+        {
+            // Its rows are not yet in hks's shape (portfolio_id may be missing): a rollback planned from them would be wrong.
+            throw HksException.Usage("AdoptFirst",
+                $"the database is {state.Detected.Label}: adopt it first with 'hks db migrate --to 2' (a verified backup, then every change printed), then roll back");
+        }
         var current = state.CurrentVersion!.Value;
         var target = request.TargetVersion ?? throw HksException.Usage("TargetRequired", "say which version to go back to with --to N");
         if (target >= current || target < 0)

@@ -16,13 +16,16 @@ public sealed class PrototypeV2LifeCycleTests
         var scene = await Restore.RestoreScene.CreateAsync(live);
 
         Assert.Contains("the prototype's v2", (await scene.HksAsync("db", "status")).Out, StringComparison.Ordinal);
+        var rollbackFirst = await scene.HksAsync("db", "rollback", "--to", "1", "--yes");
+        Assert.Equal(2, rollbackFirst.ExitCode);
+        Assert.EndsWith("[AdoptFirst]", Assert.Single(rollbackFirst.ErrorLines), StringComparison.Ordinal);
         var dryRun = await scene.HksAsync("db", "migrate", "--dry-run");
         Assert.Contains("ADD CONSTRAINT portfolio_positions_portfolio_id_symbol_key UNIQUE (portfolio_id, symbol)", dryRun.Out + dryRun.Error, StringComparison.Ordinal);
         Assert.True(await live.ScalarAsync<bool>("SELECT to_regclass('hks_meta.schema_migrations') IS NULL"));
 
         var migrate = await scene.HksAsync("db", "migrate");
         Assert.True(migrate.ExitCode == 0, migrate.Error);
-        Assert.Contains("adopting changed: UNIQUE(symbol) on portfolio_positions", migrate.Out, StringComparison.Ordinal);
+        Assert.Contains("adopting changed: portfolio_positions_symbol_key on portfolio_positions dropped", migrate.Out, StringComparison.Ordinal);
         Assert.Contains("backup (verified): ", migrate.Out, StringComparison.Ordinal);
 
         var validate = await scene.HksAsync("validate", "--expect-portfolios", "5", "--portfolio", "My_HKEX_ALL", "--expect-positions", "12",

@@ -28,7 +28,7 @@ public sealed class PrototypeV2AdoptionTests
         var outcome = await db.MigrateAsync();
 
         Assert.Equal(SchemaShape.PrototypeMultiPortfolio, outcome.Adopted!.Shape);
-        Assert.Contains(outcome.AdoptionChanges, c => c.StartsWith("UNIQUE(symbol) on portfolio_positions", StringComparison.Ordinal));
+        Assert.Contains(outcome.AdoptionChanges, c => c.StartsWith("portfolio_positions_symbol_key on portfolio_positions dropped", StringComparison.Ordinal));
         Assert.Contains(outcome.AdoptionChanges, c => c.StartsWith("UNIQUE (portfolio_id, symbol)", StringComparison.Ordinal));
         Assert.Equal(MigrationCatalog.Embedded.Latest, await db.ScalarAsync<int>("SELECT MAX(version) FROM hks_meta.schema_migrations"));
         Assert.Equal(rowsBefore, (await RowCountsAsync(db)).Where(t => rowsBefore.ContainsKey(t.Key)).ToDictionary());
@@ -47,6 +47,43 @@ public sealed class PrototypeV2AdoptionTests
 
         Assert.Contains("1 position(s) without a portfolio now belong to My_HKEX_ALL", outcome.AdoptionChanges);
         Assert.Equal("My_HKEX_ALL", await db.ScalarAsync<string>("SELECT portfolio_id FROM portfolio_positions WHERE symbol = '2382.HK'"));
+    }
+
+    [Fact]
+    public async Task ConstraintsUnderOtherNames_AreFoundByWhatTheyAre()
+    {
+        await using var db = await FromFixtureAsync();
+        await db.ExecuteAsync("""
+            ALTER TABLE portfolio_positions RENAME CONSTRAINT portfolio_positions_symbol_key TO positions_one_per_symbol;
+            ALTER TABLE trading_signals RENAME CONSTRAINT trading_signals_symbol_fkey TO signals_need_a_position;
+            """);
+
+        var outcome = await db.MigrateAsync();
+
+        Assert.Contains("positions_one_per_symbol on portfolio_positions dropped (it ties rows by symbol alone)", outcome.AdoptionChanges);
+        Assert.Contains("signals_need_a_position on trading_signals dropped (it ties rows by symbol alone)", outcome.AdoptionChanges);
+        await db.ExecuteAsync("INSERT INTO portfolio_positions (portfolio_id, symbol, quantity) VALUES ('HKEX_NonTech', '0700.HK', 1)"); // one symbol, two portfolios
+    }
+
+    [Fact]
+    public async Task ASignalWhosePortfolioCannotBeToldFromItsSymbol_StopsTheAdoption_NamingIt_AndChangesNothing()
+    {
+        await using var db = await FromFixtureAsync();
+        await db.ExecuteAsync("""
+            ALTER TABLE trading_signals DROP CONSTRAINT trading_signals_symbol_fkey;
+            ALTER TABLE price_history DROP CONSTRAINT price_history_symbol_fkey;
+            ALTER TABLE portfolio_positions DROP CONSTRAINT portfolio_positions_symbol_key;
+            INSERT INTO portfolio_positions (portfolio_id, symbol, quantity) VALUES ('HKEX_NonTech', '0700.HK', 1);
+            UPDATE trading_signals SET portfolio_id = 'Backup_HKEXALL' WHERE symbol = '0700.HK';
+            """);
+        var before = await TableSnapshot.TakeAsync(db);
+
+        var error = await Assert.ThrowsAsync<HkStrategy.Core.Failures.HksException>(() => db.MigrateAsync());
+
+        Assert.Equal("AdoptionFailed", error.Name);
+        Assert.Contains("0700.HK", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await TableSnapshot.TakeAsync(db));
+        Assert.True(await db.ScalarAsync<bool>("SELECT to_regclass('hks_meta.schema_migrations') IS NULL"), "no version may be recorded");
     }
 
     [Fact]
