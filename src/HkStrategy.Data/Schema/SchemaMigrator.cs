@@ -113,14 +113,7 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (Adoption.AdoptionScripts.For(classification.Shape) is { } normalisation)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT set_config('search_path', 'public', true), set_config('lock_timeout', @Timeout, true)",
-                new { Timeout = LockTimeoutSetting(options.LockTimeout) }, transaction, cancellationToken: cancellationToken));
-            foreach (var (name, value) in options.Settings)
-            {
-                await connection.ExecuteAsync(new CommandDefinition("SELECT set_config(@Name, @Value, true)",
-                    new { Name = "hks." + name, Value = value }, transaction, cancellationToken: cancellationToken));
-            }
+            await SetUpTransactionAsync(connection, transaction, options, cancellationToken);
             connection.Notice += Announce;
             try
             {
@@ -173,14 +166,7 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
     {
         var clock = Stopwatch.StartNew();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "SELECT set_config('search_path', 'public', true), set_config('lock_timeout', @Timeout, true)",
-            new { Timeout = LockTimeoutSetting(options.LockTimeout) }, transaction, cancellationToken: cancellationToken));
-        foreach (var (name, value) in options.Settings)
-        {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT set_config(@Name, @Value, true)",
-                new { Name = "hks." + name, Value = value }, transaction, cancellationToken: cancellationToken));
-        }
+        await SetUpTransactionAsync(connection, transaction, options, cancellationToken);
         await using (var command = new NpgsqlCommand(step.Sql, connection, transaction) { CommandTimeout = 0 })
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -198,6 +184,19 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
         await MigrationLedger.HistoryAsync(connection, step.Direction == MigrationDirection.Up ? "migrated" : "rolled back",
             step.FromVersion, step.ToVersion, detail.Length > 0 ? detail : null, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>What every schema-changing transaction runs under: schema public, the lock timeout, the hks.* settings the scripts read.</summary>
+    private static async Task SetUpTransactionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, MigrationOptions options, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT set_config('search_path', 'public', true), set_config('lock_timeout', @Timeout, true)",
+            new { Timeout = LockTimeoutSetting(options.LockTimeout) }, transaction, cancellationToken: cancellationToken));
+        foreach (var (name, value) in options.Settings)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT set_config(@Name, @Value, true)",
+                new { Name = "hks." + name, Value = value }, transaction, cancellationToken: cancellationToken));
+        }
     }
 
     /// <summary>The SQL a step runs, as a dry run prints it (settings and ledger updates included).</summary>
