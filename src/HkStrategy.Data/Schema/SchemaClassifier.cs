@@ -44,18 +44,20 @@ public static class SchemaClassifier
                               WHERE a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)) = ARRAY['portfolio_id', 'symbol'])
         """;
 
-    public static async Task<SchemaClassification> ClassifyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <param name="recorded">The database has hks's version record: its tables are then read as what hks made, even if damaged.</param>
+    public static async Task<SchemaClassification> ClassifyAsync(NpgsqlConnection connection, CancellationToken cancellationToken, bool recorded = false)
     {
         var rows = await connection.QueryAsync<(string Table, string? Column)>(new CommandDefinition(ColumnsSql, cancellationToken: cancellationToken));
         var columns = rows.GroupBy(r => r.Table, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Where(r => r.Column is not null).Select(r => r.Column!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var portfolioKeys = columns.ContainsKey("portfolio_positions")
             && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(PortfolioKeysSql, cancellationToken: cancellationToken));
-        return Classify(columns, portfolioKeys);
+        return Classify(columns, portfolioKeys, recorded);
     }
 
     /// <param name="portfolioKeys">portfolio_positions has hks's keys (portfolio_id NOT NULL, UNIQUE (portfolio_id, symbol)).</param>
-    public static SchemaClassification Classify(IReadOnlyDictionary<string, HashSet<string>> columns, bool portfolioKeys = true)
+    /// <param name="recorded">hks recorded the database's version.</param>
+    public static SchemaClassification Classify(IReadOnlyDictionary<string, HashSet<string>> columns, bool portfolioKeys = true, bool recorded = false)
     {
         if (columns.Count == 0)
         {
@@ -72,8 +74,13 @@ public static class SchemaClassifier
             return new(SchemaShape.Unknown, null, $"portfolio_positions lacks {string.Join(", ", missingColumns)}");
         }
         var withPortfolioId = PortfolioScopedTables.Count(t => columns[t].Contains("portfolio_id"));
-        // Without hks's keys and without the version-3 tables: the prototype's own migration made it (with a recorded
-        // version, the record decides; a damaged hks database still reads as multi-portfolio).
+        // Without hks's keys and without the version-3 tables: the prototype's own migration made it. With the
+        // version-3 tables and no version record, something else made it: not guessed. (With a record, the record
+        // decides; a damaged hks database still reads as multi-portfolio.)
+        if (withPortfolioId == 3 && columns.ContainsKey("portfolios") && !portfolioKeys && !recorded && MarketDataTables.Any(columns.ContainsKey))
+        {
+            return new(SchemaShape.Unknown, null, "version-3 tables without hks's keys on portfolio_positions (portfolio_id required, UNIQUE (portfolio_id, symbol)) and no version record");
+        }
         if (withPortfolioId == 3 && columns.ContainsKey("portfolios") && !portfolioKeys && !MarketDataTables.Any(columns.ContainsKey))
         {
             return TransitionalTables.All(columns.ContainsKey)

@@ -18,10 +18,11 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
 
     public MigrationCatalog Catalog => catalog;
 
-    public async Task<SchemaState> InspectAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        new(await MigrationLedger.ReadAsync(connection, cancellationToken),
-            await SchemaClassifier.ClassifyAsync(connection, cancellationToken),
-            catalog);
+    public async Task<SchemaState> InspectAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var applied = await MigrationLedger.ReadAsync(connection, cancellationToken);
+        return new(applied, await SchemaClassifier.ClassifyAsync(connection, cancellationToken, recorded: applied.Count > 0), catalog);
+    }
 
     public async Task<MigrationOutcome> MigrateAsync(NpgsqlConnection connection, MigrationOptions options, CancellationToken cancellationToken)
     {

@@ -87,6 +87,18 @@ public sealed class PrototypeV2AdoptionTests
     }
 
     [Fact]
+    public async Task VersionThreeTablesWithoutHksKeysOrARecord_AreNotGuessed()
+    {
+        await using var db = await FromFixtureAsync();
+        await db.ExecuteAsync("CREATE TABLE daily_bars (id int); CREATE TABLE symbol_events (id int)");
+
+        var error = await Assert.ThrowsAsync<HkStrategy.Core.Failures.HksException>(() => db.MigrateAsync());
+
+        Assert.Equal("UnknownSchema", error.Name);
+        Assert.Contains("without hks's keys", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RollingBackToVersion1AndMigratingAgain_LeavesEveryRowOfEveryTableIdentical()
     {
         await using var db = await FromFixtureAsync();
