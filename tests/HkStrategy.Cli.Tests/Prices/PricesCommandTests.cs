@@ -1,31 +1,24 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using HkStrategy.Testing;
 
 namespace HkStrategy.Cli.Tests.Prices;
 
-public sealed class PricesCommandTests : IAsyncLifetime
+public sealed class PricesCommandTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"hks-prices-{Guid.NewGuid():N}");
+    private readonly PriceFiles _files = new();
 
-    public Task InitializeAsync() => Task.FromResult(Directory.CreateDirectory(_folder));
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task Import_OfAHeldSymbol_WritesBarsAndTheLegacyPriceHistory_AndTwiceChangesNothing()
     {
         await using var db = await DemoDatabases.SeededAsync();
-        var file = Write("tencent.csv", "Date,Open,High,Low,Close,Adj Close,Volume",
+        var file = _files.Write("tencent.csv", "Date,Open,High,Low,Close,Adj Close,Volume",
             "2026-11-23,600.0,612.5,598.0,610.0,610.0,15000000", "2026-11-24,610.0,615.0,605.5,606.5,606.5,12000000");
 
-        var first = await Hks(db, "prices", "import", file, "--symbol", "700", "--json");
-        var second = await Hks(db, "prices", "import", file, "--symbol", "0700.HK", "--json");
+        var first = await PriceFiles.Hks(db, "prices", "import", file, "--symbol", "700", "--json");
+        var second = await PriceFiles.Hks(db, "prices", "import", file, "--symbol", "0700.HK", "--json");
 
         Assert.Equal(0, first.ExitCode);
         using var outcome = JsonDocument.Parse(first.Out);
@@ -41,14 +34,14 @@ public sealed class PricesCommandTests : IAsyncLifetime
     public async Task Import_WithBadRows_NamesEachByLine_AndImportsNothing()
     {
         await using var db = await DemoDatabases.SeededAsync();
-        var file = Write("bad.csv", "Date,Open,High,Low,Close,Volume,Symbol",
+        var file = _files.Write("bad.csv", "Date,Open,High,Low,Close,Volume,Symbol",
             "2026-11-23,600,612.5,598,610,15000000,0700.HK",
             "2026-11-31,600,612.5,598,610,15000000,0700.HK",
             "2026-11-24,600,590,598,610,15000000,0700.HK",
             "2026-11-25,600,612.5,598,610,lots,0700.HK");
         var before = await TableSnapshot.TakeAsync(db);
 
-        var run = await Hks(db, "prices", "import", file);
+        var run = await PriceFiles.Hks(db, "prices", "import", file);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("line 3: '2026-11-31' is not a date", run.Error, StringComparison.Ordinal);
@@ -62,10 +55,10 @@ public sealed class PricesCommandTests : IAsyncLifetime
     public async Task Import_RefusesRowsOfAnotherSymbolThanGiven_AndZeroPrices()
     {
         await using var db = await DemoDatabases.SeededAsync();
-        var file = Write("mixed.csv", "Date,Open,High,Low,Close,Volume,Symbol",
+        var file = _files.Write("mixed.csv", "Date,Open,High,Low,Close,Volume,Symbol",
             "2026-11-23,600,612.5,598,610,15000000,0700.HK", "2026-11-23,100,102,99,101,1000,0005.HK", "2026-11-24,0,0,0,0,0,0700.HK");
 
-        var run = await Hks(db, "prices", "import", file, "--symbol", "0700.HK");
+        var run = await PriceFiles.Hks(db, "prices", "import", file, "--symbol", "0700.HK");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("line 3: the row is of 0005.HK, not of 0700.HK as --symbol says", run.Error, StringComparison.Ordinal);
@@ -77,9 +70,9 @@ public sealed class PricesCommandTests : IAsyncLifetime
     public async Task Refresh_SetsEachPositionsPrice_FromItsNewestBar()
     {
         await using var db = await DemoDatabases.SeededAsync();
-        Assert.Equal(0, (await Hks(db, "prices", "import", Write("hsbc.csv", "Date,Open,High,Low,Close,Volume", "2026-11-24,100,102,99.5,101.25,2000"), "--symbol", "0005.HK")).ExitCode);
+        Assert.Equal(0, (await PriceFiles.Hks(db, "prices", "import", _files.Write("hsbc.csv", "Date,Open,High,Low,Close,Volume", "2026-11-24,100,102,99.5,101.25,2000"), "--symbol", "0005.HK")).ExitCode);
 
-        var run = await Hks(db, "prices", "refresh", "--portfolio", "My_HKEX_ALL", "--json");
+        var run = await PriceFiles.Hks(db, "prices", "refresh", "--portfolio", "My_HKEX_ALL", "--json");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(101.250m, await db.ScalarAsync<decimal>("SELECT current_price FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0005.HK'"));
@@ -91,7 +84,7 @@ public sealed class PricesCommandTests : IAsyncLifetime
     {
         await using var db = await DemoDatabases.SeededAsync();
 
-        var run = await Hks(db, "indicators", "0700.HK", "--json");
+        var run = await PriceFiles.Hks(db, "indicators", "0700.HK", "--json");
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Out);
@@ -104,14 +97,4 @@ public sealed class PricesCommandTests : IAsyncLifetime
         Assert.Equal(599.0, days[^1].GetProperty("close").GetDouble(), 3);
         Assert.InRange(days[^1].GetProperty("rsi14").GetDouble(), 0, 100);
     }
-
-    private string Write(string name, params string[] lines)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, string.Join('\n', lines) + "\n", Encoding.UTF8);
-        return path;
-    }
-
-    private static Task<HksRun> Hks(TestDatabase db, params string[] args) =>
-        HksProcess.RunAsync([.. args, "--database", db.Target.ConnectionString]);
 }
