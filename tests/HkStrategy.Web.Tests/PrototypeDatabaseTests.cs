@@ -9,9 +9,7 @@ public sealed class PrototypeDatabaseTests
     [Fact]
     public async Task OnThePrototypesV2_TheDashboardWaitsForTheMigration_ThenIsReadyAndShowsThePortfolios()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await PrototypeDatabases.LoadAsync(db, Fixtures.PrototypeTransitional);
-        await db.ExecuteAsync(await File.ReadAllTextAsync(Fixtures.Path("prototype", "prototype_v2_additions.sql")));
+        await using var db = await PrototypeDatabases.PrototypeV2Async();
         var home = Directory.CreateTempSubdirectory("hks-web-prototype-").FullName;
         try
         {

@@ -26,14 +26,7 @@ public static class InputLimits
     /// <summary>What a <c>.gz</c> input may decompress to in all.</summary>
     public const long MaxDecompressedBytes = 64L * 1024 * 1024 * 1024;
 
-    /// <summary>A portfolio document (JSON or CSV): 100,000 positions take about 30 MB.</summary>
-    public const long MaxDocumentBytes = 256L * 1024 * 1024;
-
     public static HksException LineTooLong(string source, long line, int limit = MaxLineChars) =>
         HksException.Refused("LineTooLong", string.Create(CultureInfo.InvariantCulture,
             $"{source}: line {line:N0} is longer than {limit / (1024 * 1024)} MiB (the limit for one line of this kind of file): not a file hks reads"));
-
-    public static HksException TooLarge(string source, long limitBytes) =>
-        HksException.Refused("InputTooLarge", string.Create(CultureInfo.InvariantCulture,
-            $"{source} is larger than {limitBytes / (1024 * 1024):N0} MiB (the limit for this kind of file)"));
 }

@@ -30,8 +30,6 @@ public sealed partial class SqlScriptSplitter(string source)
     private bool _hasContent;
     private bool _standardStrings = true;
 
-    public bool InCopyData => _inCopy;
-
     /// <summary>True when nothing is pending: no statement begun, no quote or COPY block open.</summary>
     public bool AtBoundary => !_inCopy && _mode == Mode.Normal && !_hasContent;
 

@@ -10,9 +10,7 @@ public sealed class PrototypeV2LifeCycleTests
     [Fact]
     public async Task ThePrototypesV2_MigratesValidatesChecksRollsBackAndForth_BacksUpAndRestores()
     {
-        await using var live = await TestDatabase.CreateAsync();
-        await PrototypeDatabases.LoadAsync(live, Fixtures.PrototypeTransitional);
-        await live.ExecuteAsync(await File.ReadAllTextAsync(Fixtures.Path("prototype", "prototype_v2_additions.sql")));
+        await using var live = await PrototypeDatabases.PrototypeV2Async();
         var scene = await Restore.RestoreScene.CreateAsync(live);
 
         Assert.Contains("the prototype's v2", (await scene.HksAsync("db", "status")).Out, StringComparison.Ordinal);
@@ -48,9 +46,7 @@ public sealed class PrototypeV2LifeCycleTests
     [Fact]
     public async Task APlainDumpOfThePrototypesV2_RestoresOverTheDemoState_AndIsAdopted()
     {
-        await using var prototype = await TestDatabase.CreateAsync();
-        await PrototypeDatabases.LoadAsync(prototype, Fixtures.PrototypeTransitional);
-        await prototype.ExecuteAsync(await File.ReadAllTextAsync(Fixtures.Path("prototype", "prototype_v2_additions.sql")));
+        await using var prototype = await PrototypeDatabases.PrototypeV2Async();
         await using var live = await DemoDatabases.SeededAsync();
         var scene = await Restore.RestoreScene.CreateAsync(live);
         var dump = Path.Combine(scene.Home, "prototype_v2.sql");

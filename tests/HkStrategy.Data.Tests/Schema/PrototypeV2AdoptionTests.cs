@@ -11,18 +11,10 @@ namespace HkStrategy.Data.Tests.Schema;
 /// </summary>
 public sealed class PrototypeV2AdoptionTests
 {
-    private static async Task<TestDatabase> FromFixtureAsync()
-    {
-        var db = await TestDatabase.CreateAsync();
-        await PrototypeDatabases.LoadAsync(db, Fixtures.PrototypeTransitional);
-        await db.ExecuteAsync(await File.ReadAllTextAsync(Fixtures.Path("prototype", "prototype_v2_additions.sql")));
-        return db;
-    }
-
     [Fact]
     public async Task ThePrototypesV2_IsAdoptedAsVersion2_KeepingEveryRow_AndSaysWhatItChanged()
     {
-        await using var db = await FromFixtureAsync();
+        await using var db = await PrototypeDatabases.PrototypeV2Async();
         var rowsBefore = await RowCountsAsync(db);
 
         var outcome = await db.MigrateAsync();
@@ -40,7 +32,7 @@ public sealed class PrototypeV2AdoptionTests
     [Fact]
     public async Task RowsThePrototypeWroteWithoutAPortfolio_GoToTheOldestPortfolio()
     {
-        await using var db = await FromFixtureAsync();
+        await using var db = await PrototypeDatabases.PrototypeV2Async();
         await db.ExecuteAsync("INSERT INTO portfolio_positions (symbol, company_name, quantity, avg_cost, current_price) VALUES ('2382.HK', 'Sunny Optical', 0, 70, 70)");
 
         var outcome = await db.MigrateAsync();
@@ -52,7 +44,7 @@ public sealed class PrototypeV2AdoptionTests
     [Fact]
     public async Task ConstraintsUnderOtherNames_AreFoundByWhatTheyAre()
     {
-        await using var db = await FromFixtureAsync();
+        await using var db = await PrototypeDatabases.PrototypeV2Async();
         await db.ExecuteAsync("""
             ALTER TABLE portfolio_positions RENAME CONSTRAINT portfolio_positions_symbol_key TO positions_one_per_symbol;
             ALTER TABLE trading_signals RENAME CONSTRAINT trading_signals_symbol_fkey TO signals_need_a_position;
@@ -68,7 +60,7 @@ public sealed class PrototypeV2AdoptionTests
     [Fact]
     public async Task ASignalWhosePortfolioCannotBeToldFromItsSymbol_StopsTheAdoption_NamingIt_AndChangesNothing()
     {
-        await using var db = await FromFixtureAsync();
+        await using var db = await PrototypeDatabases.PrototypeV2Async();
         await db.ExecuteAsync("""
             ALTER TABLE trading_signals DROP CONSTRAINT trading_signals_symbol_fkey;
             ALTER TABLE price_history DROP CONSTRAINT price_history_symbol_fkey;
@@ -89,7 +81,7 @@ public sealed class PrototypeV2AdoptionTests
     [Fact]
     public async Task VersionThreeTablesWithoutHksKeysOrARecord_AreNotGuessed()
     {
-        await using var db = await FromFixtureAsync();
+        await using var db = await PrototypeDatabases.PrototypeV2Async();
         await db.ExecuteAsync("CREATE TABLE daily_bars (id int); CREATE TABLE symbol_events (id int)");
 
         var error = await Assert.ThrowsAsync<HkStrategy.Core.Failures.HksException>(() => db.MigrateAsync());
@@ -101,7 +93,7 @@ public sealed class PrototypeV2AdoptionTests
     [Fact]
     public async Task RollingBackToVersion1AndMigratingAgain_LeavesEveryRowOfEveryTableIdentical()
     {
-        await using var db = await FromFixtureAsync();
+        await using var db = await PrototypeDatabases.PrototypeV2Async();
         await db.MigrateAsync();
         var migrated = await TableSnapshot.TakeAsync(db);
 
