@@ -28,7 +28,7 @@ Measure("hks indicators + signals", (bars) =>
     var fired = 0;
     for (var i = IndicatorCalculator.FirstCompleteIndex; i < bars.Count; i++)
     {
-        fired += SignalEvaluator.Choose(evaluator.Fired(bars, x, i, null, vetoed: false)).Code.Side == 'H' ? 0 : 1;
+        fired += SignalEvaluator.Choose(evaluator.Fired(bars, x, i, PositionRails.None, vetoed: false)).Code.Side == 'H' ? 0 : 1;
     }
     return fired;
 });

@@ -16,7 +16,7 @@ public sealed class EquityApiTests(DashboardFixture dashboard) : IClassFixture<D
         Assert.True(JsonElement.DeepEquals(EquityPageTests.DataOf(page), JsonDocument.Parse(api).RootElement), "the API and the page differ");
         var data = JsonDocument.Parse(api).RootElement;
         Assert.Equal(await dashboard.Db.ScalarAsync<long>("SELECT count(*) FROM daily_bars WHERE symbol = '0700.HK'"), data.GetProperty("bars").GetArrayLength());
-        Assert.Equal(680m, data.GetProperty("rules").GetProperty("targetSell").GetDecimal());
+        Assert.Equal(660m, data.GetProperty("rules").GetProperty("targetSell").GetDecimal());
         var signal = data.GetProperty("signals")[0];
         Assert.Equal("hold", signal.GetProperty("side").GetString());
         Assert.Equal("Hold", signal.GetProperty("strategy").GetString());

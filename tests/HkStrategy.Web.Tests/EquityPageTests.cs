@@ -29,7 +29,7 @@ public sealed partial class EquityPageTests(DashboardFixture dashboard) : IClass
         Assert.Equal(Day(lastYear[^1]), bars[bars.GetArrayLength() - 1].GetProperty("date").GetString());
 
         var rules = data.GetProperty("rules");
-        Assert.Equal((680m, 520m, 560m, 580m), (rules.GetProperty("targetSell").GetDecimal(), rules.GetProperty("stopLoss").GetDecimal(),
+        Assert.Equal((660m, 520m, 560m, 580m), (rules.GetProperty("targetSell").GetDecimal(), rules.GetProperty("stopLoss").GetDecimal(),
             rules.GetProperty("addZoneLow").GetDecimal(), rules.GetProperty("addZoneHigh").GetDecimal()));
         Assert.Equal(3100, data.GetProperty("position").GetProperty("quantity").GetInt32());
 
@@ -48,7 +48,7 @@ public sealed partial class EquityPageTests(DashboardFixture dashboard) : IClass
         Assert.Equal(Day(lastYear[^1]), signals[^1].GetProperty("date").GetString());
 
         Assert.Contains("Tencent Holdings Ltd", page, StringComparison.Ordinal);
-        Assert.Contains("<dt>Target sell</dt><dd>680.00</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>Target sell</dt><dd>660.00</dd>", page, StringComparison.Ordinal);
         Assert.Contains("<div id=\"equity-chart\" class=\"chart tall\"", page, StringComparison.Ordinal);
         Assert.Equal(DemoSignals.Days, Regex.Count(page, "<tr data-day="));
     }

@@ -38,7 +38,7 @@ public sealed class PortfolioPageTests(DashboardFixture dashboard) : IClassFixtu
             "SELECT code FROM signals WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK' ORDER BY trade_date DESC LIMIT 1");
         var row = RowOf(html, "0700.HK");
         Assert.Contains($">{latest}</span>", row, StringComparison.Ordinal);
-        Assert.Contains("target 680.00", row, StringComparison.Ordinal);
+        Assert.Contains("target 660.00", row, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public sealed class PortfolioPageTests(DashboardFixture dashboard) : IClassFixtu
         Assert.Equal(4_052_660.20m, json.RootElement.GetProperty("portfolio").GetProperty("marketValue").GetDecimal());
         Assert.Equal(4_052_660.20m, positions.Sum(p => p.GetProperty("marketValue").GetDecimal()));
         var tencent = positions.Single(p => p.GetProperty("symbol").GetString() == "0700.HK");
-        Assert.Equal(680m, tencent.GetProperty("targetSell").GetDecimal());
+        Assert.Equal(660m, tencent.GetProperty("targetSell").GetDecimal());
         Assert.Equal(JsonValueKind.Object, tencent.GetProperty("latestSignal").ValueKind);
     }
 

@@ -30,9 +30,10 @@ public sealed class StrategyBacktest(SignalParameters parameters, TradingCalenda
 {
     public const int MaxYears = 2;
 
-    public BacktestResult Run(BarSeries bars, CatalogStrategy strategy, DateOnly from, DateOnly to, IReadOnlyList<SymbolEvent> events, double feeBasisPoints, decimal? targetSell = null)
+    public BacktestResult Run(BarSeries bars, CatalogStrategy strategy, DateOnly from, DateOnly to, IReadOnlyList<SymbolEvent> events, double feeBasisPoints, PositionRails? rails = null)
     {
-        if (strategy == StrategyCatalog.OverboughtReversal && targetSell is null)
+        rails ??= PositionRails.None;
+        if (strategy == StrategyCatalog.OverboughtReversal && rails.SellTarget is null)
         {
             throw Failures.HksException.Usage("TargetRequired", "the overbought reversal (SOVB) sells only at or above a target sell price: give one with --target");
         }
@@ -54,7 +55,7 @@ public sealed class StrategyBacktest(SignalParameters parameters, TradingCalenda
         foreach (var i in days)
         {
             var veto = events.Count == 0 ? null : EventVeto.For(bars.Dates[i], events, calendar, parameters.VetoTradingDaysBefore);
-            var fired = evaluator.Fired(bars, indicators, i, targetSell, veto is not null);
+            var fired = evaluator.Fired(bars, indicators, i, rails, veto is not null);
             var price = bars.Close[i];
             const FiredStrategies buys = FiredStrategies.Breakout | FiredStrategies.OversoldReversal;
             const FiredStrategies sells = FiredStrategies.Breakdown | FiredStrategies.OverboughtReversal;
@@ -71,7 +72,7 @@ public sealed class StrategyBacktest(SignalParameters parameters, TradingCalenda
                 _ => false,
             };
             // The words of the evidence only for the days that are stored.
-            SignalDecision Decision() => evaluator.Evaluate(bars, indicators, i, new SignalContext(targetSell, veto))!;
+            SignalDecision Decision() => evaluator.Evaluate(bars, indicators, i, new SignalContext(rails, veto))!;
             if (shares == 0 && buy && !sell)
             {
                 shares = cash * (1 - fee) / price;

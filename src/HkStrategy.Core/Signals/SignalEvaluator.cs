@@ -4,8 +4,11 @@ using HkStrategy.Core.Prices;
 
 namespace HkStrategy.Core.Signals;
 
-/// <summary>What the rules know of the position besides its bars: the target sell price and vetoing events.</summary>
-public sealed record SignalContext(decimal? TargetSell, string? Veto);
+/// <summary>What the rules know of the position besides its bars: its rails (levels and buy gates) and vetoing events.</summary>
+public sealed record SignalContext(PositionRails Rails, string? Veto)
+{
+    public static SignalContext Plain { get; } = new(PositionRails.None, null);
+}
 
 /// <summary>Which strategies' conditions all hold on a day.</summary>
 [Flags]
@@ -19,8 +22,9 @@ public enum FiredStrategies
 }
 
 /// <summary>
-/// The TXYZN rules. Every strategy's conditions are checked (so the evidence shows all of them); the first strategy in
-/// priority order (SBRK, SOVB, BBRK, BRSV) whose conditions all hold gives the signal, else HMOM5. <see cref="Fired"/>
+/// The TXYZN rules. Every strategy's conditions are checked (so the evidence shows all of them), the position's buy
+/// gates and trim minimum among them; the first strategy in priority order (SBRK, SOVB, BBRK, BRSV) whose conditions all
+/// hold gives the signal, else HMOM5. Stops change no signal: the evidence reports a close below them. <see cref="Fired"/>
 /// answers with the same conditions and no words, for scans over many bars.
 /// </summary>
 public sealed class SignalEvaluator(SignalParameters parameters)
@@ -32,19 +36,20 @@ public sealed class SignalEvaluator(SignalParameters parameters)
             return null; // not enough history for every indicator the rules read
         }
         var day = new Day(bars, indicators, i);
+        var rails = context.Rails;
         var checks = new[]
         {
             Check(StrategyCatalog.Breakdown, Breakdown(day)),
-            Check(StrategyCatalog.OverboughtReversal, OverboughtReversal(day, context.TargetSell)),
-            Check(StrategyCatalog.Breakout, [.. Breakout(day), NoVeto(context.Veto)]),
-            Check(StrategyCatalog.OversoldReversal, [.. OversoldReversal(day), NoVeto(context.Veto)]),
+            Check(StrategyCatalog.OverboughtReversal, [.. OverboughtReversal(day, rails), .. TrimMinimum(day, rails)]),
+            Check(StrategyCatalog.Breakout, [.. Breakout(day), .. Gates(day, rails, FiredStrategies.Breakout), NoVeto(context.Veto)]),
+            Check(StrategyCatalog.OversoldReversal, [.. OversoldReversal(day), .. Gates(day, rails, FiredStrategies.OversoldReversal), NoVeto(context.Veto)]),
         };
         var chosen = StrategyCatalog.All.FirstOrDefault(s => checks.Any(c => c.Fired && c.Code == s.Code.ToString())) ?? StrategyCatalog.Momentum;
-        return new SignalDecision(bars.Dates[i], chosen.Code, chosen, day.Close, new SignalEvidence(day.Values(), checks, context.Veto));
+        return new SignalDecision(bars.Dates[i], chosen.Code, chosen, day.Close, new SignalEvidence(day.Values(), checks, context.Veto) { Stops = Stops(day, rails) });
     }
 
     /// <summary>The strategies whose conditions all hold on bar <paramref name="i"/>, computed without evidence.</summary>
-    public FiredStrategies Fired(BarSeries bars, IndicatorSeries indicators, int i, decimal? targetSell, bool vetoed)
+    public FiredStrategies Fired(BarSeries bars, IndicatorSeries indicators, int i, PositionRails rails, bool vetoed)
     {
         if (!Evaluable(bars, i))
         {
@@ -56,15 +61,18 @@ public sealed class SignalEvaluator(SignalParameters parameters)
         {
             fired |= FiredStrategies.Breakdown;
         }
-        if (AtTarget(d, targetSell) && d.Rsi >= parameters.OverboughtRsiMin && PulledBackOrEngulfed(d) && VolumeAtLeast(d, parameters.OverboughtVolumeMultiple))
+        if (AtTarget(d, rails.SellTarget) && AtOrAbove(d, rails.TrimMin) && d.Rsi >= parameters.OverboughtRsiMin && PulledBackOrEngulfed(d)
+            && VolumeAtLeast(d, parameters.OverboughtVolumeMultiple))
         {
             fired |= FiredStrategies.OverboughtReversal;
         }
-        if (!vetoed && d.Ema5 > d.Ema20 && d.Close > BreakoutLevel(d) && MomentumConfirmed(d) && VolumeAtLeast(d, parameters.BreakoutVolumeMultiple))
+        if (!vetoed && d.Ema5 > d.Ema20 && d.Close > BreakoutLevel(d) && MomentumConfirmed(d) && VolumeAtLeast(d, parameters.BreakoutVolumeMultiple)
+            && (rails.BuyOnly == BuyGates.None || GatesHold(d, rails, FiredStrategies.Breakout)))
         {
             fired |= FiredStrategies.Breakout;
         }
-        if (!vetoed && RsiTurnedUp(d) && AboveAverages(d) && NearTheHigh(d) && VolumeAtLeast(d, parameters.ReversalVolumeMultiple))
+        if (!vetoed && RsiTurnedUp(d) && AboveAverages(d) && NearTheHigh(d) && VolumeAtLeast(d, parameters.ReversalVolumeMultiple)
+            && (rails.BuyOnly == BuyGates.None || GatesHold(d, rails, FiredStrategies.OversoldReversal)))
         {
             fired |= FiredStrategies.OversoldReversal;
         }
@@ -102,6 +110,31 @@ public sealed class SignalEvaluator(SignalParameters parameters)
 
     private static bool AtTarget(in Day d, decimal? targetSell) => targetSell is { } t && d.Close >= (double)t;
 
+    /// <summary>At or above a level that may not be set (then it holds).</summary>
+    private static bool AtOrAbove(in Day d, decimal? level) => level is not { } l || d.Close >= (double)l;
+
+    private static bool InAddZone(in Day d, PositionRails rails) =>
+        rails is { AddZoneLow: { } low, AddZoneHigh: { } high } && d.Close >= (double)low && d.Close <= (double)high;
+
+    private (double Low, double High) EmaCluster(in Day d) =>
+        (Math.Min(d.Ema20, d.Ema50) * (1 - parameters.EmaClusterBand), Math.Max(d.Ema20, d.Ema50) * (1 + parameters.EmaClusterBand));
+
+    private bool NearEmaCluster(in Day d)
+    {
+        var (low, high) = EmaCluster(d);
+        return d.Close >= low && d.Close <= high;
+    }
+
+    /// <summary>Whether the position's gates that apply to <paramref name="buy"/> let it through.</summary>
+    private bool GatesHold(in Day d, PositionRails rails, FiredStrategies buy) =>
+        (!Gated(rails, BuyGates.InAddZone, buy) || InAddZone(d, rails))
+        && (!Gated(rails, BuyGates.AboveEma20, buy) || d.Close >= d.Ema20)
+        && (!Gated(rails, BuyGates.NearEmaCluster, buy) || NearEmaCluster(d));
+
+    /// <summary>The gates as the prototype applied them: the add zone and the EMA cluster to reversal buys only.</summary>
+    private static bool Gated(PositionRails rails, BuyGates gate, FiredStrategies buy) =>
+        rails.BuyOnly.HasFlag(gate) && (gate == BuyGates.AboveEma20 || buy == FiredStrategies.OversoldReversal);
+
     private static bool Engulfed(in Day d) =>
         d.PreviousClose > d.PreviousOpen && d.Close < d.Open && d.Open >= d.PreviousClose && d.Close <= d.PreviousOpen;
 
@@ -136,13 +169,59 @@ public sealed class SignalEvaluator(SignalParameters parameters)
         Volume(d, parameters.BreakdownVolumeMultiple),
     ];
 
-    private RuleCheck[] OverboughtReversal(Day d, decimal? targetSell) =>
+    private RuleCheck[] OverboughtReversal(Day d, PositionRails rails) =>
     [
-        new(targetSell is { } target ? $"close {F(d.Close)} ≥ target sell {F((double)target)}" : "a target sell price is set", AtTarget(d, targetSell)),
+        new(rails switch
+        {
+            { TargetSell: { } target } => $"close {F(d.Close)} ≥ target sell {F((double)target)}",
+            { TrimMin: { } trim } => $"close {F(d.Close)} ≥ trim minimum {F((double)trim)} (the target when none is set)",
+            _ => "a target sell price or a trim minimum is set",
+        }, AtTarget(d, rails.SellTarget)),
         new($"RSI14 {F(d.Rsi)} ≥ {F(parameters.OverboughtRsiMin)}", d.Rsi >= parameters.OverboughtRsiMin),
         new($"pullback from the high {F(d.High - d.Close)} ≥ {F(parameters.OverboughtPullbackAtrMultiple)} × ATR14 {F(d.Atr)}, or a bearish engulfing day", PulledBackOrEngulfed(d)),
         Volume(d, parameters.OverboughtVolumeMultiple),
     ];
+
+    /// <summary>The trim minimum as its own condition when a target sell is set too (else it is the target).</summary>
+    private static RuleCheck[] TrimMinimum(Day d, PositionRails rails) =>
+        rails is { TargetSell: not null, TrimMin: { } trim } ? [new($"trim only at or above {F((double)trim)}: close {F(d.Close)}", AtOrAbove(d, trim))] : [];
+
+    private RuleCheck[] Gates(Day d, PositionRails rails, FiredStrategies buy)
+    {
+        var checks = new List<RuleCheck>();
+        if (Gated(rails, BuyGates.InAddZone, buy))
+        {
+            checks.Add(rails is { AddZoneLow: { } low, AddZoneHigh: { } high }
+                ? new($"{BuyGateNames.InAddZone}: close {F(d.Close)} inside the add zone {F((double)low)}–{F((double)high)}", InAddZone(d, rails))
+                : new($"{BuyGateNames.InAddZone}: an add zone is set", false));
+        }
+        if (Gated(rails, BuyGates.AboveEma20, buy))
+        {
+            checks.Add(new($"{BuyGateNames.AboveEma20}: close {F(d.Close)} ≥ EMA20 {F(d.Ema20)}", d.Close >= d.Ema20));
+        }
+        if (Gated(rails, BuyGates.NearEmaCluster, buy))
+        {
+            var (low, high) = EmaCluster(d);
+            checks.Add(new($"{BuyGateNames.NearEmaCluster}: close {F(d.Close)} within {F(parameters.EmaClusterBand * 100)}% of EMA20 {F(d.Ema20)} and EMA50 {F(d.Ema50)} ({F(low)}–{F(high)})",
+                NearEmaCluster(d)));
+        }
+        return [.. checks];
+    }
+
+    /// <summary>The stops set, each with whether the close is still at or above it.</summary>
+    private static RuleCheck[] Stops(Day d, PositionRails rails)
+    {
+        var stops = new List<RuleCheck>();
+        if (rails.StopLoss is { } stop)
+        {
+            stops.Add(new($"close {F(d.Close)} ≥ stop loss {F((double)stop)}", d.Close >= (double)stop));
+        }
+        if (rails.TacticalStop is { } tactical)
+        {
+            stops.Add(new($"close {F(d.Close)} ≥ tactical stop {F((double)tactical)}", d.Close >= (double)tactical));
+        }
+        return [.. stops];
+    }
 
     private static RuleCheck Volume(Day d, double multiple) =>
         new($"volume {F(d.Volume)} ≥ {F(multiple)} × 20-day average {F(d.VolumeAverage)}", VolumeAtLeast(d, multiple));

@@ -7,8 +7,8 @@ public sealed record SignalParameters
 {
     public static SignalParameters Default { get; } = new();
 
-    /// <summary>Version of the rules themselves; a change of logic (not of thresholds) raises it.</summary>
-    public int RulesVersion { get; init; } = 1;
+    /// <summary>Version of the rules themselves; a change of logic (not of thresholds) raises it (2: the position's buy gates and trim minimum).</summary>
+    public int RulesVersion { get; init; } = 2;
 
     public double BreakoutAtrMultiple { get; init; } = 0.35;
 
@@ -36,6 +36,9 @@ public sealed record SignalParameters
     public double OverboughtPullbackAtrMultiple { get; init; } = 0.35;
 
     public double OverboughtVolumeMultiple { get; init; } = 1.3;
+
+    /// <summary>The near-ema-cluster gate's band: the close within this fraction below the lower and above the higher of EMA20 and EMA50.</summary>
+    public double EmaClusterBand { get; init; } = 0.01;
 
     /// <summary>A buy is vetoed on an event's day and on this many trading days before it.</summary>
     public int VetoTradingDaysBefore { get; init; } = 2;

@@ -63,13 +63,19 @@ public sealed class DemoSeeder(TimeProvider clock)
         return bars;
     }
 
-    /// <summary>A few positions with the rules the prototype hard-coded, and a results date that will veto buys.</summary>
+    /// <summary>
+    /// The prototype's rails and overlays (its RAILS and its rules for 9988, 0388 and 0005), a few rules of our own (0700's
+    /// add zone, 0388's stop and add zone, 1810's), and a results date that will veto buys.
+    /// </summary>
     private const string DemoRulesSql = """
-        INSERT INTO position_rules (portfolio_id, symbol, target_sell, stop_loss, add_zone_low, add_zone_high) VALUES
-            (@Portfolio, '0700.HK', 680.000, 520.000, 560.000, 580.000),
-            (@Portfolio, '0005.HK', 110.000, NULL, NULL, NULL),
-            (@Portfolio, '0388.HK', NULL, 400.000, 420.000, 440.000),
-            (@Portfolio, '1810.HK', 58.000, 42.000, NULL, NULL);
+        INSERT INTO position_rules (portfolio_id, symbol, target_sell, stop_loss, add_zone_low, add_zone_high, trim_min, tactical_stop, buy_only) VALUES
+            (@Portfolio, '0700.HK', 660.000, 520.000, 560.000, 580.000, NULL, NULL, '{}'),
+            (@Portfolio, '9988.HK', NULL, NULL, 112.000, 115.000, 132.000, NULL, '{in-add-zone}'),
+            (@Portfolio, '0005.HK', 111.000, NULL, 94.000, 96.000, NULL, NULL, '{near-ema-cluster}'),
+            (@Portfolio, '0857.HK', 8.400, NULL, NULL, NULL, NULL, 7.100, '{}'),
+            (@Portfolio, '2888.HK', NULL, NULL, NULL, NULL, 152.000, NULL, '{}'),
+            (@Portfolio, '0388.HK', NULL, 400.000, 420.000, 440.000, NULL, NULL, '{above-ema20}'),
+            (@Portfolio, '1810.HK', 58.000, 42.000, NULL, NULL, NULL, NULL, '{}');
         INSERT INTO symbol_events (symbol, event_date, description) VALUES ('0700.HK', @ResultsDay, 'results (demo)');
         """;
 

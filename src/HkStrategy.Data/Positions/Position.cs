@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using HkStrategy.Core.Signals;
+
 namespace HkStrategy.Data.Positions;
 
 /// <summary>
@@ -7,8 +10,13 @@ namespace HkStrategy.Data.Positions;
 public sealed record Position(
     string PortfolioId, string Symbol, string? CompanyName, int Quantity, decimal AverageCost, decimal CurrentPrice,
     decimal MarketValue, decimal UnrealizedPnl, string? Sector, DateTime? LastUpdated, long Version,
-    decimal? TargetSell, decimal? StopLoss, decimal? AddZoneLow, decimal? AddZoneHigh)
+    decimal? TargetSell, decimal? StopLoss, decimal? AddZoneLow, decimal? AddZoneHigh,
+    decimal? TrimMin, decimal? TacticalStop, string[] BuyOnly)
 {
+    /// <summary>The rules as the signal rules read them.</summary>
+    [JsonIgnore]
+    public PositionRails Rails => new(TargetSell, TrimMin, StopLoss, TacticalStop, AddZoneLow, AddZoneHigh, BuyGateNames.Parse("buy_only", BuyOnly));
+
     public decimal Cost => Math.Round(Quantity * AverageCost, 2, MidpointRounding.AwayFromZero);
 
     public decimal? UnrealizedPnlPercent => Cost == 0 ? null : Math.Round(UnrealizedPnl / Cost * 100, 2, MidpointRounding.AwayFromZero);
@@ -45,7 +53,15 @@ public sealed record RuleChange
 
     public decimal? AddZoneHigh { get; init; }
 
+    public decimal? TrimMin { get; init; }
+
+    public decimal? TacticalStop { get; init; }
+
+    /// <summary>The buy gates the position gets (replacing those it had); null leaves them as they are.</summary>
+    public BuyGates? BuyOnly { get; init; }
+
     public IReadOnlySet<string> Clear { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    public bool IsEmpty => TargetSell is null && StopLoss is null && AddZoneLow is null && AddZoneHigh is null && Clear.Count == 0;
+    public bool IsEmpty => TargetSell is null && StopLoss is null && AddZoneLow is null && AddZoneHigh is null && TrimMin is null && TacticalStop is null
+        && BuyOnly is null && Clear.Count == 0;
 }

@@ -16,7 +16,8 @@ public static class PositionStore
                p.avg_cost AS AverageCost, COALESCE(p.current_price, 0) AS CurrentPrice, COALESCE(p.market_value, 0) AS MarketValue,
                COALESCE(p.unrealized_pnl, 0) AS UnrealizedPnl, p.sector AS Sector, p.last_updated AS LastUpdated,
                p.xmin::text::bigint AS Version,
-               r.target_sell AS TargetSell, r.stop_loss AS StopLoss, r.add_zone_low AS AddZoneLow, r.add_zone_high AS AddZoneHigh
+               r.target_sell AS TargetSell, r.stop_loss AS StopLoss, r.add_zone_low AS AddZoneLow, r.add_zone_high AS AddZoneHigh,
+               r.trim_min AS TrimMin, r.tactical_stop AS TacticalStop, COALESCE(r.buy_only, '{}')::text[] AS BuyOnly
         FROM portfolio_positions p
         LEFT JOIN position_rules r ON r.portfolio_id = p.portfolio_id AND r.symbol = p.symbol
         """;

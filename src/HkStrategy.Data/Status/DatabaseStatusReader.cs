@@ -103,6 +103,10 @@ public static class DatabaseStatusReader
         {
             yield return "a rollback archive (schema hks_archive_v3) holds the version-3 tables; 'hks db migrate' brings them back";
         }
+        if (tables.Keys.Any(t => t.StartsWith("hks_archive_v4.", StringComparison.Ordinal)))
+        {
+            yield return "a rollback archive (schema hks_archive_v4) holds the positions' overlays; 'hks db migrate' brings them back";
+        }
     }
 
     private static async Task<IEnumerable<string>> DataWarningsAsync(NpgsqlConnection connection, IReadOnlyDictionary<string, long> tables, CancellationToken cancellationToken)

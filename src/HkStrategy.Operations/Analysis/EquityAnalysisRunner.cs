@@ -26,7 +26,7 @@ public sealed class EquityAnalysisRunner(TradingCalendar calendar)
         }
         var events = (await EventStore.ForSymbolsAsync(connection, [symbol], cancellationToken)).GetValueOrDefault(symbol) ?? [];
         var parameters = SignalParameters.Default;
-        var result = new StrategyBacktest(parameters, calendar).Run(bars, strategy, from, to, events, feeBasisPoints, targetSell);
+        var result = new StrategyBacktest(parameters, calendar).Run(bars, strategy, from, to, events, feeBasisPoints, new PositionRails(TargetSell: targetSell));
         var last = result.Equity[^1].Day;
         var title = name ?? $"{symbol} {strategy.Code} {from:yyyy-MM-dd} to {last:yyyy-MM-dd}";
         var performance = new

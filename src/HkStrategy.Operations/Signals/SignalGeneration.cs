@@ -19,7 +19,7 @@ public sealed record SignalOutcome(string Symbol, SignalDecision? Decision, stri
 
 /// <summary>
 /// Generates TXYZN signals: reads each symbol's bars, computes the indicators, applies the rules with the position's
-/// target sell price and the symbol's events, and stores the signals as one run with its parameter set.
+/// rails (levels and buy gates) and the symbol's events, and stores the signals as one run with its parameter set.
 /// </summary>
 public sealed class SignalGeneration(TradingCalendar calendar, TimeProvider clock, string programVersion)
 {
@@ -27,12 +27,12 @@ public sealed class SignalGeneration(TradingCalendar calendar, TimeProvider cloc
 
     public async Task<(int RunId, IReadOnlyList<SignalOutcome> Outcomes)> RunAsync(NpgsqlConnection connection, SignalRequest request, CancellationToken cancellationToken)
     {
-        var targets = await TargetsAsync(connection, request, cancellationToken);
-        var events = await EventStore.ForSymbolsAsync(connection, targets.Keys, cancellationToken);
+        var rails = await RailsAsync(connection, request, cancellationToken);
+        var events = await EventStore.ForSymbolsAsync(connection, rails.Keys, cancellationToken);
         var evaluator = new SignalEvaluator(request.Parameters);
         var outcomes = new List<SignalOutcome>();
         var signals = new List<NewSignal>();
-        foreach (var (symbol, targetSell) in targets)
+        foreach (var (symbol, positionRails) in rails)
         {
             var bars = await BarReader.ReadAsync(connection, symbol, request.Day, cancellationToken);
             if (bars.Count <= IndicatorCalculator.FirstCompleteIndex)
@@ -48,7 +48,7 @@ public sealed class SignalGeneration(TradingCalendar calendar, TimeProvider cloc
             var i = bars.Count - 1;
             var veto = EventVeto.For(bars.Dates[i], events.GetValueOrDefault(symbol) ?? [], calendar, request.Parameters.VetoTradingDaysBefore);
             var indicators = IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume);
-            var decision = evaluator.Evaluate(bars, indicators, i, new SignalContext(targetSell, veto))!;
+            var decision = evaluator.Evaluate(bars, indicators, i, new SignalContext(positionRails, veto))!;
             outcomes.Add(new SignalOutcome(symbol, decision, null));
             signals.Add(new NewSignal(request.PortfolioId, symbol, decision, Evidence(decision, request.Parameters)));
         }
@@ -69,19 +69,15 @@ public sealed class SignalGeneration(TradingCalendar calendar, TimeProvider cloc
         strategies = decision.Evidence.Strategies,
     }, EvidenceJson);
 
-    private static async Task<Dictionary<string, decimal?>> TargetsAsync(NpgsqlConnection connection, SignalRequest request, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, PositionRails>> RailsAsync(NpgsqlConnection connection, SignalRequest request, CancellationToken cancellationToken)
     {
         if (request.PortfolioId is null)
         {
-            return request.Symbols.Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => (decimal?)null, StringComparer.Ordinal);
+            return request.Symbols.Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => PositionRails.None, StringComparer.Ordinal);
         }
-        await PortfolioStore.GetAsync(connection, request.PortfolioId, cancellationToken);
-        var positions = await connection.QueryAsync<(string Symbol, decimal? TargetSell)>(new CommandDefinition(
-            """
-            SELECT p.symbol, r.target_sell FROM portfolio_positions p
-            LEFT JOIN position_rules r ON r.portfolio_id = p.portfolio_id AND r.symbol = p.symbol
-            WHERE p.portfolio_id = @PortfolioId AND (cardinality(@Symbols) = 0 OR p.symbol = ANY(@Symbols)) ORDER BY p.symbol
-            """, new { request.PortfolioId, Symbols = request.Symbols.ToArray() }, cancellationToken: cancellationToken));
-        return positions.ToDictionary(p => p.Symbol, p => p.TargetSell, StringComparer.Ordinal);
+        var positions = await PositionStore.ListAsync(connection, request.PortfolioId, cancellationToken);
+        return positions.Where(p => request.Symbols.Count == 0 || request.Symbols.Contains(p.Symbol, StringComparer.Ordinal))
+            .OrderBy(p => p.Symbol, StringComparer.Ordinal)
+            .ToDictionary(p => p.Symbol, p => p.Rails, StringComparer.Ordinal);
     }
 }

@@ -163,7 +163,7 @@ public sealed class PortfolioCommandTests
         try
         {
             Assert.Equal(0, (await Hks(db, "portfolio", "export", "My_HKEX_ALL", "--out", file)).ExitCode);
-            await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("\"targetSell\": 680.000", "\"targetSell\": 690.5", StringComparison.Ordinal));
+            await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("\"targetSell\": 660.000", "\"targetSell\": 690.5", StringComparison.Ordinal));
 
             var refused = await HksProcess.RunAsync(["portfolio", "import", file, "--database", db.Target.ConnectionString]);
             var done = await Hks(db, "portfolio", "import", file, "--yes");
@@ -207,7 +207,7 @@ public sealed class PortfolioCommandTests
         var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Symbol,Company,Sector,Quantity,AverageCost,CurrentPrice,MarketValue,UnrealizedPnl,TargetSell,StopLoss", lines[0].TrimEnd('\r'));
         Assert.Equal(13, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith("0700.HK,Tencent Holdings Ltd,Tech,3100,320.500,599.000,1856900.00,863350.00,680.000,520.000", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("0700.HK,Tencent Holdings Ltd,Tech,3100,320.500,599.000,1856900.00,863350.00,660.000,520.000", StringComparison.Ordinal));
     }
 
     [Fact]

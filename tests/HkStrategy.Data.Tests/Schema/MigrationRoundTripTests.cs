@@ -135,8 +135,10 @@ public sealed class MigrationRoundTripTests
         INSERT INTO portfolio_analyses (name, start_date, end_date, portfolio_id) VALUES ('H2', '2026-07-01', '2026-11-20', 'HKEX_NonTech');
         INSERT INTO portfolio_holdings (portfolio_id, symbol, quantity, avg_cost) VALUES ('MyHKEX_Tech', '0700.HK', 10, 300);
         INSERT INTO strategies (strategy_name, strategy_type, parameters) VALUES ('RSI', 'mean_reversion', '{"period": 14}');
-        INSERT INTO position_rules (portfolio_id, symbol, target_sell, stop_loss) VALUES ('HKEX_NonTech', '0005.HK', 120, 80), ('My_HKEX_ALL', '0700.HK', 650, NULL)
-            ON CONFLICT (portfolio_id, symbol) DO UPDATE SET target_sell = EXCLUDED.target_sell, stop_loss = EXCLUDED.stop_loss;
+        INSERT INTO position_rules (portfolio_id, symbol, target_sell, stop_loss, trim_min, tactical_stop, buy_only)
+        VALUES ('HKEX_NonTech', '0005.HK', 120, 80, 118, 85, '{near-ema-cluster,above-ema20}'), ('My_HKEX_ALL', '0700.HK', 650, NULL, NULL, NULL, '{}')
+            ON CONFLICT (portfolio_id, symbol) DO UPDATE SET target_sell = EXCLUDED.target_sell, stop_loss = EXCLUDED.stop_loss,
+                trim_min = EXCLUDED.trim_min, tactical_stop = EXCLUDED.tactical_stop, buy_only = EXCLUDED.buy_only;
         INSERT INTO symbol_events (symbol, event_date, description) VALUES ('0700.HK', '2027-03-18', 'annual results');
         INSERT INTO signal_runs (portfolio_id, as_of, parameters, program_version) VALUES ('HKEX_NonTech', '2026-11-20', '{"rulesVersion": 1}', 'test');
         INSERT INTO signals (run_id, portfolio_id, symbol, trade_date, code, strategy_code, strength, close, evidence)
@@ -158,6 +160,46 @@ public sealed class MigrationRoundTripTests
         Assert.Equal(3000, archived);
         Assert.Equal(before, await TableSnapshot.TakeAsync(db));
         Assert.Equal(schemaBefore, await SchemaSnapshot.TakeAsync(db));
+    }
+
+    [Fact]
+    public async Task DownTo3AndUp_KeepsEveryOverlay_AndTheSameSchema()
+    {
+        await using var db = await SeededAsync();
+        await AddSecondPortfolioWithRowsAsync(db);
+        var before = await TableSnapshot.TakeAsync(db);
+        var schemaBefore = await SchemaSnapshot.TakeAsync(db);
+
+        await db.MigrateAsync(to: 3);
+        var archived = await db.QueryAsync<string>("SELECT symbol FROM hks_archive_v4.position_rules WHERE portfolio_id = 'HKEX_NonTech'");
+        var columns = await db.QueryAsync<string>("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'position_rules' AND column_name IN ('trim_min', 'buy_only')");
+        await db.MigrateAsync();
+
+        Assert.Equal(["0005.HK"], archived);
+        Assert.Empty(columns);
+        Assert.Equal(before, await TableSnapshot.TakeAsync(db));
+        Assert.Equal(schemaBefore, await SchemaSnapshot.TakeAsync(db));
+        Assert.Equal(0, await db.ScalarAsync<int>("SELECT COUNT(*) FROM pg_namespace WHERE nspname = 'hks_archive_v4'"));
+    }
+
+    [Fact]
+    public async Task UpAfterAPositionWasDeletedInVersion3_KeepsItsOverlaysApart_AndGivesARulesRowBackWhereOneWasDeleted()
+    {
+        await using var db = await SeededAsync();
+        await AddSecondPortfolioWithRowsAsync(db);
+        await db.ExecuteAsync("UPDATE position_rules SET tactical_stop = 500 WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK'");
+        await db.MigrateAsync(to: 3);
+        await db.ExecuteAsync("""
+            DELETE FROM portfolio_positions WHERE portfolio_id = 'HKEX_NonTech' AND symbol = '0005.HK';
+            DELETE FROM position_rules WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK';
+            """);
+
+        await db.MigrateAsync();
+
+        Assert.Equal([("0005.HK", 85m)], await db.QueryAsync<(string, decimal)>("SELECT symbol, tactical_stop FROM hks_orphaned.position_overlays"));
+        Assert.Equal([(500m, (decimal?)null)], await db.QueryAsync<(decimal, decimal?)>(
+            "SELECT tactical_stop, target_sell FROM position_rules WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK'"));
+        Assert.Equal(0, await db.ScalarAsync<int>("SELECT COUNT(*) FROM pg_namespace WHERE nspname = 'hks_archive_v4'"));
     }
 
     [Fact]
