@@ -14,11 +14,14 @@ public static partial class FormPost
             : throw new InvalidOperationException($"{page} has no antiforgery token");
     }
 
-    /// <summary>GETs <paramref name="page"/> for its token, then POSTs <paramref name="fields"/> to <paramref name="action"/>.</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string page, string action, IReadOnlyDictionary<string, string> fields)
+    /// <summary>
+    /// GETs <paramref name="page"/> for its token, then POSTs <paramref name="fields"/> to <paramref name="action"/> (a
+    /// field may come more than once, as ticked checkboxes do).
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string page, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var token = await TokenAsync(client, page);
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        var form = fields.Append(new("__RequestVerificationToken", token));
         using var content = new FormUrlEncodedContent(form);
         return await client.PostAsync(new Uri(action, UriKind.Relative), content);
     }

@@ -83,8 +83,9 @@ public static class PortfolioStore
             """, new { from, to }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO position_rules (portfolio_id, symbol, target_sell, stop_loss, add_zone_low, add_zone_high, updated_at)
-            SELECT @to, symbol, target_sell, stop_loss, add_zone_low, add_zone_high, updated_at FROM position_rules WHERE portfolio_id = @from
+            INSERT INTO position_rules (portfolio_id, symbol, target_sell, stop_loss, add_zone_low, add_zone_high, trim_min, tactical_stop, buy_only, updated_at)
+            SELECT @to, symbol, target_sell, stop_loss, add_zone_low, add_zone_high, trim_min, tactical_stop, buy_only, updated_at
+            FROM position_rules WHERE portfolio_id = @from
             """, new { from, to }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return positions;

@@ -11,8 +11,11 @@ public sealed record Position(
     string PortfolioId, string Symbol, string? CompanyName, int Quantity, decimal AverageCost, decimal CurrentPrice,
     decimal MarketValue, decimal UnrealizedPnl, string? Sector, DateTime? LastUpdated, long Version,
     decimal? TargetSell, decimal? StopLoss, decimal? AddZoneLow, decimal? AddZoneHigh,
-    decimal? TrimMin, decimal? TacticalStop, string[] BuyOnly)
+    decimal? TrimMin, decimal? TacticalStop, [property: JsonIgnore] string BuyOnlyNames)
 {
+    /// <summary>The buy gates' names (read as comma-joined text: Dapper matches no array to a constructor).</summary>
+    public IReadOnlyList<string> BuyOnly => BuyOnlyNames.Length == 0 ? [] : BuyOnlyNames.Split(',');
+
     /// <summary>The rules as the signal rules read them.</summary>
     [JsonIgnore]
     public PositionRails Rails => new(TargetSell, TrimMin, StopLoss, TacticalStop, AddZoneLow, AddZoneHigh, BuyGateNames.Parse("buy_only", BuyOnly));

@@ -17,7 +17,7 @@ public static class PositionStore
                COALESCE(p.unrealized_pnl, 0) AS UnrealizedPnl, p.sector AS Sector, p.last_updated AS LastUpdated,
                p.xmin::text::bigint AS Version,
                r.target_sell AS TargetSell, r.stop_loss AS StopLoss, r.add_zone_low AS AddZoneLow, r.add_zone_high AS AddZoneHigh,
-               r.trim_min AS TrimMin, r.tactical_stop AS TacticalStop, COALESCE(r.buy_only, '{}')::text[] AS BuyOnly
+               r.trim_min AS TrimMin, r.tactical_stop AS TacticalStop, COALESCE(array_to_string(r.buy_only, ','), '') AS BuyOnlyNames
         FROM portfolio_positions p
         LEFT JOIN position_rules r ON r.portfolio_id = p.portfolio_id AND r.symbol = p.symbol
         """;

@@ -23,6 +23,11 @@ public static class PortfolioCsv
             row["UnrealizedPnl"].Set(Math.Round((p.CurrentPrice - p.AverageCost) * p.Quantity, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture));
             row["TargetSell"].Set(p.TargetSell?.ToString(CultureInfo.InvariantCulture) ?? "");
             row["StopLoss"].Set(p.StopLoss?.ToString(CultureInfo.InvariantCulture) ?? "");
+            row["AddZoneLow"].Set(p.AddZoneLow?.ToString(CultureInfo.InvariantCulture) ?? "");
+            row["AddZoneHigh"].Set(p.AddZoneHigh?.ToString(CultureInfo.InvariantCulture) ?? "");
+            row["TrimMin"].Set(p.TrimMin?.ToString(CultureInfo.InvariantCulture) ?? "");
+            row["TacticalStop"].Set(p.TacticalStop?.ToString(CultureInfo.InvariantCulture) ?? "");
+            row["BuyOnly"].Set(string.Join(' ', p.BuyOnly)); // gate names hold no spaces or commas
         }
         return writer.ToString();
     }

@@ -140,24 +140,25 @@ internal static class PortfolioRestoreSql
         ORDER BY 1, 2
         """;
 
-    private const string RuleValues = "target_sell, stop_loss, add_zone_low, add_zone_high";
+    private const string RuleValues = "target_sell, stop_loss, add_zone_low, add_zone_high, trim_min, tactical_stop, buy_only";
 
     public const string DeleteExtraRules = """
         DELETE FROM position_rules r WHERE r.portfolio_id = @id AND NOT EXISTS (SELECT 1 FROM restore_rules x WHERE x.symbol = r.symbol)
         """;
 
     public const string UpdateChangedRules = $"""
-        UPDATE position_rules r SET target_sell = x.target_sell, stop_loss = x.stop_loss, add_zone_low = x.add_zone_low,
-            add_zone_high = x.add_zone_high, updated_at = x.updated_at
+        UPDATE position_rules r SET ({RuleValues}, updated_at) = (x.target_sell, x.stop_loss, x.add_zone_low, x.add_zone_high,
+            x.trim_min, x.tactical_stop, x.buy_only, x.updated_at)
         FROM restore_rules x
         WHERE r.portfolio_id = @id AND x.symbol = r.symbol
-          AND (r.target_sell, r.stop_loss, r.add_zone_low, r.add_zone_high, r.updated_at)
-              IS DISTINCT FROM (x.target_sell, x.stop_loss, x.add_zone_low, x.add_zone_high, x.updated_at)
+          AND (r.target_sell, r.stop_loss, r.add_zone_low, r.add_zone_high, r.trim_min, r.tactical_stop, r.buy_only, r.updated_at)
+              IS DISTINCT FROM (x.target_sell, x.stop_loss, x.add_zone_low, x.add_zone_high, x.trim_min, x.tactical_stop, x.buy_only, x.updated_at)
         """;
 
     public const string InsertMissingRules = $"""
         INSERT INTO position_rules (portfolio_id, symbol, {RuleValues}, updated_at)
-        SELECT @id, x.symbol, x.target_sell, x.stop_loss, x.add_zone_low, x.add_zone_high, x.updated_at FROM restore_rules x
+        SELECT @id, x.symbol, x.target_sell, x.stop_loss, x.add_zone_low, x.add_zone_high, x.trim_min, x.tactical_stop, x.buy_only, x.updated_at
+        FROM restore_rules x
         WHERE NOT EXISTS (SELECT 1 FROM position_rules r WHERE r.portfolio_id = @id AND r.symbol = x.symbol)
           AND EXISTS (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = @id AND p.symbol = x.symbol)
         """;

@@ -67,6 +67,7 @@ public sealed class SignalGeneration(TradingCalendar calendar, TimeProvider cloc
         veto = decision.Evidence.Veto,
         values = decision.Evidence.Values,
         strategies = decision.Evidence.Strategies,
+        stops = decision.Evidence.Stops,
     }, EvidenceJson);
 
     private static async Task<Dictionary<string, PositionRails>> RailsAsync(NpgsqlConnection connection, SignalRequest request, CancellationToken cancellationToken)

@@ -52,14 +52,15 @@ public static class PortfolioApi
     public sealed record PositionResponse(
         string Symbol, string? CompanyName, string? Sector, int Quantity, decimal AverageCost, decimal CurrentPrice, decimal MarketValue,
         decimal Cost, decimal UnrealizedPnl, decimal? UnrealizedPnlPercent, decimal? TargetSell, decimal? StopLoss, decimal? AddZoneLow,
-        decimal? AddZoneHigh, DateOnly? NewestBar, bool StalePrice, SignalResponse? LatestSignal, long Version)
+        decimal? AddZoneHigh, decimal? TrimMin, decimal? TacticalStop, IReadOnlyList<string> BuyOnly, DateOnly? NewestBar, bool StalePrice,
+        SignalResponse? LatestSignal, long Version)
     {
         public static PositionResponse From(PositionView view)
         {
             var p = view.Position;
             var signal = view.LatestSignal is { } s ? new SignalResponse(s.Code, s.StrategyName, s.Strength, s.TradeDate) : null;
             return new PositionResponse(p.Symbol, p.CompanyName, p.Sector, p.Quantity, p.AverageCost, p.CurrentPrice, p.MarketValue, p.Cost,
-                p.UnrealizedPnl, p.UnrealizedPnlPercent, p.TargetSell, p.StopLoss, p.AddZoneLow, p.AddZoneHigh, view.NewestBar, view.IsStale, signal, p.Version);
+                p.UnrealizedPnl, p.UnrealizedPnlPercent, p.TargetSell, p.StopLoss, p.AddZoneLow, p.AddZoneHigh, p.TrimMin, p.TacticalStop, p.BuyOnly, view.NewestBar, view.IsStale, signal, p.Version);
         }
     }
 }

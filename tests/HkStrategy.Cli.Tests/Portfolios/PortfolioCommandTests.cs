@@ -205,9 +205,10 @@ public sealed class PortfolioCommandTests
         var run = await Hks(db, "portfolio", "export", "My_HKEX_ALL", "--format", "csv");
 
         var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Symbol,Company,Sector,Quantity,AverageCost,CurrentPrice,MarketValue,UnrealizedPnl,TargetSell,StopLoss", lines[0].TrimEnd('\r'));
+        Assert.Equal("Symbol,Company,Sector,Quantity,AverageCost,CurrentPrice,MarketValue,UnrealizedPnl,TargetSell,StopLoss,AddZoneLow,AddZoneHigh,TrimMin,TacticalStop,BuyOnly", lines[0].TrimEnd('\r'));
         Assert.Equal(13, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("0700.HK,Tencent Holdings Ltd,Tech,3100,320.500,599.000,1856900.00,863350.00,660.000,520.000", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("9988.HK,", StringComparison.Ordinal) && l.TrimEnd('\r').EndsWith(",112.000,115.000,132.000,,in-add-zone", StringComparison.Ordinal));
     }
 
     [Fact]

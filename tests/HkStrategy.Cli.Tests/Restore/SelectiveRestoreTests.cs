@@ -17,7 +17,7 @@ public sealed class SelectiveRestoreTests
             UPDATE portfolio_positions SET quantity = 1 WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '1810.HK';
             INSERT INTO portfolio_positions (portfolio_id, symbol, quantity) VALUES ('My_HKEX_ALL', '2382.HK', 5);
             DELETE FROM portfolio_analyses WHERE portfolio_id = 'My_HKEX_ALL';
-            UPDATE position_rules SET target_sell = 1 WHERE portfolio_id = 'My_HKEX_ALL';
+            UPDATE position_rules SET target_sell = 1, trim_min = 2, tactical_stop = NULL, buy_only = '{above-ema20}' WHERE portfolio_id = 'My_HKEX_ALL';
             DELETE FROM signals WHERE portfolio_id = 'My_HKEX_ALL';
             UPDATE position_rules SET stop_loss = 1 WHERE portfolio_id = 'HKEX_NonTech';
             UPDATE portfolio_positions SET quantity = 999 WHERE portfolio_id = 'HKEX_NonTech';
@@ -158,7 +158,7 @@ public sealed class SelectiveRestoreTests
             (SELECT count(*) || ':' || md5(string_agg(row(symbol, price, volume, high, low, open_price, close_price, "timestamp")::text, ';' ORDER BY symbol, "timestamp")) FROM price_history WHERE portfolio_id = @id),
             (SELECT string_agg(row(a.name, a.start_date, a.end_date, a.start_pv, a.end_pv, v.trade_date, v.total_value, v.top_contributors)::text, ';' ORDER BY a.name, v.trade_date)
              FROM portfolio_analyses a LEFT JOIN portfolio_value_history v ON v.analysis_id = a.id WHERE a.portfolio_id = @id),
-            (SELECT string_agg(row(symbol, target_sell, stop_loss, add_zone_low, add_zone_high, updated_at)::text, ';' ORDER BY symbol) FROM position_rules WHERE portfolio_id = @id),
+            (SELECT string_agg(r::text, ';' ORDER BY r.symbol) FROM position_rules r WHERE r.portfolio_id = @id), -- every column, the overlays too
             (SELECT string_agg(row(symbol, trade_date, code, strength, close, evidence, run_id, created_at)::text, ';' ORDER BY symbol, trade_date) FROM signals WHERE portfolio_id = @id))
         """, new { id });
 

@@ -172,7 +172,7 @@ public sealed class MigrationRoundTripTests
 
         await db.MigrateAsync(to: 3);
         var archived = await db.QueryAsync<string>("SELECT symbol FROM hks_archive_v4.position_rules WHERE portfolio_id = 'HKEX_NonTech'");
-        var columns = await db.QueryAsync<string>("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'position_rules' AND column_name IN ('trim_min', 'buy_only')");
+        var columns = await db.QueryAsync<string>("SELECT column_name::text FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'position_rules' AND column_name IN ('trim_min', 'buy_only')");
         await db.MigrateAsync();
 
         Assert.Equal(["0005.HK"], archived);

@@ -45,10 +45,5 @@ public static class PortfolioShowCommand
         return command;
     }
 
-    private static string Rules(HkStrategy.Data.Positions.Position p) => string.Join(", ", new[]
-    {
-        p.TargetSell is { } t ? $"target {Money.Price(t)}" : null,
-        p.StopLoss is { } s ? $"stop {Money.Price(s)}" : null,
-        p.AddZoneLow is { } low && p.AddZoneHigh is { } high ? $"add {Money.Price(low)}–{Money.Price(high)}" : null,
-    }.Where(r => r is not null));
+    private static string Rules(HkStrategy.Data.Positions.Position p) => string.Join(", ", HkStrategy.Data.Positions.RuleWords.For(p, Money.Price));
 }

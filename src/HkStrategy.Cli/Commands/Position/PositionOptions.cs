@@ -17,9 +17,17 @@ internal sealed class PositionOptions
     public Option<string?> Target { get; } = new("--target") { Description = "Target sell price" };
     public Option<string?> Stop { get; } = new("--stop") { Description = "Stop-loss price" };
     public Option<string?> AddZone { get; } = new("--add-zone") { Description = "Price range to add in, LOW-HIGH (e.g. 300-320)" };
+    public Option<string?> TrimMin { get; } = new("--trim-min") { Description = "No overbought-reversal sell (SOVB) below this price; the sell target when --target is not set" };
+    public Option<string?> TacticalStop { get; } = new("--tactical-stop") { Description = "A nearer stop than --stop, reported when the close falls below it" };
+    public Option<string[]> BuyOnly { get; } = new("--buy-only")
+    {
+        Description = "Gate buy signals: in-add-zone (reversal buys only inside the add zone), above-ema20 (buys only at or above EMA20), "
+            + "near-ema-cluster (reversal buys only near EMA20/EMA50); repeatable, replaces the position's gates",
+        AllowMultipleArgumentsPerToken = false,
+    };
     public Option<string[]> Events { get; } = new("--event") { Description = "An event of the symbol, DATE:TEXT (vetoes buy signals just before it); repeatable", AllowMultipleArgumentsPerToken = false };
 
-    public IEnumerable<Option> All => [Quantity, AverageCost, Price, Company, Sector, Target, Stop, AddZone, Events];
+    public IEnumerable<Option> All => [Quantity, AverageCost, Price, Company, Sector, Target, Stop, AddZone, TrimMin, TacticalStop, BuyOnly, Events];
 
     public PositionChange Change(ParseResult parseResult) => new()
     {
@@ -39,6 +47,9 @@ internal sealed class PositionOptions
             StopLoss = InputValues.Price("--stop", parseResult.GetValue(Stop)),
             AddZoneLow = zone?.Low,
             AddZoneHigh = zone?.High,
+            TrimMin = InputValues.Price("--trim-min", parseResult.GetValue(TrimMin)),
+            TacticalStop = InputValues.Price("--tactical-stop", parseResult.GetValue(TacticalStop)),
+            BuyOnly = parseResult.GetValue(BuyOnly) is { Length: > 0 } gates ? BuyGateNames.Parse("--buy-only", gates) : null,
             Clear = clear ?? new HashSet<string>(StringComparer.Ordinal),
         };
     }

@@ -4,6 +4,7 @@ using System.Globalization;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Core.Failures;
+using HkStrategy.Core.Text;
 using HkStrategy.Data.Positions;
 
 namespace HkStrategy.Cli.Commands.Position;
@@ -19,7 +20,7 @@ public static class PositionUpdateCommand
         var portfolio = PositionCommand.Portfolio();
         var symbol = PositionCommand.Symbol();
         var options = new PositionOptions();
-        var clear = new Option<string[]>("--clear") { Description = "Remove a rule: target, stop or add-zone; repeatable" };
+        var clear = new Option<string[]>("--clear") { Description = "Remove a rule: target, trim-min, stop, tactical-stop, add-zone or buy-only (every gate); repeatable" };
         var removeEvent = new Option<string[]>("--remove-event") { Description = "Remove the symbol's events on DATE; repeatable" };
         var expectVersion = new Option<long?>("--expect-version") { Description = "Refuse if the position's version is no longer this ('hks portfolio show --json' prints it)" };
         var json = CommonOptions.Json();
@@ -34,7 +35,7 @@ public static class PositionUpdateCommand
             var cleared = (parseResult.GetValue(clear) ?? []).ToHashSet(StringComparer.Ordinal);
             if (cleared.FirstOrDefault(c => !RuleStore.Names.Contains(c)) is { } unknown)
             {
-                throw HksException.Usage("UnknownRule", $"--clear takes target, stop or add-zone, not '{unknown}'");
+                throw HksException.Usage("UnknownRule", $"--clear takes {string.Join(", ", RuleStore.Names)}, not '{TextRules.Escape(unknown)}'");
             }
             var change = options.Change(parseResult) with { ExpectedVersion = parseResult.GetValue(expectVersion) };
             var rules = options.Rules(parseResult, cleared);

@@ -8,7 +8,11 @@ public sealed record PortfolioDocument
 {
     public const string FormatName = "hks-portfolio";
 
-    public const int CurrentVersion = 1;
+    /// <summary>2 added the positions' overlays (trim minimum, tactical stop, buy gates); version 1 documents are still read.</summary>
+    public const int CurrentVersion = 2;
+
+    /// <summary>Whether the document carries the overlays (a version 1 document does not: importing it leaves them as they are).</summary>
+    public bool HasOverlays => Version >= 2;
 
     public string Format { get; init; } = FormatName;
 
@@ -29,7 +33,11 @@ public sealed record ExportedPortfolio(string PortfolioId, string Name, string? 
 
 public sealed record ExportedPosition(
     string Symbol, string? CompanyName, int Quantity, decimal AverageCost, decimal CurrentPrice, string? Sector, DateTime? LastUpdated,
-    decimal? TargetSell, decimal? StopLoss, decimal? AddZoneLow, decimal? AddZoneHigh);
+    decimal? TargetSell, decimal? StopLoss, decimal? AddZoneLow, decimal? AddZoneHigh,
+    decimal? TrimMin = null, decimal? TacticalStop = null, IReadOnlyList<string>? BuyOnly = null)
+{
+    public IReadOnlyList<string> BuyOnly { get; init; } = BuyOnly ?? [];
+}
 
 public sealed record ExportedEvent(string Symbol, DateOnly Date, string Description);
 

@@ -4,6 +4,7 @@ using HkStrategy.Core.Portfolios;
 using HkStrategy.Core.Symbols;
 using HkStrategy.Core.Analysis;
 using HkStrategy.Core.Failures;
+using HkStrategy.Core.Signals;
 
 namespace HkStrategy.Data.Portfolios.Exchange;
 
@@ -31,13 +32,35 @@ public static class PortfolioDocumentRules
             {
                 throw Bad($"{p.Symbol} has a negative quantity ({p.Quantity})");
             }
-            foreach (var (what, price) in new[] { ("average cost", (decimal?)p.AverageCost), ("price", p.CurrentPrice), ("target sell", p.TargetSell), ("stop", p.StopLoss), ("add zone", p.AddZoneLow), ("add zone", p.AddZoneHigh) })
+            foreach (var (what, price) in new[] { ("average cost", (decimal?)p.AverageCost), ("price", p.CurrentPrice), ("target sell", p.TargetSell), ("stop", p.StopLoss), ("add zone", p.AddZoneLow), ("add zone", p.AddZoneHigh),
+                         ("trim minimum", p.TrimMin), ("tactical stop", p.TacticalStop) })
             {
                 InputValues.Price($"{p.Symbol}'s {what}", price?.ToString(CultureInfo.InvariantCulture));
             }
             if (p.AddZoneLow > p.AddZoneHigh)
             {
                 throw Bad($"{p.Symbol}'s add zone runs from high to low");
+            }
+            if ((p.AddZoneLow is null) != (p.AddZoneHigh is null))
+            {
+                throw Bad($"{p.Symbol}'s add zone needs both its low and its high");
+            }
+            BuyGates gates;
+            try
+            {
+                gates = BuyGateNames.Parse($"{p.Symbol}'s buyOnly", p.BuyOnly);
+            }
+            catch (HksException unknown)
+            {
+                throw Bad(unknown.Message);
+            }
+            if (gates.HasFlag(BuyGates.InAddZone) && p.AddZoneLow is null)
+            {
+                throw Bad($"{p.Symbol} buys only {BuyGateNames.InAddZone} but has no add zone");
+            }
+            if (p.BuyOnly.Count != BuyGateNames.Names(gates).Length)
+            {
+                throw Bad($"{p.Symbol} lists a buyOnly gate twice");
             }
             InputValues.Text($"{p.Symbol}'s company name", p.CompanyName, 200);
             InputValues.Text($"{p.Symbol}'s sector", p.Sector, 50);

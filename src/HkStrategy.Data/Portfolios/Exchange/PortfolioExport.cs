@@ -12,11 +12,12 @@ public static class PortfolioExport
         var portfolio = (await connection.QueryAsync<ExportedPortfolio>(new CommandDefinition(
             "SELECT portfolio_id AS \"PortfolioId\", name AS \"Name\", description AS \"Description\", created_at AS \"CreatedAt\", updated_at AS \"UpdatedAt\" FROM portfolios WHERE portfolio_id = @portfolioId",
             new { portfolioId }, snapshot, cancellationToken: cancellationToken))).SingleOrDefault() ?? throw PortfolioStore.Missing(portfolioId);
-        var positions = await connection.QueryAsync<ExportedPosition>(new CommandDefinition(
+        var positions = await connection.QueryAsync<PositionRow>(new CommandDefinition(
             """
             SELECT p.symbol AS "Symbol", p.company_name AS "CompanyName", p.quantity AS "Quantity", p.avg_cost AS "AverageCost",
                    COALESCE(p.current_price, 0) AS "CurrentPrice", p.sector AS "Sector", p.last_updated AS "LastUpdated",
-                   r.target_sell AS "TargetSell", r.stop_loss AS "StopLoss", r.add_zone_low AS "AddZoneLow", r.add_zone_high AS "AddZoneHigh"
+                   r.target_sell AS "TargetSell", r.stop_loss AS "StopLoss", r.add_zone_low AS "AddZoneLow", r.add_zone_high AS "AddZoneHigh",
+                   r.trim_min AS "TrimMin", r.tactical_stop AS "TacticalStop", COALESCE(array_to_string(r.buy_only, ','), '') AS "BuyOnlyNames"
             FROM portfolio_positions p LEFT JOIN position_rules r ON r.portfolio_id = p.portfolio_id AND r.symbol = p.symbol
             WHERE p.portfolio_id = @portfolioId ORDER BY p.symbol
             """, new { portfolioId }, snapshot, cancellationToken: cancellationToken));
@@ -27,7 +28,7 @@ public static class PortfolioExport
             """, new { portfolioId }, snapshot, cancellationToken: cancellationToken));
         var analyses = (await ReadAnalysesAsync(connection, snapshot, portfolioId, cancellationToken)).Select(a => a.Analysis).ToList();
         await snapshot.CommitAsync(cancellationToken);
-        return new PortfolioDocument { ExportedAt = now, Portfolio = portfolio, Positions = positions.ToList(), Events = events.ToList(), Analyses = analyses };
+        return new PortfolioDocument { ExportedAt = now, Portfolio = portfolio, Positions = positions.Select(p => p.ToExported()).ToList(), Events = events.ToList(), Analyses = analyses };
     }
 
     public static async Task<IReadOnlyList<(int Id, ExportedAnalysis Analysis)>> ReadAnalysesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId, CancellationToken cancellationToken)
@@ -55,4 +56,13 @@ public static class PortfolioExport
 
     private sealed record AnalysisHeader(int Id, string Name, DateOnly StartDate, DateOnly EndDate, DateTime? CreatedAt, string? UserNotes,
         decimal? StartPv, decimal? EndPv, decimal? TotalReturn, decimal? MaxDrawdown, decimal? Volatility);
+
+    /// <summary>A position as read (the gates as comma-joined text: Dapper matches no array to a constructor).</summary>
+    private sealed record PositionRow(
+        string Symbol, string? CompanyName, int Quantity, decimal AverageCost, decimal CurrentPrice, string? Sector, DateTime? LastUpdated,
+        decimal? TargetSell, decimal? StopLoss, decimal? AddZoneLow, decimal? AddZoneHigh, decimal? TrimMin, decimal? TacticalStop, string BuyOnlyNames)
+    {
+        public ExportedPosition ToExported() => new(Symbol, CompanyName, Quantity, AverageCost, CurrentPrice, Sector, LastUpdated,
+            TargetSell, StopLoss, AddZoneLow, AddZoneHigh, TrimMin, TacticalStop, BuyOnlyNames.Length == 0 ? [] : BuyOnlyNames.Split(','));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using HkStrategy.Core.Failures;
+using HkStrategy.Core.Signals;
 using Npgsql;
 
 namespace HkStrategy.Data.Portfolios.Exchange;
@@ -32,7 +33,8 @@ public static class PortfolioImport
         var rows = Columns(document.Positions);
         var positions = (await connection.QueryAsync<bool>(new CommandDefinition(UpsertPositions, new { portfolioId, rows.Symbols, rows.Companies, rows.Quantities, rows.Costs, rows.Prices, rows.Sectors, rows.Updated },
             transaction, cancellationToken: cancellationToken))).ToList();
-        var rules = (await connection.QueryAsync<bool>(new CommandDefinition(UpsertRules, new { portfolioId, rows.Symbols, rows.Targets, rows.Stops, rows.ZoneLows, rows.ZoneHighs },
+        var rules = (await connection.QueryAsync<bool>(new CommandDefinition(UpsertRules,
+            new { portfolioId, rows.Symbols, rows.Targets, rows.Stops, rows.ZoneLows, rows.ZoneHighs, rows.TrimMins, rows.TacticalStops, rows.BuyOnly, overlays = document.HasOverlays },
             transaction, cancellationToken: cancellationToken))).ToList();
         int added = positions.Count(isNew => isNew), updated = positions.Count - added, rulesAdded = rules.Count(isNew => isNew), rulesChanged = rules.Count - rulesAdded;
         var events = 0;
@@ -73,27 +75,37 @@ public static class PortfolioImport
         RETURNING (xmax = 0)
         """;
 
+    // The gates travel as comma-joined names (unnest cannot take an array per row). A version 1 document (@overlays
+    // false) has no overlays: those of existing rules are kept, not cleared.
     private const string UpsertRules = """
-        INSERT INTO position_rules AS r (portfolio_id, symbol, target_sell, stop_loss, add_zone_low, add_zone_high)
-        SELECT @portfolioId, i.symbol, i.target_sell, i.stop_loss, i.add_zone_low, i.add_zone_high
-        FROM unnest(@Symbols::text[], @Targets::numeric[], @Stops::numeric[], @ZoneLows::numeric[], @ZoneHighs::numeric[])
-             AS i(symbol, target_sell, stop_loss, add_zone_low, add_zone_high)
-        WHERE COALESCE(i.target_sell, i.stop_loss, i.add_zone_low, i.add_zone_high) IS NOT NULL
+        INSERT INTO position_rules AS r (portfolio_id, symbol, target_sell, stop_loss, add_zone_low, add_zone_high, trim_min, tactical_stop, buy_only)
+        SELECT @portfolioId, i.symbol, i.target_sell, i.stop_loss, i.add_zone_low, i.add_zone_high, i.trim_min, i.tactical_stop,
+               COALESCE(string_to_array(NULLIF(i.buy_only, ''), ','), '{}')::varchar(20)[]
+        FROM unnest(@Symbols::text[], @Targets::numeric[], @Stops::numeric[], @ZoneLows::numeric[], @ZoneHighs::numeric[],
+                    @TrimMins::numeric[], @TacticalStops::numeric[], @BuyOnly::text[])
+             AS i(symbol, target_sell, stop_loss, add_zone_low, add_zone_high, trim_min, tactical_stop, buy_only)
+        WHERE COALESCE(i.target_sell, i.stop_loss, i.add_zone_low, i.add_zone_high, i.trim_min, i.tactical_stop) IS NOT NULL OR i.buy_only <> ''
         ON CONFLICT (portfolio_id, symbol) DO UPDATE SET target_sell = EXCLUDED.target_sell, stop_loss = EXCLUDED.stop_loss,
-            add_zone_low = EXCLUDED.add_zone_low, add_zone_high = EXCLUDED.add_zone_high, updated_at = now()
+            add_zone_low = EXCLUDED.add_zone_low, add_zone_high = EXCLUDED.add_zone_high,
+            trim_min = CASE WHEN @overlays THEN EXCLUDED.trim_min ELSE r.trim_min END,
+            tactical_stop = CASE WHEN @overlays THEN EXCLUDED.tactical_stop ELSE r.tactical_stop END,
+            buy_only = CASE WHEN @overlays THEN EXCLUDED.buy_only ELSE r.buy_only END,
+            updated_at = now()
         WHERE (r.target_sell, r.stop_loss, r.add_zone_low, r.add_zone_high)
               IS DISTINCT FROM (EXCLUDED.target_sell, EXCLUDED.stop_loss, EXCLUDED.add_zone_low, EXCLUDED.add_zone_high)
+           OR (@overlays AND (r.trim_min, r.tactical_stop, r.buy_only) IS DISTINCT FROM (EXCLUDED.trim_min, EXCLUDED.tactical_stop, EXCLUDED.buy_only))
         RETURNING (xmax = 0)
         """;
 
     private sealed record PositionColumns(
         string[] Symbols, string?[] Companies, int[] Quantities, decimal[] Costs, decimal[] Prices, string?[] Sectors, DateTime?[] Updated,
-        decimal?[] Targets, decimal?[] Stops, decimal?[] ZoneLows, decimal?[] ZoneHighs);
+        decimal?[] Targets, decimal?[] Stops, decimal?[] ZoneLows, decimal?[] ZoneHighs, decimal?[] TrimMins, decimal?[] TacticalStops, string[] BuyOnly);
 
     private static PositionColumns Columns(IReadOnlyList<ExportedPosition> p) => new(
         [.. p.Select(x => x.Symbol)], [.. p.Select(x => x.CompanyName)], [.. p.Select(x => x.Quantity)], [.. p.Select(x => x.AverageCost)],
         [.. p.Select(x => x.CurrentPrice)], [.. p.Select(x => x.Sector)], [.. p.Select(x => x.LastUpdated)],
-        [.. p.Select(x => x.TargetSell)], [.. p.Select(x => x.StopLoss)], [.. p.Select(x => x.AddZoneLow)], [.. p.Select(x => x.AddZoneHigh)]);
+        [.. p.Select(x => x.TargetSell)], [.. p.Select(x => x.StopLoss)], [.. p.Select(x => x.AddZoneLow)], [.. p.Select(x => x.AddZoneHigh)],
+        [.. p.Select(x => x.TrimMin)], [.. p.Select(x => x.TacticalStop)], [.. p.Select(x => string.Join(',', BuyGateNames.Names(BuyGateNames.Parse(x.Symbol, x.BuyOnly))))]);
 
 
     private static async Task<(int Added, int Replaced)> ImportAnalysesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PortfolioDocument document, string portfolioId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using HkStrategy.Core.Input;
+using HkStrategy.Core.Signals;
 using HkStrategy.Data.Positions;
 using HkStrategy.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -26,6 +27,13 @@ public sealed class PositionForm
 
     public string? AddZoneHigh { get; set; }
 
+    public string? TrimMin { get; set; }
+
+    public string? TacticalStop { get; set; }
+
+    /// <summary>The buy gates ticked (their names); none ticked removes every gate.</summary>
+    public List<string> BuyOnly { get; set; } = [];
+
     public long? Version { get; set; }
 
     public static PositionForm From(Position p) => new()
@@ -39,6 +47,9 @@ public sealed class PositionForm
         StopLoss = p.StopLoss is { } s ? Format.Invariant(s) : null,
         AddZoneLow = p.AddZoneLow is { } l ? Format.Invariant(l) : null,
         AddZoneHigh = p.AddZoneHigh is { } h ? Format.Invariant(h) : null,
+        TrimMin = p.TrimMin is { } m ? Format.Invariant(m) : null,
+        TacticalStop = p.TacticalStop is { } ts ? Format.Invariant(ts) : null,
+        BuyOnly = [.. p.BuyOnly],
         Version = p.Version,
     };
 
@@ -78,12 +89,28 @@ public sealed class PositionForm
         {
             clear.Add("add-zone");
         }
+        if (Blank(TrimMin) is null)
+        {
+            clear.Add("trim-min");
+        }
+        if (Blank(TacticalStop) is null)
+        {
+            clear.Add("tactical-stop");
+        }
+        var gates = state.Check($"{prefix}.BuyOnly", () => BuyGateNames.Parse("buy only", BuyOnly));
+        if (gates.HasFlag(BuyGates.InAddZone) && low is null)
+        {
+            state.AddModelError($"{prefix}.BuyOnly", "buying only inside the add zone needs an add zone");
+        }
         return new RuleChange
         {
             TargetSell = state.Check($"{prefix}.TargetSell", () => InputValues.Price("target sell", Blank(TargetSell))),
             StopLoss = state.Check($"{prefix}.StopLoss", () => InputValues.Price("stop loss", Blank(StopLoss))),
             AddZoneLow = low,
             AddZoneHigh = high,
+            TrimMin = state.Check($"{prefix}.TrimMin", () => InputValues.Price("trim minimum", Blank(TrimMin))),
+            TacticalStop = state.Check($"{prefix}.TacticalStop", () => InputValues.Price("tactical stop", Blank(TacticalStop))),
+            BuyOnly = gates,
             Clear = clear,
         };
     }

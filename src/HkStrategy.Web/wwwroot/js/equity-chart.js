@@ -31,7 +31,7 @@
   });
 
   const rulePrices = data.rules
-    ? [data.rules.targetSell, data.rules.stopLoss, data.rules.addZoneLow, data.rules.addZoneHigh].filter(isNumber)
+    ? [data.rules.targetSell, data.rules.trimMin, data.rules.stopLoss, data.rules.tacticalStop, data.rules.addZoneLow, data.rules.addZoneHigh].filter(isNumber)
     : [];
 
   const candles = chart.addSeries(LC.CandlestickSeries, {
@@ -115,7 +115,9 @@
     }
     const rules = [
       [data.rules.targetSell, 'Target sell', colors.gain],
+      [data.rules.trimMin, 'Trim min', colors.gain],
       [data.rules.stopLoss, 'Stop loss', colors.loss],
+      [data.rules.tacticalStop, 'Tactical stop', colors.loss],
       [data.rules.addZoneHigh, 'Add zone high', colors.accent],
       [data.rules.addZoneLow, 'Add zone low', colors.accent],
     ];
