@@ -20,8 +20,11 @@ public static class SchemaClassifier
     public static readonly string[] MarketDataTables =
         ["daily_bars", "symbol_events", "position_rules", "signal_strategies", "signal_runs", "signals"];
 
+    /// <summary>The columns version 4 adds to position_rules.</summary>
+    public static readonly string[] OverlayColumns = ["trim_min", "tactical_stop", "buy_only"];
+
     /// <summary>The newest version the tables alone can tell apart.</summary>
-    public const int HighestRecognisedVersion = 3;
+    public const int HighestRecognisedVersion = 4;
 
     private static readonly string[] PortfolioScopedTables = ["portfolio_positions", "trading_signals", "price_history"];
 
@@ -93,6 +96,8 @@ public static class SchemaClassifier
             return marketData switch
             {
                 0 => new(SchemaShape.MultiPortfolio, 2, "portfolio_id on positions, signals and prices"),
+                _ when marketData == MarketDataTables.Length && OverlayColumns.All(columns["position_rules"].Contains) =>
+                    new(SchemaShape.MultiPortfolio, 4, "multi-portfolio with daily bars, rules with the prototype's overlays and the signal store"),
                 _ when marketData == MarketDataTables.Length => new(SchemaShape.MultiPortfolio, 3, "multi-portfolio with daily bars, rules and the signal store"),
                 _ => new(SchemaShape.Unknown, null,
                     $"some of the version-3 tables exist but not {string.Join(", ", MarketDataTables.Where(t => !columns.ContainsKey(t)))} (a half-finished migration?)"),

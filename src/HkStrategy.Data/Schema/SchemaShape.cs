@@ -27,6 +27,7 @@ public sealed record SchemaClassification(SchemaShape Shape, int? Version, strin
         SchemaShape.Empty => "empty",
         SchemaShape.SinglePortfolio => "v1 (single-portfolio)",
         SchemaShape.Transitional => "transitional (v1 with the prototype's multi-portfolio tables)",
+        SchemaShape.MultiPortfolio when Version == 4 => "v4 (multi-portfolio with market data, signals and the positions' overlays)",
         SchemaShape.MultiPortfolio when Version == 3 => "v3 (multi-portfolio with market data and signals)",
         SchemaShape.MultiPortfolio => "v2 (multi-portfolio)",
         SchemaShape.PrototypeMultiPortfolio => "the prototype's v2 (its migration_v1_to_v2.sql: nullable portfolio_id, UNIQUE(symbol) kept)",

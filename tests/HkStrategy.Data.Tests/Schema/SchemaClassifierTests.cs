@@ -30,6 +30,26 @@ public sealed class SchemaClassifierTests
     }
 
     [Fact]
+    public void TheMarketDataTables_AreVersion3_AndWithTheOverlayColumnsVersion4()
+    {
+        var tables = Legacy().With("portfolios", "portfolio_id");
+        foreach (var table in new[] { "portfolio_positions", "trading_signals", "price_history" })
+        {
+            tables[table].Add("portfolio_id");
+        }
+        foreach (var table in SchemaClassifier.MarketDataTables)
+        {
+            tables.With(table, "portfolio_id", "symbol");
+        }
+
+        var version3 = Shape(tables);
+        tables["position_rules"].UnionWith(SchemaClassifier.OverlayColumns);
+
+        Assert.Equal((SchemaShape.MultiPortfolio, (int?)3), version3);
+        Assert.Equal((SchemaShape.MultiPortfolio, (int?)4), Shape(tables));
+    }
+
+    [Fact]
     public void UnrelatedTables_AreUnknownAndSayWhatIsMissing()
     {
         var classification = SchemaClassifier.Classify(new Dictionary<string, HashSet<string>> { ["customers"] = ["id"] });
