@@ -5,9 +5,10 @@ using HkStrategy.Core.Prices;
 using HkStrategy.Core.Signals;
 
 // Indicators plus signal evaluation over SYMBOLS × BARS generated daily bars (seeded random walks), in four passes:
-// hks's IndicatorCalculator (into a reused series) and SignalEvaluator.Fired on every bar; the indicators alone, reused
-// and newly allocated; and a plain single-pass loop over reused arrays (the floor). Generation is not timed; each pass
-// is warmed up for a second first.
+// hks's IndicatorCalculator (into a reused series) and the signal rules on every bar (SignalEvaluator.FireAll); the
+// indicators alone, reused and newly allocated; and a plain single-pass loop over reused arrays (the floor). The passes
+// take turns on each symbol's bars, so a slower or faster spell of the machine falls on all of them alike and their
+// ratios hold within one run. Generation is not timed; the passes are warmed up for a second first.
 var symbols = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2500;
 var barsPerSymbol = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000;
 var seed = args.Length > 2 ? ulong.Parse(args[2], CultureInfo.InvariantCulture) : 20261125UL;
@@ -20,48 +21,63 @@ for (var k = 0; k < plain.Length; k++)
 {
     plain[k] = new double[barsPerSymbol];
 }
-
 var reused = new IndicatorSeries(barsPerSymbol);
-Measure("hks indicators + signals", (bars) =>
-{
-    var x = IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume, reused);
-    var fired = 0;
-    for (var i = IndicatorCalculator.FirstCompleteIndex; i < bars.Count; i++)
-    {
-        fired += SignalEvaluator.Choose(evaluator.Fired(bars, x, i, PositionRails.None, vetoed: false)).Code.Side == 'H' ? 0 : 1;
-    }
-    return fired;
-});
-Measure("hks indicators only", bars => IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume, reused).Rsi14[^1] > 50 ? 1 : 0);
-Measure("hks indicators only, a new series each symbol", bars => IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume).Rsi14[^1] > 50 ? 1 : 0);
-Measure("plain single-pass loop (indicators)", bars => PlainLoop.Compute(bars.High, bars.Low, bars.Close, bars.Volume, plain));
+var fired = new FiredStrategies[barsPerSymbol];
 
-void Measure(string name, Func<BarSeries, int> work)
+(string Name, Func<BarSeries, int> Work)[] passes =
+[
+    ("hks indicators + signals", bars =>
+    {
+        var x = IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume, reused);
+        evaluator.FireAll(bars, x, PositionRails.None, vetoes: default, fired);
+        var signals = 0;
+        for (var i = IndicatorCalculator.FirstCompleteIndex; i < bars.Count; i++)
+        {
+            signals += fired[i] == FiredStrategies.None ? 0 : 1;
+        }
+        return signals;
+    }),
+    ("hks indicators only", bars => IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume, reused).Rsi14[^1] > 50 ? 1 : 0),
+    ("hks indicators only, a new series each symbol", bars => IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume).Rsi14[^1] > 50 ? 1 : 0),
+    ("plain single-pass loop (indicators)", bars => PlainLoop.Compute(bars.High, bars.Low, bars.Close, bars.Volume, plain)),
+];
+
+// Warm-up, not timed: long enough for tiered compilation to replace the first code with optimised code (otherwise the
+// first pass measured pays for the JIT, and its instrumented code allocates).
+var warmRandom = new Xorshift(seed ^ 0x5DEECE66DUL);
+foreach (var (_, work) in passes)
 {
-    // Warm-up, not timed: long enough for tiered compilation to replace the first code with optimised code
-    // (otherwise the first pass measured pays for the JIT, and its instrumented code allocates).
     var warmUp = Stopwatch.StartNew();
-    var warmRandom = new Xorshift(seed ^ 0x5DEECE66DUL);
     while (warmUp.Elapsed < TimeSpan.FromSeconds(1))
     {
         Generate(warmRandom, open, high, low, close, volume);
         work(new BarSeries("WARM", dates, open, high, low, close, volume));
     }
-    var random = new Xorshift(seed);
-    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-    var timer = new Stopwatch();
-    long checksum = 0;
-    for (var s = 0; s < symbols; s++)
+}
+
+var random = new Xorshift(seed);
+var timers = passes.Select(_ => new Stopwatch()).ToArray();
+var allocated = new long[passes.Length];
+var checksums = new long[passes.Length];
+for (var s = 0; s < symbols; s++)
+{
+    Generate(random, open, high, low, close, volume);
+    var bars = new BarSeries("BENCH", dates, open, high, low, close, volume);
+    for (var p = 0; p < passes.Length; p++)
     {
-        Generate(random, open, high, low, close, volume);
-        var bars = new BarSeries("BENCH", dates, open, high, low, close, volume);
-        timer.Start();
-        checksum += work(bars);
-        timer.Stop();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        timers[p].Start();
+        checksums[p] += passes[p].Work(bars);
+        timers[p].Stop();
+        allocated[p] += GC.GetAllocatedBytesForCurrentThread() - before;
     }
-    var total = (double)symbols * barsPerSymbol;
+}
+var total = (double)symbols * barsPerSymbol;
+var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+for (var p = 0; p < passes.Length; p++)
+{
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name}\t{total / timer.Elapsed.TotalSeconds:F0}\t{timer.Elapsed.TotalSeconds:F3}\t{(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0:F0}\t{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0}\t{checksum}"));
+        $"{passes[p].Name}\t{total / timers[p].Elapsed.TotalSeconds:F0}\t{timers[p].Elapsed.TotalSeconds:F3}\t{allocated[p] / 1048576.0:F0}\t{peak:F0}\t{checksums[p]}"));
 }
 
 static void Generate(Xorshift random, double[] open, double[] high, double[] low, double[] close, double[] volume)

@@ -52,10 +52,19 @@ public sealed class StrategyBacktest(SignalParameters parameters, TradingCalenda
         var signals = new List<BacktestSignal>();
         var trades = new List<BacktestTrade>();
         var own = Flag(strategy);
+        var vetoes = new string?[bars.Count];
+        var vetoed = events.Count == 0 ? [] : new bool[bars.Count];
+        foreach (var i in days.Where(_ => events.Count > 0))
+        {
+            vetoes[i] = EventVeto.For(bars.Dates[i], events, calendar, parameters.VetoTradingDaysBefore);
+            vetoed[i] = vetoes[i] is not null;
+        }
+        var firedOn = new FiredStrategies[bars.Count];
+        evaluator.FireAll(bars, indicators, rails, vetoed, firedOn);
         foreach (var i in days)
         {
-            var veto = events.Count == 0 ? null : EventVeto.For(bars.Dates[i], events, calendar, parameters.VetoTradingDaysBefore);
-            var fired = evaluator.Fired(bars, indicators, i, rails, veto is not null);
+            var veto = vetoes[i];
+            var fired = firedOn[i];
             var price = bars.Close[i];
             const FiredStrategies buys = FiredStrategies.Breakout | FiredStrategies.OversoldReversal;
             const FiredStrategies sells = FiredStrategies.Breakdown | FiredStrategies.OverboughtReversal;

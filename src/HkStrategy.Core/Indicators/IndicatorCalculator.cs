@@ -33,73 +33,89 @@ public static class IndicatorCalculator
         {
             throw new ArgumentException("high, low, close, volume and the series must have one value per bar");
         }
-        double ema5 = 0, ema20 = 0, ema50 = 0, ema12 = 0, ema26 = 0, signal = 0;
-        double avgGain = 0, avgLoss = 0, atr = 0, closeSum = 0, volumeSum = 0;
+        if (n == 0)
+        {
+            return series;
+        }
+        // The running values live in locals (registers), the outputs in spans held by the loop: this is the hot path of
+        // every scan. Every bar is computed alike; the bars where an indicator is not yet defined are set to NaN after.
+        Span<double> ema5Out = series.Ema5, ema20Out = series.Ema20, ema50Out = series.Ema50, rsiOut = series.Rsi14, atrOut = series.Atr14;
+        Span<double> macdOut = series.Macd, signalOut = series.MacdSignal, histogramOut = series.MacdHist;
+        Span<double> upperOut = series.BbUpper, middleOut = series.BbMiddle, lowerOut = series.BbLower, volumeOut = series.VolAvg20;
+        Span<double> high20Out = series.High20, low20Out = series.Low20;
+        var c = close[0];
+        double ema5 = c, ema20 = c, ema50 = c, ema12 = c, ema26 = c, signal = 0, averageGain = 0, averageLoss = 0;
+        double atr = high[0] - low[0], closeSum = 0, volumeSum = 0;
         var deviation = default(RollingDeviation);
-        var extremes = default(RollingExtremes);
+        var extremes = new RollingExtremes();
         for (var i = 0; i < n; i++)
         {
-            var c = close[i];
-            if (i == 0)
-            {
-                ema5 = ema20 = ema50 = ema12 = ema26 = c;
-                atr = high[0] - low[0];
-            }
-            else
+            c = close[i];
+            if (i > 0)
             {
                 ema5 += (c - ema5) * (2.0 / 6);
                 ema20 += (c - ema20) * (2.0 / 21);
                 ema50 += (c - ema50) * (2.0 / 51);
                 ema12 += (c - ema12) * (2.0 / 13);
                 ema26 += (c - ema26) * (2.0 / 27);
-                var change = c - close[i - 1];
+                var previous = close[i - 1];
+                var change = c - previous;
                 var gain = change > 0 ? change : 0;
                 var loss = change < 0 ? -change : 0;
-                var trueRange = Math.Max(high[i] - low[i], Math.Max(Math.Abs(high[i] - close[i - 1]), Math.Abs(low[i] - close[i - 1])));
+                var trueRange = Math.Max(high[i] - low[i], Math.Max(Math.Abs(high[i] - previous), Math.Abs(low[i] - previous)));
                 atr += (trueRange - atr) * Wilder;
-                if (i == 1)
-                {
-                    (avgGain, avgLoss) = (gain, loss);
-                }
-                else
-                {
-                    avgGain += (gain - avgGain) * Wilder;
-                    avgLoss += (loss - avgLoss) * Wilder;
-                }
+                averageGain = i == 1 ? gain : averageGain + (gain - averageGain) * Wilder;
+                averageLoss = i == 1 ? loss : averageLoss + (loss - averageLoss) * Wilder;
             }
-            series.Ema5[i] = i >= 4 ? ema5 : double.NaN;
-            series.Ema20[i] = i >= 19 ? ema20 : double.NaN;
-            series.Ema50[i] = i >= 49 ? ema50 : double.NaN;
-            series.Rsi14[i] = i >= 14 ? Rsi(avgGain, avgLoss) : double.NaN;
-            series.Atr14[i] = i >= 13 ? atr : double.NaN;
-
             var macd = ema12 - ema26;
             signal = i == 25 ? macd : signal + (macd - signal) * (2.0 / 10);
-            series.Macd[i] = i >= 25 ? macd : double.NaN;
-            series.MacdSignal[i] = i >= 33 ? signal : double.NaN;
-            series.MacdHist[i] = i >= 33 ? macd - signal : double.NaN;
-
-            closeSum += c - (i >= 20 ? close[i - 20] : 0);
-            volumeSum += volume[i] - (i >= 20 ? volume[i - 20] : 0);
-            deviation.Add(close, i);
-            if (i >= 19)
+            if (i >= 20)
             {
-                var mean = closeSum / 20;
-                var twoDeviations = 2 * deviation.Deviation();
-                series.BbMiddle[i] = mean;
-                series.BbUpper[i] = mean + twoDeviations;
-                series.BbLower[i] = mean - twoDeviations;
-                series.VolAvg20[i] = volumeSum / 20;
+                closeSum += c - close[i - 20];
+                volumeSum += volume[i] - volume[i - 20];
+                (high20Out[i], low20Out[i]) = extremes.Before(high, low, i);
             }
             else
             {
-                series.BbMiddle[i] = series.BbUpper[i] = series.BbLower[i] = series.VolAvg20[i] = double.NaN;
+                closeSum += c;
+                volumeSum += volume[i];
             }
-            (series.High20[i], series.Low20[i]) = i >= 20 ? extremes.Before(high, low, i) : (double.NaN, double.NaN);
             extremes.Add(high, low, i);
+            deviation.Add(close, i);
+            ema5Out[i] = ema5;
+            ema20Out[i] = ema20;
+            ema50Out[i] = ema50;
+            rsiOut[i] = Rsi(averageGain, averageLoss);
+            atrOut[i] = atr;
+            macdOut[i] = macd;
+            signalOut[i] = signal;
+            histogramOut[i] = macd - signal;
+            var mean = closeSum / 20;
+            var twoDeviations = 2 * deviation.Deviation();
+            middleOut[i] = mean;
+            upperOut[i] = mean + twoDeviations;
+            lowerOut[i] = mean - twoDeviations;
+            volumeOut[i] = volumeSum / 20;
         }
+        Undefined(ema5Out, 4);
+        Undefined(ema20Out, 19);
+        Undefined(ema50Out, 49);
+        Undefined(rsiOut, 14);
+        Undefined(atrOut, 13);
+        Undefined(macdOut, 25);
+        Undefined(signalOut, 33);
+        Undefined(histogramOut, 33);
+        Undefined(middleOut, 19);
+        Undefined(upperOut, 19);
+        Undefined(lowerOut, 19);
+        Undefined(volumeOut, 19);
+        Undefined(high20Out, 20);
+        Undefined(low20Out, 20);
         return series;
     }
+
+    /// <summary>The first <paramref name="bars"/> values are not defined yet.</summary>
+    private static void Undefined(Span<double> values, int bars) => values[..Math.Min(bars, values.Length)].Fill(double.NaN);
 
     private static double Rsi(double averageGain, double averageLoss) =>
         averageLoss == 0 ? (averageGain == 0 ? 50 : 100) : 100 - 100 / (1 + averageGain / averageLoss);

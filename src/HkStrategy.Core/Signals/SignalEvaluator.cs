@@ -35,7 +35,7 @@ public sealed class SignalEvaluator(SignalParameters parameters)
         {
             return null; // not enough history for every indicator the rules read
         }
-        var day = new Day(bars, indicators, i);
+        var day = Day.At(bars, indicators, i);
         var rails = context.Rails;
         var checks = new[]
         {
@@ -45,38 +45,78 @@ public sealed class SignalEvaluator(SignalParameters parameters)
             Check(StrategyCatalog.OversoldReversal, [.. OversoldReversal(day), .. Gates(day, rails, FiredStrategies.OversoldReversal), NoVeto(context.Veto)]),
         };
         var chosen = StrategyCatalog.All.FirstOrDefault(s => checks.Any(c => c.Fired && c.Code == s.Code.ToString())) ?? StrategyCatalog.Momentum;
-        return new SignalDecision(bars.Dates[i], chosen.Code, chosen, day.Close, new SignalEvidence(day.Values(), checks, context.Veto) { Stops = Stops(day, rails) });
+        return new SignalDecision(bars.Dates[i], chosen.Code, chosen, day.Close, new SignalEvidence(day.Values(bars, indicators, i), checks, context.Veto) { Stops = Stops(day, rails) });
     }
 
     /// <summary>The strategies whose conditions all hold on bar <paramref name="i"/>, computed without evidence.</summary>
-    public FiredStrategies Fired(BarSeries bars, IndicatorSeries indicators, int i, PositionRails rails, bool vetoed)
+    public FiredStrategies Fired(BarSeries bars, IndicatorSeries indicators, int i, PositionRails rails, bool vetoed) =>
+        Evaluable(bars, i) ? Fire(Day.At(bars, indicators, i), Levels.Of(rails), vetoed) : FiredStrategies.None;
+
+    /// <summary>
+    /// <see cref="Fired"/> for every bar at once (None where the history is too short), for scans over many bars: the
+    /// series are read in one sweep. <paramref name="vetoes"/> holds a flag per bar, or nothing when no day is vetoed.
+    /// </summary>
+    public void FireAll(BarSeries bars, IndicatorSeries indicators, PositionRails rails, ReadOnlySpan<bool> vetoes, Span<FiredStrategies> output)
     {
-        if (!Evaluable(bars, i))
+        var n = bars.Count;
+        if (indicators.Length != n || output.Length < n || (vetoes.Length != 0 && vetoes.Length != n))
         {
-            return FiredStrategies.None;
+            throw new ArgumentException("the indicators, the vetoes (if any) and the output must have one value per bar");
         }
-        var d = new Day(bars, indicators, i);
-        var fired = FiredStrategies.None;
-        if (BreakdownBelow(d) && MacdFalling(d) && d.Rsi <= parameters.BreakdownRsiMax && VolumeAtLeast(d, parameters.BreakdownVolumeMultiple))
+        output[..Math.Min(n, IndicatorCalculator.FirstCompleteIndex)].Clear();
+        // Spans cut to the bars' length, so the loop's bounds checks can go; the day before's values are carried over.
+        ReadOnlySpan<double> open = bars.Open.AsSpan(0, n), high = bars.High.AsSpan(0, n), low = bars.Low.AsSpan(0, n);
+        ReadOnlySpan<double> close = bars.Close.AsSpan(0, n), volume = bars.Volume.AsSpan(0, n);
+        ReadOnlySpan<double> ema5 = indicators.Ema5.AsSpan(0, n), ema20 = indicators.Ema20.AsSpan(0, n), ema50 = indicators.Ema50.AsSpan(0, n);
+        ReadOnlySpan<double> rsi = indicators.Rsi14.AsSpan(0, n), macd = indicators.Macd.AsSpan(0, n), atr = indicators.Atr14.AsSpan(0, n);
+        ReadOnlySpan<double> high20 = indicators.High20.AsSpan(0, n), volumeAverage = indicators.VolAvg20.AsSpan(0, n);
+        var levels = Levels.Of(rails);
+        var first = IndicatorCalculator.FirstCompleteIndex;
+        if (n <= first)
         {
-            fired |= FiredStrategies.Breakdown;
+            return;
         }
-        if (AtTarget(d, rails.SellTarget) && AtOrAbove(d, rails.TrimMin) && d.Rsi >= parameters.OverboughtRsiMin && PulledBackOrEngulfed(d)
-            && VolumeAtLeast(d, parameters.OverboughtVolumeMultiple))
+        double previousOpen = open[first - 1], previousClose = close[first - 1], previousRsi = rsi[first - 1], previousMacd = macd[first - 1];
+        for (var i = first; i < n; i++)
         {
-            fired |= FiredStrategies.OverboughtReversal;
+            var day = new Day(open[i], high[i], low[i], close[i], volume[i], previousOpen, previousClose, ema5[i], ema20[i], ema50[i],
+                rsi[i], previousRsi, macd[i], previousMacd, atr[i], high20[i], volumeAverage[i]);
+            output[i] = Fire(day, levels, vetoes.Length != 0 && vetoes[i]);
+            (previousOpen, previousClose, previousRsi, previousMacd) = (day.Open, day.Close, day.Rsi, day.Macd);
         }
-        if (!vetoed && d.Ema5 > d.Ema20 && d.Close > BreakoutLevel(d) && MomentumConfirmed(d) && VolumeAtLeast(d, parameters.BreakoutVolumeMultiple)
-            && (rails.BuyOnly == BuyGates.None || GatesHold(d, rails, FiredStrategies.Breakout)))
-        {
-            fired |= FiredStrategies.Breakout;
-        }
-        if (!vetoed && RsiTurnedUp(d) && AboveAverages(d) && NearTheHigh(d) && VolumeAtLeast(d, parameters.ReversalVolumeMultiple)
-            && (rails.BuyOnly == BuyGates.None || GatesHold(d, rails, FiredStrategies.OversoldReversal)))
-        {
-            fired |= FiredStrategies.OversoldReversal;
-        }
-        return fired;
+    }
+
+    /// <summary>
+    /// The same conditions as the evidence. Each strategy's rarest condition (at the target, above the breakout level,
+    /// RSI turning up) is tested first and skips the rest; the others are combined without branches, because on real
+    /// prices they are close to coin flips and branches on them would be mispredicted bar after bar.
+    /// </summary>
+    private FiredStrategies Fire(in Day d, in Levels r, bool vetoed)
+    {
+        var p = parameters;
+        var breakdown = BreakdownBelow(d) & MacdFalling(d) & (d.Rsi <= p.BreakdownRsiMax) & VolumeAtLeast(d, p.BreakdownVolumeMultiple);
+        var overbought = d.Close >= r.SellTarget
+            && ((d.Close >= r.TrimMin) & (d.Rsi >= p.OverboughtRsiMin) & PulledBackOrEngulfed(d) & VolumeAtLeast(d, p.OverboughtVolumeMultiple));
+        var aboveEma20 = !r.AboveEma20 | (d.Close >= d.Ema20);
+        var breakout = d.Close > BreakoutLevel(d)
+            && (!vetoed & (d.Ema5 > d.Ema20) & MomentumConfirmed(d) & VolumeAtLeast(d, p.BreakoutVolumeMultiple) & aboveEma20);
+        var reversal = RsiTurnedUp(d)
+            && (!vetoed & AboveAverages(d) & NearTheHigh(d) & VolumeAtLeast(d, p.ReversalVolumeMultiple) & aboveEma20
+                & (!r.InAddZone | ((d.Close >= r.ZoneLow) & (d.Close <= r.ZoneHigh))) & (!r.NearEmaCluster | NearEmaCluster(d)));
+        return (FiredStrategies)(Bit(breakdown) | (Bit(overbought) << 1) | (Bit(breakout) << 2) | (Bit(reversal) << 3));
+    }
+
+    private static int Bit(bool condition) => condition ? 1 : 0;
+
+    /// <summary>The rails as the scan reads them: doubles, an unset level one no close can reach (or, for a floor, always passes).</summary>
+    private readonly record struct Levels(double SellTarget, double TrimMin, double ZoneLow, double ZoneHigh, bool InAddZone, bool AboveEma20, bool NearEmaCluster)
+    {
+        public static Levels Of(PositionRails rails) => new(
+            rails.SellTarget is { } target ? (double)target : double.PositiveInfinity,
+            rails.TrimMin is { } trim ? (double)trim : double.NegativeInfinity,
+            rails.AddZoneLow is { } low && rails.AddZoneHigh is not null ? (double)low : double.PositiveInfinity,
+            rails is { AddZoneLow: not null, AddZoneHigh: { } high } ? (double)high : double.NegativeInfinity,
+            rails.BuyOnly.HasFlag(BuyGates.InAddZone), rails.BuyOnly.HasFlag(BuyGates.AboveEma20), rails.BuyOnly.HasFlag(BuyGates.NearEmaCluster));
     }
 
     /// <summary>The signal <see cref="Fired"/> gives: the first in priority order, else hold.</summary>
@@ -92,21 +132,21 @@ public sealed class SignalEvaluator(SignalParameters parameters)
     // The conditions, each once: Fired reads them as booleans, the evidence below in words.
     private double BreakoutLevel(in Day d) => d.High20 + parameters.BreakoutAtrMultiple * d.Atr;
 
-    private bool MomentumConfirmed(in Day d) => d.Rsi >= parameters.BreakoutRsiMin || (d.Macd > 0 && d.Macd > d.PreviousMacd);
+    private bool MomentumConfirmed(in Day d) => (d.Rsi >= parameters.BreakoutRsiMin) | ((d.Macd > 0) & (d.Macd > d.PreviousMacd));
 
-    private bool RsiTurnedUp(in Day d) => d.PreviousRsi <= parameters.ReversalRsiFrom && d.Rsi >= parameters.ReversalRsiTo;
+    private bool RsiTurnedUp(in Day d) => (d.PreviousRsi <= parameters.ReversalRsiFrom) & (d.Rsi >= parameters.ReversalRsiTo);
 
-    private static bool AboveAverages(in Day d) => d.Close >= d.Ema20 && d.Close >= d.Ema5;
+    private static bool AboveAverages(in Day d) => (d.Close >= d.Ema20) & (d.Close >= d.Ema5);
 
     private static double PlaceInRange(in Day d) => d.High > d.Low ? (d.Close - d.Low) / (d.High - d.Low) : 0;
 
-    private bool NearTheHigh(in Day d) => d.High > d.Low && PlaceInRange(d) >= parameters.ReversalCloseInRange;
+    private bool NearTheHigh(in Day d) => (d.High > d.Low) & ((d.Close - d.Low) / (d.High - d.Low) >= parameters.ReversalCloseInRange);
 
     private double BreakdownLevel(in Day d) => d.Ema50 - parameters.BreakdownAtrMultiple * d.Atr;
 
     private bool BreakdownBelow(in Day d) => d.Close < BreakdownLevel(d);
 
-    private static bool MacdFalling(in Day d) => d.Macd < 0 && d.Macd < d.PreviousMacd;
+    private static bool MacdFalling(in Day d) => (d.Macd < 0) & (d.Macd < d.PreviousMacd);
 
     private static bool AtTarget(in Day d, decimal? targetSell) => targetSell is { } t && d.Close >= (double)t;
 
@@ -122,23 +162,17 @@ public sealed class SignalEvaluator(SignalParameters parameters)
     private bool NearEmaCluster(in Day d)
     {
         var (low, high) = EmaCluster(d);
-        return d.Close >= low && d.Close <= high;
+        return (d.Close >= low) & (d.Close <= high);
     }
-
-    /// <summary>Whether the position's gates that apply to <paramref name="buy"/> let it through.</summary>
-    private bool GatesHold(in Day d, PositionRails rails, FiredStrategies buy) =>
-        (!Gated(rails, BuyGates.InAddZone, buy) || InAddZone(d, rails))
-        && (!Gated(rails, BuyGates.AboveEma20, buy) || d.Close >= d.Ema20)
-        && (!Gated(rails, BuyGates.NearEmaCluster, buy) || NearEmaCluster(d));
 
     /// <summary>The gates as the prototype applied them: the add zone and the EMA cluster to reversal buys only.</summary>
     private static bool Gated(PositionRails rails, BuyGates gate, FiredStrategies buy) =>
         rails.BuyOnly.HasFlag(gate) && (gate == BuyGates.AboveEma20 || buy == FiredStrategies.OversoldReversal);
 
     private static bool Engulfed(in Day d) =>
-        d.PreviousClose > d.PreviousOpen && d.Close < d.Open && d.Open >= d.PreviousClose && d.Close <= d.PreviousOpen;
+        (d.PreviousClose > d.PreviousOpen) & (d.Close < d.Open) & (d.Open >= d.PreviousClose) & (d.Close <= d.PreviousOpen);
 
-    private bool PulledBackOrEngulfed(in Day d) => d.High - d.Close >= parameters.OverboughtPullbackAtrMultiple * d.Atr || Engulfed(d);
+    private bool PulledBackOrEngulfed(in Day d) => (d.High - d.Close >= parameters.OverboughtPullbackAtrMultiple * d.Atr) | Engulfed(d);
 
     private static bool VolumeAtLeast(in Day d, double multiple) => d.Volume >= multiple * d.VolumeAverage;
 
@@ -231,27 +265,16 @@ public sealed class SignalEvaluator(SignalParameters parameters)
     private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>The values of one day (and the day before) the rules read.</summary>
-    private readonly struct Day(BarSeries bars, IndicatorSeries x, int i)
+    private readonly record struct Day(
+        double Open, double High, double Low, double Close, double Volume, double PreviousOpen, double PreviousClose,
+        double Ema5, double Ema20, double Ema50, double Rsi, double PreviousRsi, double Macd, double PreviousMacd, double Atr,
+        double High20, double VolumeAverage)
     {
-        public double Open => bars.Open[i];
-        public double High => bars.High[i];
-        public double Low => bars.Low[i];
-        public double Close => bars.Close[i];
-        public double Volume => bars.Volume[i];
-        public double PreviousOpen => bars.Open[i - 1];
-        public double PreviousClose => bars.Close[i - 1];
-        public double Ema5 => x.Ema5[i];
-        public double Ema20 => x.Ema20[i];
-        public double Ema50 => x.Ema50[i];
-        public double Rsi => x.Rsi14[i];
-        public double PreviousRsi => x.Rsi14[i - 1];
-        public double Macd => x.Macd[i];
-        public double PreviousMacd => x.Macd[i - 1];
-        public double Atr => x.Atr14[i];
-        public double High20 => x.High20[i];
-        public double VolumeAverage => x.VolAvg20[i];
+        public static Day At(BarSeries bars, IndicatorSeries x, int i) => new(
+            bars.Open[i], bars.High[i], bars.Low[i], bars.Close[i], bars.Volume[i], bars.Open[i - 1], bars.Close[i - 1],
+            x.Ema5[i], x.Ema20[i], x.Ema50[i], x.Rsi14[i], x.Rsi14[i - 1], x.Macd[i], x.Macd[i - 1], x.Atr14[i], x.High20[i], x.VolAvg20[i]);
 
-        public IReadOnlyDictionary<string, double?> Values()
+        public IReadOnlyDictionary<string, double?> Values(BarSeries bars, IndicatorSeries x, int i)
         {
             var values = IndicatorRow.At(bars, x, i).AsDictionary();
             values["previousRsi14"] = PreviousRsi;

@@ -126,7 +126,7 @@ public sealed class PositionRailsTests
     [InlineData(BuyGates.AboveEma20)]
     [InlineData(BuyGates.NearEmaCluster)]
     [InlineData(BuyGates.InAddZone | BuyGates.AboveEma20 | BuyGates.NearEmaCluster)]
-    public void Fired_AgreesWithTheEvidence_OnEveryBar_WithEveryGate(BuyGates gates)
+    public void FiredAndFireAll_AgreeWithTheEvidence_OnEveryBar_WithEveryGateAndSomeVetoes(BuyGates gates)
     {
         var bars = Indicators.IndicatorCalculatorTests.ReadBars();
         var x = IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume);
@@ -134,12 +134,18 @@ public sealed class PositionRailsTests
         var rails = new PositionRails(TargetSell: middle, TrimMin: middle * 1.02m, AddZoneLow: middle * 0.9m, AddZoneHigh: middle * 1.1m, BuyOnly: gates);
         var strategies = new[] { FiredStrategies.Breakdown, FiredStrategies.OverboughtReversal, FiredStrategies.Breakout, FiredStrategies.OversoldReversal };
 
+        var vetoed = Enumerable.Range(0, bars.Count).Select(i => i % 7 == 0).ToArray();
+        var all = new FiredStrategies[bars.Count];
+        Rules.FireAll(bars, x, rails, vetoed, all);
+
         for (var i = IndicatorCalculator.FirstCompleteIndex; i < bars.Count; i++)
         {
-            var fired = Rules.Fired(bars, x, i, rails, vetoed: false);
-            var decision = Rules.Evaluate(bars, x, i, new SignalContext(rails, null))!;
+            var fired = Rules.Fired(bars, x, i, rails, vetoed[i]);
+            var decision = Rules.Evaluate(bars, x, i, new SignalContext(rails, vetoed[i] ? "results" : null))!;
             Assert.Equal(strategies.Select(s => fired.HasFlag(s)), decision.Evidence.Strategies.Select(s => s.Fired));
+            Assert.Equal(fired, all[i]);
         }
+        Assert.All(all[..IndicatorCalculator.FirstCompleteIndex], f => Assert.Equal(FiredStrategies.None, f));
     }
 
     [Fact]
