@@ -30,12 +30,7 @@ var fired = new FiredStrategies[barsPerSymbol];
     {
         var x = IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume, reused);
         evaluator.FireAll(bars, x, PositionRails.None, vetoes: default, fired);
-        var signals = 0;
-        for (var i = IndicatorCalculator.FirstCompleteIndex; i < bars.Count; i++)
-        {
-            signals += fired[i] == FiredStrategies.None ? 0 : 1;
-        }
-        return signals;
+        return fired[^1] == FiredStrategies.None ? 0 : 1; // like the other passes, one value of the output read back
     }),
     ("hks indicators only", bars => IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume, reused).Rsi14[^1] > 50 ? 1 : 0),
     ("hks indicators only, a new series each symbol", bars => IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume).Rsi14[^1] > 50 ? 1 : 0),

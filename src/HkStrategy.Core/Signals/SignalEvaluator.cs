@@ -91,6 +91,7 @@ public sealed class SignalEvaluator(SignalParameters parameters)
     /// RSI turning up) is tested first and skips the rest; the others are combined without branches, because on real
     /// prices they are close to coin flips and branches on them would be mispredicted bar after bar.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the scan's loop, the day in registers
     private FiredStrategies Fire(in Day d, in Levels r, bool vetoed)
     {
         var p = parameters;
