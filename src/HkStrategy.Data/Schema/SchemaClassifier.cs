@@ -66,6 +66,10 @@ public static class SchemaClassifier
         {
             return new(SchemaShape.Empty, 0, "no tables in schema public");
         }
+        if (PrototypeVersion2(columns, portfolioKeys, recorded) is { } prototype)
+        {
+            return prototype;
+        }
         var missing = LegacyTables.Where(t => !columns.ContainsKey(t)).ToList();
         if (missing.Count > 0)
         {
@@ -83,12 +87,6 @@ public static class SchemaClassifier
         if (withPortfolioId == 3 && columns.ContainsKey("portfolios") && !portfolioKeys && !recorded && MarketDataTables.Any(columns.ContainsKey))
         {
             return new(SchemaShape.Unknown, null, "version-3 tables without hks's keys on portfolio_positions (portfolio_id required, UNIQUE (portfolio_id, symbol)) and no version record");
-        }
-        if (withPortfolioId == 3 && columns.ContainsKey("portfolios") && !portfolioKeys && !MarketDataTables.Any(columns.ContainsKey))
-        {
-            return TransitionalTables.All(columns.ContainsKey)
-                ? new(SchemaShape.PrototypeMultiPortfolio, 2, "portfolio_id on positions, signals and prices, nullable, with UNIQUE(symbol): the prototype's own migration")
-                : new(SchemaShape.Unknown, null, "the prototype's own version 2 on a database without its dashboard's tables: hks does not adopt that shape yet");
         }
         if (withPortfolioId == 3 && columns.ContainsKey("portfolios"))
         {
@@ -110,5 +108,37 @@ public static class SchemaClassifier
         return TransitionalTables.Any(columns.ContainsKey)
             ? new(SchemaShape.Transitional, 1, "legacy tables plus the prototype's multi-portfolio tables")
             : new(SchemaShape.SinglePortfolio, 1, "legacy single-portfolio tables");
+    }
+
+    /// <summary>
+    /// The prototype's own version 2 (its migration_v1_to_v2.sql: portfolio_id on positions, signals and prices, without
+    /// hks's keys, no version-3 tables), also after its later scripts dropped portfolio_analyses or gave it another shape,
+    /// and without the dashboard's tables (the migration run on a database the dashboard never opened). Null otherwise.
+    /// </summary>
+    private static SchemaClassification? PrototypeVersion2(IReadOnlyDictionary<string, HashSet<string>> columns, bool portfolioKeys, bool recorded)
+    {
+        var shaped = !portfolioKeys && !recorded && columns.ContainsKey("portfolios") && !MarketDataTables.Any(columns.ContainsKey)
+            && PortfolioScopedTables.All(t => columns.TryGetValue(t, out var c) && c.Contains("portfolio_id"))
+            && PositionColumns.All(columns["portfolio_positions"].Contains)
+            && LegacyTables.All(t => t == "portfolio_analyses" || columns.ContainsKey(t));
+        if (!shaped)
+        {
+            return null;
+        }
+        var recreated = new List<string>();
+        if (!columns.TryGetValue("portfolio_analyses", out var analyses))
+        {
+            recreated.Add("portfolio_analyses (its remove_old_analysis_tables.sql dropped it)");
+        }
+        else if (!analyses.Contains("name"))
+        {
+            recreated.Add("portfolio_analyses (its create_new_analysis_schema.sql reshaped it: that one is kept as prototype_analyses)");
+        }
+        if (TransitionalTables.Where(t => t != "portfolios" && !columns.ContainsKey(t)).ToList() is { Count: > 0 } dashboard)
+        {
+            recreated.Add($"the dashboard's {string.Join(", ", dashboard)}");
+        }
+        var reason = "portfolio_id on positions, signals and prices, nullable, with UNIQUE(symbol): the prototype's own migration";
+        return new(SchemaShape.PrototypeMultiPortfolio, 2, recreated.Count == 0 ? reason : $"{reason}; adopting creates, empty: {string.Join("; ", recreated)}");
     }
 }
