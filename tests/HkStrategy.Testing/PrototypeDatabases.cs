@@ -19,4 +19,39 @@ public static class PrototypeDatabases
         await database.ExecuteAsync(await File.ReadAllTextAsync(Fixtures.Path("prototype", "prototype_v2_additions.sql")));
         return database;
     }
+
+    /// <summary>
+    /// A prototype database a user can have, built from the project's fixtures (written from the facts of the
+    /// prototype's scripts): <c>v2</c>; <c>v2-after-remove-old</c> (its remove_old_analysis_tables.sql);
+    /// <c>v2-after-new-analysis</c> (that, then its create_new_analysis_schema.sql); <c>v2-with-signals</c> (its
+    /// strategic_signal_final_migration.sql and its dashboard's technicals table); <c>v1-migrated</c> (its
+    /// migration_v1_to_v2.sql on a version-1 database its dashboard never opened).
+    /// </summary>
+    public static async Task<TestDatabase> ShapeAsync(string shape)
+    {
+        if (shape == "v1-migrated")
+        {
+            var bare = await TestDatabase.CreateAsync();
+            await LoadAsync(bare, Fixtures.PrototypeV1);
+            await ApplyAsync(bare, "bare_v1_prototype_migration.sql");
+            return bare;
+        }
+        var database = await PrototypeV2Async();
+        string[] later = shape switch
+        {
+            "v2" => [],
+            "v2-after-remove-old" => ["later_remove_old_analysis_tables.sql"],
+            "v2-after-new-analysis" => ["later_remove_old_analysis_tables.sql", "later_new_analysis_schema.sql"],
+            "v2-with-signals" => ["later_strategic_signals.sql", "dashboard_technicals.sql"],
+            _ => throw new ArgumentException($"no prototype shape '{shape}'", nameof(shape)),
+        };
+        foreach (var fixture in later)
+        {
+            await ApplyAsync(database, fixture);
+        }
+        return database;
+    }
+
+    private static async Task ApplyAsync(TestDatabase database, string fixture) =>
+        await database.ExecuteAsync(await File.ReadAllTextAsync(Fixtures.Path("prototype", fixture)));
 }

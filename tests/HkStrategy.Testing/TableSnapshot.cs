@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace HkStrategy.Testing;
 
-/// <summary>Every row of every table in a schema, as sorted JSON per table: two snapshots are equal when the data is.</summary>
+/// <summary>
+/// Every row of every table in a schema, as sorted JSON per table (values by column name, so a column that moved places
+/// compares equal): two snapshots are equal when the data is.
+/// </summary>
 public static class TableSnapshot
 {
     public static Task<SortedDictionary<string, string>> TakeAsync(TestDatabase database, string schema = "public") =>
@@ -27,6 +30,6 @@ public static class TableSnapshot
     private static async Task<string> RowsAsync(NpgsqlConnection connection, string schema, string table)
     {
         var quoted = $"\"{schema.Replace("\"", "\"\"", StringComparison.Ordinal)}\".\"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-        return await connection.ExecuteScalarAsync<string>($"SELECT COALESCE(json_agg(r ORDER BY r::text)::text, '[]') FROM {quoted} r") ?? "[]";
+        return await connection.ExecuteScalarAsync<string>($"SELECT COALESCE(jsonb_agg(to_jsonb(r) ORDER BY to_jsonb(r)::text)::text, '[]') FROM {quoted} r") ?? "[]";
     }
 }

@@ -12,7 +12,7 @@ DECLARE
 BEGIN
     -- 1. A portfolio_analyses of another shape (no name column) is kept as prototype_analyses, rows, keys and all.
     IF to_regclass('public.portfolio_analyses') IS NOT NULL AND NOT EXISTS (
-           SELECT 1 FROM pg_attribute WHERE attrelid = 'public.portfolio_analyses'::regclass AND attname = 'name' AND NOT attisdropped) THEN
+           SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('public.portfolio_analyses') AND attname = 'name' AND NOT attisdropped) THEN
         IF to_regclass('public.prototype_analyses') IS NOT NULL THEN
             RAISE EXCEPTION 'portfolio_analyses has the shape of the prototype''s create_new_analysis_schema.sql and prototype_analyses, where hks would keep it, exists already: rename one of them, then adopt again';
         END IF;
@@ -57,8 +57,8 @@ BEGIN
         GET DIAGNOSTICS moved = ROW_COUNT;
         RAISE NOTICE 'hks: % value history row(s) of analyses the prototype dropped kept in hks_orphaned.portfolio_value_history', moved;
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE contype = 'f' AND conrelid = 'public.portfolio_value_history'::regclass
-                   AND confrelid = 'public.portfolio_analyses'::regclass) THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE contype = 'f' AND conrelid = to_regclass('public.portfolio_value_history')
+                   AND confrelid = to_regclass('public.portfolio_analyses')) THEN
         ALTER TABLE portfolio_value_history ADD CONSTRAINT portfolio_value_history_analysis_id_fkey
             FOREIGN KEY (analysis_id) REFERENCES portfolio_analyses(id) ON DELETE CASCADE;
         RAISE NOTICE 'hks: portfolio_value_history is tied to portfolio_analyses again';

@@ -44,7 +44,7 @@ DELETE FROM trading_signals WHERE portfolio_id <> COALESCE(current_setting('hks.
 DELETE FROM price_history WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
 DELETE FROM portfolio_positions WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
 
-DROP VIEW portfolio_summary;
+DROP VIEW IF EXISTS portfolio_summary; -- the prototype made it; a user may have dropped it
 DROP INDEX idx_portfolio_positions_portfolio_id, idx_trading_signals_portfolio_symbol,
     idx_price_history_portfolio_symbol_timestamp, idx_portfolio_analyses_portfolio_id;
 ALTER TABLE trading_signals DROP CONSTRAINT trading_signals_portfolio_id_fkey;

@@ -1,0 +1,97 @@
+using HkStrategy.Data.Schema;
+using HkStrategy.Operations.Integrity;
+using HkStrategy.Testing;
+
+namespace HkStrategy.Data.Tests.Schema;
+
+/// <summary>
+/// The prototype's version 2 as its later scripts left it: what they took away comes back empty, what they reshaped is
+/// kept under another name, nothing of the user's is dropped, and each change is said.
+/// </summary>
+public sealed class PrototypeShapesAdoptionTests
+{
+    [Fact]
+    public async Task AfterItsRemoveOldAnalysisTables_PortfolioAnalysesAndTheDashboardsTablesComeBack_AndOrphanedValuesAreKept()
+    {
+        await using var db = await PrototypeDatabases.ShapeAsync("v2-after-remove-old");
+        var values = await db.ScalarAsync<long>("SELECT COUNT(*) FROM portfolio_value_history");
+
+        var outcome = await db.MigrateAsync();
+
+        Assert.Equal(SchemaShape.PrototypeMultiPortfolio, outcome.Adopted!.Shape);
+        Assert.Contains("portfolio_analyses (dropped by the prototype's remove_old_analysis_tables.sql) created again, empty", outcome.AdoptionChanges);
+        Assert.Contains(outcome.AdoptionChanges, c => c.StartsWith("the prototype dashboard's tables equity_strategy_analyses, portfolio_analysis_equities", StringComparison.Ordinal));
+        Assert.True(values > 0, "the fixture has value history");
+        Assert.Contains($"{values} value history row(s) of analyses the prototype dropped kept in hks_orphaned.portfolio_value_history", outcome.AdoptionChanges);
+        Assert.Equal(values, await db.ScalarAsync<long>("SELECT COUNT(*) FROM hks_orphaned.portfolio_value_history"));
+        Assert.True(await db.ScalarAsync<bool>("SELECT to_regclass('public.strategy_performance_summary') IS NOT NULL"));
+        await AssertCleanAsync(db);
+    }
+
+    [Fact]
+    public async Task AfterItsNewAnalysisSchema_TheReshapedTableIsKeptAsPrototypeAnalyses_WithItsRowsAndItsLog()
+    {
+        await using var db = await PrototypeDatabases.ShapeAsync("v2-after-new-analysis");
+
+        var outcome = await db.MigrateAsync();
+
+        Assert.Contains("portfolio_analyses in the shape of the prototype's create_new_analysis_schema.sql kept as prototype_analyses (1 row(s))", outcome.AdoptionChanges);
+        Assert.Equal("Q3 review", await db.ScalarAsync<string>("SELECT analysis_name FROM prototype_analyses"));
+        Assert.Equal(2, await db.ScalarAsync<long>("SELECT COUNT(*) FROM portfolio_analysis_state_changes s JOIN prototype_analyses a ON a.id = s.analysis_id"));
+        Assert.True(await db.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'portfolio_analyses' AND column_name = 'name')"));
+        await AssertCleanAsync(db);
+    }
+
+    [Fact]
+    public async Task ItsMigrationOnAVersion1WithoutTheDashboard_IsAdopted_WithTheDashboardsTablesCreated_AndItsOwnPortfoliosKept()
+    {
+        await using var db = await PrototypeDatabases.ShapeAsync("v1-migrated");
+
+        var outcome = await db.MigrateAsync();
+
+        Assert.Equal(SchemaShape.PrototypeMultiPortfolio, outcome.Adopted!.Shape);
+        Assert.Contains(outcome.AdoptionChanges, c => c.StartsWith("the prototype dashboard's tables portfolio_holdings, strategies", StringComparison.Ordinal));
+        Assert.Equal(12, await db.ScalarAsync<long>("SELECT COUNT(*) FROM portfolio_positions WHERE portfolio_id = 'DEFAULT'"));
+        Assert.Equal(4_052_660.20m, await db.ScalarAsync<decimal>("SELECT SUM(market_value) FROM portfolio_positions"));
+        Assert.Equal(1, await db.ScalarAsync<int>("SELECT id FROM portfolios WHERE portfolio_id = 'DEFAULT'")); // its own column, kept
+        await AssertCleanAsync(db);
+    }
+
+    [Theory]
+    [InlineData("v2-after-remove-old", "My_HKEX_ALL")]
+    [InlineData("v2-after-new-analysis", "My_HKEX_ALL")]
+    [InlineData("v2-with-signals", "My_HKEX_ALL")]
+    [InlineData("v1-migrated", "DEFAULT")]
+    public async Task EachShape_RollsBackToVersion1AndMigratesAgain_WithEveryRowIdentical(string shape, string kept)
+    {
+        await using var db = await PrototypeDatabases.ShapeAsync(shape);
+        await db.MigrateAsync();
+        var migrated = await TableSnapshot.TakeAsync(db);
+
+        await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = kept });
+        await db.MigrateAsync();
+
+        Assert.Equal(migrated, await TableSnapshot.TakeAsync(db));
+    }
+
+    [Theory]
+    [InlineData("v2-after-remove-old")]
+    [InlineData("v2-after-new-analysis")]
+    [InlineData("v1-migrated")]
+    public async Task TheClassification_SaysWhatAdoptingWillCreate(string shape)
+    {
+        await using var db = await PrototypeDatabases.ShapeAsync(shape);
+        await using var connection = await db.OpenAsync();
+
+        var classification = await SchemaClassifier.ClassifyAsync(connection, CancellationToken.None);
+
+        Assert.Equal(SchemaShape.PrototypeMultiPortfolio, classification.Shape);
+        Assert.Contains("adopting creates, empty:", classification.Reason, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertCleanAsync(TestDatabase db)
+    {
+        var findings = await new IntegrityCheck(db.Migrator).RunAsync(db.Database, CancellationToken.None);
+        Assert.DoesNotContain(findings, f => f.Severity == Severity.Error);
+    }
+}
