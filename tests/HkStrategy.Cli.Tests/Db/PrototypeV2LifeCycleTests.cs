@@ -7,10 +7,15 @@ namespace HkStrategy.Cli.Tests.Db;
 /// <summary>The prototype's own "schema 2.0" through every command a user moving to hks runs.</summary>
 public sealed class PrototypeV2LifeCycleTests
 {
-    [Fact]
-    public async Task ThePrototypesV2_MigratesValidatesChecksRollsBackAndForth_BacksUpAndRestores()
+    [Theory]
+    [InlineData("v2", "My_HKEX_ALL", 5)]
+    [InlineData("v2-after-remove-old", "My_HKEX_ALL", 5)]
+    [InlineData("v2-after-new-analysis", "My_HKEX_ALL", 5)]
+    [InlineData("v2-with-signals", "My_HKEX_ALL", 5)]
+    [InlineData("v1-migrated", "DEFAULT", 1)]
+    public async Task EachOfThePrototypesV2Shapes_MigratesValidatesChecksRollsBackAndForth_BacksUpAndRestores(string shape, string portfolio, int portfolios)
     {
-        await using var live = await PrototypeDatabases.PrototypeV2Async();
+        await using var live = await PrototypeDatabases.ShapeAsync(shape);
         var scene = await Restore.RestoreScene.CreateAsync(live);
 
         Assert.Contains("the prototype's v2", (await scene.HksAsync("db", "status")).Out, StringComparison.Ordinal);
@@ -26,13 +31,13 @@ public sealed class PrototypeV2LifeCycleTests
         Assert.Contains("adopting changed: portfolio_positions_symbol_key on portfolio_positions dropped", migrate.Out, StringComparison.Ordinal);
         Assert.Contains("backup (verified): ", migrate.Out, StringComparison.Ordinal);
 
-        var validate = await scene.HksAsync("validate", "--expect-portfolios", "5", "--portfolio", "My_HKEX_ALL", "--expect-positions", "12",
+        var validate = await scene.HksAsync("validate", "--expect-portfolios", $"{portfolios}", "--portfolio", portfolio, "--expect-positions", "12",
             "--expect-value", "4052660.20", "--tolerance", "0%");
         Assert.True(validate.ExitCode == 0, validate.Out + validate.Error);
         Assert.Equal(0, (await scene.HksAsync("check")).ExitCode);
 
         var migrated = await TableSnapshot.TakeAsync(live);
-        Assert.Equal(0, (await scene.HksAsync("db", "rollback", "--to", "1", "--keep-portfolio", "My_HKEX_ALL", "--yes")).ExitCode);
+        Assert.Equal(0, (await scene.HksAsync("db", "rollback", "--to", "1", "--keep-portfolio", portfolio, "--yes")).ExitCode);
         Assert.Equal(0, (await scene.HksAsync("db", "migrate")).ExitCode);
         Assert.Equal(migrated, await TableSnapshot.TakeAsync(live));
 
