@@ -54,6 +54,7 @@ public sealed class PrototypeShapesAdoptionTests
         Assert.Equal(12, await db.ScalarAsync<long>("SELECT COUNT(*) FROM portfolio_positions WHERE portfolio_id = 'DEFAULT'"));
         Assert.Equal(4_052_660.20m, await db.ScalarAsync<decimal>("SELECT SUM(market_value) FROM portfolio_positions"));
         Assert.Equal(1, await db.ScalarAsync<int>("SELECT id FROM portfolios WHERE portfolio_id = 'DEFAULT'")); // its own column, kept
+        Assert.Contains("portfolios is keyed by portfolio_id (its id column is kept, no longer the key)", outcome.AdoptionChanges);
         await AssertCleanAsync(db);
     }
 

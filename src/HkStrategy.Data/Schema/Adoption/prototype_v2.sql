@@ -70,6 +70,16 @@ DO $$
 DECLARE
     dropped record;
 BEGIN
+    -- Portfolios keyed by portfolio_id (the migration run without the dashboard made a serial id the key: the column stays).
+    FOR dropped IN
+        SELECT k.conname FROM pg_constraint k
+        WHERE k.contype = 'p' AND k.conrelid = 'public.portfolios'::regclass
+          AND (SELECT array_agg(a.attname::text) FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)) <> ARRAY['portfolio_id']
+    LOOP
+        EXECUTE format('ALTER TABLE portfolios DROP CONSTRAINT %I', dropped.conname);
+        ALTER TABLE portfolios ADD PRIMARY KEY (portfolio_id);
+        RAISE NOTICE 'hks: portfolios is keyed by portfolio_id (its id column is kept, no longer the key)';
+    END LOOP;
     ALTER TABLE portfolio_positions ALTER COLUMN portfolio_id SET NOT NULL;
     ALTER TABLE trading_signals ALTER COLUMN portfolio_id SET NOT NULL;
     ALTER TABLE price_history ALTER COLUMN portfolio_id SET NOT NULL;
