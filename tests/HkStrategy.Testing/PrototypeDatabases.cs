@@ -25,16 +25,17 @@ public static class PrototypeDatabases
     /// prototype's scripts): <c>v2</c>; <c>v2-after-remove-old</c> (its remove_old_analysis_tables.sql);
     /// <c>v2-after-new-analysis</c> (that, then its create_new_analysis_schema.sql); <c>v2-with-signals</c> (its
     /// strategic_signal_final_migration.sql and its dashboard's technicals table); <c>v1-migrated</c> (its
-    /// migration_v1_to_v2.sql on a version-1 database its dashboard never opened).
+    /// migration_v1_to_v2.sql on a version-1 database its dashboard never opened); <c>v1-after-remove-old</c> and
+    /// <c>transitional-after-remove-old</c> (its remove_old_analysis_tables.sql on those).
     /// </summary>
     public static async Task<TestDatabase> ShapeAsync(string shape)
     {
-        if (shape == "v1-migrated")
+        if (shape is "v1-migrated" or "v1-after-remove-old" or "transitional-after-remove-old")
         {
-            var bare = await TestDatabase.CreateAsync();
-            await LoadAsync(bare, Fixtures.PrototypeV1);
-            await ApplyAsync(bare, "bare_v1_prototype_migration.sql");
-            return bare;
+            var older = await TestDatabase.CreateAsync();
+            await LoadAsync(older, shape.StartsWith("v1", StringComparison.Ordinal) ? Fixtures.PrototypeV1 : Fixtures.PrototypeTransitional);
+            await ApplyAsync(older, shape == "v1-migrated" ? "bare_v1_prototype_migration.sql" : "later_remove_old_analysis_tables.sql");
+            return older;
         }
         var database = await PrototypeV2Async();
         string[] later = shape switch

@@ -62,6 +62,24 @@ public static class SchemaClassifier
     /// <param name="recorded">hks recorded the database's version.</param>
     public static SchemaClassification Classify(IReadOnlyDictionary<string, HashSet<string>> columns, bool portfolioKeys = true, bool recorded = false)
     {
+        // The prototype's remove_old_analysis_tables.sql dropped portfolio_analyses, and its create_new_analysis_schema.sql
+        // may have made one of another shape: an unrecorded prototype database is adopted all the same, the table
+        // made again (the other kept as prototype_analyses).
+        var analyses = recorded ? null : AnalysesToRecreate(columns);
+        var shape = ClassifyShape(columns, portfolioKeys, recorded, analyses is not null);
+        return analyses is not null && shape.Shape is SchemaShape.SinglePortfolio or SchemaShape.Transitional or SchemaShape.PrototypeMultiPortfolio
+            ? shape with { Recreates = [analyses, .. shape.Recreates] }
+            : shape;
+    }
+
+    private static string? AnalysesToRecreate(IReadOnlyDictionary<string, HashSet<string>> columns) =>
+        columns.Count == 0 || !columns.ContainsKey("portfolio_positions") ? null
+        : !columns.TryGetValue("portfolio_analyses", out var analyses) ? "portfolio_analyses (the prototype's remove_old_analysis_tables.sql dropped it)"
+        : !analyses.Contains("name") ? "portfolio_analyses (the prototype's create_new_analysis_schema.sql reshaped it: that one is kept as prototype_analyses)"
+        : null;
+
+    private static SchemaClassification ClassifyShape(IReadOnlyDictionary<string, HashSet<string>> columns, bool portfolioKeys, bool recorded, bool analysesRecreated)
+    {
         if (columns.Count == 0)
         {
             return new(SchemaShape.Empty, 0, "no tables in schema public");
@@ -70,7 +88,7 @@ public static class SchemaClassifier
         {
             return prototype;
         }
-        var missing = LegacyTables.Where(t => !columns.ContainsKey(t)).ToList();
+        var missing = LegacyTables.Where(t => !columns.ContainsKey(t) && !(analysesRecreated && t == "portfolio_analyses")).ToList();
         if (missing.Count > 0)
         {
             return new(SchemaShape.Unknown, null, $"tables of the legacy schema are missing: {string.Join(", ", missing)}");
@@ -125,20 +143,10 @@ public static class SchemaClassifier
         {
             return null;
         }
-        var recreated = new List<string>();
-        if (!columns.TryGetValue("portfolio_analyses", out var analyses))
+        var dashboard = TransitionalTables.Where(t => t != "portfolios" && !columns.ContainsKey(t)).ToList();
+        return new(SchemaShape.PrototypeMultiPortfolio, 2, "portfolio_id on positions, signals and prices, nullable, with UNIQUE(symbol): the prototype's own migration")
         {
-            recreated.Add("portfolio_analyses (its remove_old_analysis_tables.sql dropped it)");
-        }
-        else if (!analyses.Contains("name"))
-        {
-            recreated.Add("portfolio_analyses (its create_new_analysis_schema.sql reshaped it: that one is kept as prototype_analyses)");
-        }
-        if (TransitionalTables.Where(t => t != "portfolios" && !columns.ContainsKey(t)).ToList() is { Count: > 0 } dashboard)
-        {
-            recreated.Add($"the dashboard's {string.Join(", ", dashboard)}");
-        }
-        var reason = "portfolio_id on positions, signals and prices, nullable, with UNIQUE(symbol): the prototype's own migration";
-        return new(SchemaShape.PrototypeMultiPortfolio, 2, recreated.Count == 0 ? reason : $"{reason}; adopting creates, empty: {string.Join("; ", recreated)}");
+            Recreates = dashboard.Count == 0 ? [] : [$"the dashboard's {string.Join(", ", dashboard)}"],
+        };
     }
 }

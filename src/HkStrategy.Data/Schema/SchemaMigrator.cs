@@ -45,7 +45,7 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
             else if (adopted is not null)
             {
                 await options.DryRun!.WriteLineAsync($"-- no version record: the database is {adopted.Label}; hks records versions 1..{adopted.Version} as adopted".AsMemory(), cancellationToken);
-                if (Adoption.AdoptionScripts.For(adopted.Shape) is { } normalisation)
+                if (Adoption.AdoptionScripts.For(adopted) is { } normalisation)
                 {
                     var settings = string.Concat(options.Settings.Select(x => $"SELECT set_config('hks.{x.Key}', '{x.Value.Replace("'", "''", StringComparison.Ordinal)}', true);\n"));
                     await options.DryRun.WriteLineAsync(
@@ -112,7 +112,7 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
             }
         }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (Adoption.AdoptionScripts.For(classification.Shape) is { } normalisation)
+        if (Adoption.AdoptionScripts.For(classification) is { } normalisation)
         {
             await SetUpTransactionAsync(connection, transaction, options, cancellationToken);
             connection.Notice += Announce;

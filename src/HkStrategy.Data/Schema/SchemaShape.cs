@@ -19,6 +19,12 @@ public enum SchemaShape
 /// <summary>The shape found, the version it corresponds to (null for unknown) and, for unknown, why.</summary>
 public sealed record SchemaClassification(SchemaShape Shape, int? Version, string Reason)
 {
+    /// <summary>What adopting the database creates again, empty, before its versions are recorded (what the prototype's later scripts took away).</summary>
+    public IReadOnlyList<string> Recreates { get; init; } = [];
+
+    /// <summary>The reason, with what adopting creates.</summary>
+    public string Explanation => Recreates.Count == 0 ? Reason : $"{Reason}; adopting creates, empty: {string.Join("; ", Recreates)}";
+
     /// <summary>Positions, signals and prices carry portfolio_id (hks's version 2 or later, or the prototype's own version 2).</summary>
     public bool IsMultiPortfolio => Shape is SchemaShape.MultiPortfolio or SchemaShape.PrototypeMultiPortfolio;
 

