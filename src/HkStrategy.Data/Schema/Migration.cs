@@ -3,8 +3,13 @@ using System.Text;
 
 namespace HkStrategy.Data.Schema;
 
-/// <summary>One schema version: the SQL that reaches it from the version before, and the SQL that goes back.</summary>
-public sealed record Migration(int Version, string Name, string UpSql, string DownSql)
+/// <summary>
+/// One schema version: the SQL that reaches it from the version before, and the SQL that goes back. An applied up script
+/// is frozen (its hash is checked); what a later, fixed down script archives that the frozen up script cannot bring
+/// back, <see cref="ReturnSql"/> brings back, run after the up script in its transaction and, like the down script,
+/// not part of the hash.
+/// </summary>
+public sealed record Migration(int Version, string Name, string UpSql, string DownSql, string? ReturnSql = null)
 {
     /// <summary>
     /// SHA-256 of the up script (line endings normalised): what was applied, stored then and checked on every start.

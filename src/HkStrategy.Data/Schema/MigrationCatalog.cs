@@ -4,7 +4,10 @@ using System.Text.RegularExpressions;
 
 namespace HkStrategy.Data.Schema;
 
-/// <summary>The schema versions this program knows, read from the embedded <c>NNNN_name.up.sql</c> / <c>.down.sql</c> pairs.</summary>
+/// <summary>
+/// The schema versions this program knows, read from the embedded <c>NNNN_name.up.sql</c> / <c>.down.sql</c> pairs (and
+/// an optional <c>.return.sql</c>: see <see cref="Migration.ReturnSql"/>).
+/// </summary>
 public sealed partial class MigrationCatalog
 {
     public MigrationCatalog(IEnumerable<Migration> migrations)
@@ -35,7 +38,8 @@ public sealed partial class MigrationCatalog
             group.Key.version,
             group.Key.label,
             Read(assembly, group.Single(x => x.match.Groups["direction"].Value == "up").name),
-            Read(assembly, group.Single(x => x.match.Groups["direction"].Value == "down").name))));
+            Read(assembly, group.Single(x => x.match.Groups["direction"].Value == "down").name),
+            group.SingleOrDefault(x => x.match.Groups["direction"].Value == "return").name is { } back ? Read(assembly, back) : null)));
     }
 
     private static string Read(Assembly assembly, string resource)
@@ -45,6 +49,6 @@ public sealed partial class MigrationCatalog
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex(@"^Migrations/(?<version>\d{4})_(?<name>[a-z0-9_]+)\.(?<direction>up|down)\.sql$")]
+    [GeneratedRegex(@"^Migrations/(?<version>\d{4})_(?<name>[a-z0-9_]+)\.(?<direction>up|down|return)\.sql$")]
     private static partial Regex ResourceName();
 }

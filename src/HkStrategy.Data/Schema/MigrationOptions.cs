@@ -32,7 +32,8 @@ public sealed record MigrationStep(Migration Migration, MigrationDirection Direc
 
     public int ToVersion => Direction == MigrationDirection.Up ? Migration.Version : Migration.Version - 1;
 
-    public string Sql => Direction == MigrationDirection.Up ? Migration.UpSql : Migration.DownSql;
+    public string Sql => Direction == MigrationDirection.Down ? Migration.DownSql
+        : Migration.ReturnSql is { } back ? Migration.UpSql.TrimEnd() + "\n\n" + back : Migration.UpSql;
 }
 
 /// <summary>What a migration run did: the classification it recorded (if it adopted the database) and the steps.</summary>

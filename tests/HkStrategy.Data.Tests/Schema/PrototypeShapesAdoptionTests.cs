@@ -92,6 +92,27 @@ public sealed class PrototypeShapesAdoptionTests
         Assert.Equal(migrated, await TableSnapshot.TakeAsync(db));
     }
 
+    [Fact]
+    public async Task ColumnsThePrototypeAddedToTradingSignals_KeepTheValuesOfAnArchivedPortfoliosRows_ThroughARollbackTo1()
+    {
+        await using var db = await PrototypeDatabases.ShapeAsync("v2-with-signals");
+        await db.MigrateAsync();
+        await db.ExecuteAsync("""
+            INSERT INTO portfolio_positions (portfolio_id, symbol, company_name, quantity, avg_cost, current_price) VALUES ('HKEX_NonTech', '0005.HK', 'HSBC', 500, 60, 100.1);
+            INSERT INTO trading_signals (portfolio_id, symbol, signal_type, price, strategy_key, action, strength, evidence)
+            VALUES ('HKEX_NonTech', '0005.HK', 'SOVB3', 101.5, 'SOVB3', 'S', 3, '{"reasons": ["at target"]}');
+            """);
+        var migrated = await TableSnapshot.TakeAsync(db);
+
+        await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
+        var archived = await db.ScalarAsync<string>("SELECT evidence::text FROM hks_archive_columns.trading_signals");
+        await db.MigrateAsync();
+
+        Assert.Equal("""{"reasons": ["at target"]}""", archived);
+        Assert.Equal(migrated, await TableSnapshot.TakeAsync(db));
+        Assert.Equal(0, await db.ScalarAsync<int>("SELECT COUNT(*) FROM pg_namespace WHERE nspname LIKE 'hks\\_archive%'"));
+    }
+
     [Theory]
     [InlineData("v2-after-remove-old")]
     [InlineData("v2-after-new-analysis")]

@@ -24,6 +24,35 @@ BEGIN
     END IF;
 END $$;
 
+-- Columns of the position, signal and price tables that no version of hks makes (the prototype's
+-- strategic_signal_final_migration.sql added four to trading_signals; a user may add their own): the values of the
+-- archived rows go to hks_archive_columns, by id, and 0002_multi_portfolio.return.sql puts them back.
+DO $$
+DECLARE
+    moved text;
+    extra text;
+BEGIN
+    IF to_regnamespace('hks_archive_columns') IS NOT NULL THEN
+        RAISE EXCEPTION 'the schema hks_archive_columns already exists: an earlier rollback archive would be mixed with this one'
+            USING ERRCODE = 'P0004', HINT = 'hks_archive_exists';
+    END IF;
+    FOREACH moved IN ARRAY ARRAY['portfolio_positions', 'trading_signals', 'price_history']
+    LOOP
+        SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum) INTO extra
+        FROM pg_attribute a
+        WHERE a.attrelid = ('public.' || moved)::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+          AND a.attname <> ALL (CASE moved
+              WHEN 'portfolio_positions' THEN ARRAY['id', 'portfolio_id', 'symbol', 'company_name', 'quantity', 'avg_cost', 'current_price', 'sector', 'last_updated']
+              WHEN 'trading_signals' THEN ARRAY['id', 'portfolio_id', 'symbol', 'signal_type', 'signal_strength', 'price', 'volume', 'rsi', 'ma_5', 'ma_20', 'ma_50', 'bollinger_upper', 'bollinger_lower', 'created_at']
+              ELSE ARRAY['id', 'portfolio_id', 'symbol', 'price', 'volume', 'high', 'low', 'open_price', 'close_price', 'timestamp'] END);
+        IF extra IS NOT NULL THEN
+            CREATE SCHEMA IF NOT EXISTS hks_archive_columns;
+            EXECUTE format('CREATE TABLE hks_archive_columns.%I AS SELECT id, %s FROM public.%I WHERE portfolio_id <> %L',
+                moved, extra, moved, COALESCE(current_setting('hks.keep_portfolio', true), ''));
+        END IF;
+    END LOOP;
+END $$;
+
 CREATE SCHEMA hks_archive;
 CREATE TABLE hks_archive.rollback_info AS
 SELECT NULLIF(current_setting('hks.keep_portfolio', true), '')::VARCHAR(50) AS keep_portfolio, now() AS rolled_back_at;
