@@ -92,6 +92,24 @@ public sealed class PrototypeShapesAdoptionTests
         Assert.Equal(migrated, await TableSnapshot.TakeAsync(db));
     }
 
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v2-after-new-analysis")]
+    [InlineData("v1-migrated")]
+    public async Task ThePrototypesIndexesAndSummaryView_ComeBackAfterARollbackTo1_SoTheSchemaIsTheSame(string shape)
+    {
+        await using var db = await PrototypeDatabases.ShapeAsync(shape);
+        await db.MigrateAsync();
+        var schema = await SchemaSnapshot.TakeAsync(db);
+
+        await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = shape == "v1-migrated" ? "DEFAULT" : "My_HKEX_ALL" });
+        var kept = await db.QueryAsync<string>("SELECT name FROM hks_archive_extras.definitions ORDER BY name");
+        await db.MigrateAsync();
+
+        Assert.Contains("idx_trading_signals_portfolio_id", kept);
+        Assert.Equal(schema, await SchemaSnapshot.TakeAsync(db));
+    }
+
     [Fact]
     public async Task ColumnsThePrototypeAddedToTradingSignals_KeepTheValuesOfAnArchivedPortfoliosRows_ThroughARollbackTo1()
     {
@@ -105,7 +123,7 @@ public sealed class PrototypeShapesAdoptionTests
         var migrated = await TableSnapshot.TakeAsync(db);
 
         await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
-        var archived = await db.ScalarAsync<string>("SELECT evidence::text FROM hks_archive_columns.trading_signals");
+        var archived = await db.ScalarAsync<string>("SELECT evidence::text FROM hks_archive_extras.trading_signals");
         await db.MigrateAsync();
 
         Assert.Equal("""{"reasons": ["at target"]}""", archived);

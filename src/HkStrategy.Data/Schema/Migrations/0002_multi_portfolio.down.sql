@@ -26,14 +26,14 @@ END $$;
 
 -- Columns of the position, signal and price tables that no version of hks makes (the prototype's
 -- strategic_signal_final_migration.sql added four to trading_signals; a user may add their own): the values of the
--- archived rows go to hks_archive_columns, by id, and 0002_multi_portfolio.return.sql puts them back.
+-- archived rows go to hks_archive_extras (a table per table, by id), and 0002_multi_portfolio.return.sql puts them back.
 DO $$
 DECLARE
     moved text;
     extra text;
 BEGIN
-    IF to_regnamespace('hks_archive_columns') IS NOT NULL THEN
-        RAISE EXCEPTION 'the schema hks_archive_columns already exists: an earlier rollback archive would be mixed with this one'
+    IF to_regnamespace('hks_archive_extras') IS NOT NULL THEN
+        RAISE EXCEPTION 'the schema hks_archive_extras already exists: an earlier rollback archive would be mixed with this one'
             USING ERRCODE = 'P0004', HINT = 'hks_archive_exists';
     END IF;
     FOREACH moved IN ARRAY ARRAY['portfolio_positions', 'trading_signals', 'price_history']
@@ -46,8 +46,8 @@ BEGIN
               WHEN 'trading_signals' THEN ARRAY['id', 'portfolio_id', 'symbol', 'signal_type', 'signal_strength', 'price', 'volume', 'rsi', 'ma_5', 'ma_20', 'ma_50', 'bollinger_upper', 'bollinger_lower', 'created_at']
               ELSE ARRAY['id', 'portfolio_id', 'symbol', 'price', 'volume', 'high', 'low', 'open_price', 'close_price', 'timestamp'] END);
         IF extra IS NOT NULL THEN
-            CREATE SCHEMA IF NOT EXISTS hks_archive_columns;
-            EXECUTE format('CREATE TABLE hks_archive_columns.%I AS SELECT id, %s FROM public.%I WHERE portfolio_id <> %L',
+            CREATE SCHEMA IF NOT EXISTS hks_archive_extras;
+            EXECUTE format('CREATE TABLE hks_archive_extras.%I AS SELECT id, %s FROM public.%I WHERE portfolio_id <> %L',
                 moved, extra, moved, COALESCE(current_setting('hks.keep_portfolio', true), ''));
         END IF;
     END LOOP;
@@ -73,6 +73,23 @@ DELETE FROM trading_signals WHERE portfolio_id <> COALESCE(current_setting('hks.
 DELETE FROM price_history WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
 DELETE FROM portfolio_positions WHERE portfolio_id <> COALESCE(current_setting('hks.keep_portfolio', true), '');
 
+-- Indexes on portfolio_id that hks does not make (the prototype's) go with the column, and the per-portfolio summary
+-- view is dropped: their definitions are kept in hks_archive_extras.definitions for the return script to make again.
+CREATE SCHEMA IF NOT EXISTS hks_archive_extras;
+CREATE TABLE hks_archive_extras.definitions AS
+SELECT 'index'::text AS kind, i.relname::text AS name, pg_get_indexdef(x.indexrelid) AS definition
+FROM pg_index x
+JOIN pg_class i ON i.oid = x.indexrelid
+JOIN pg_class t ON t.oid = x.indrelid
+JOIN pg_namespace n ON n.oid = t.relnamespace
+WHERE n.nspname = 'public' AND t.relname IN ('portfolio_positions', 'trading_signals', 'price_history', 'portfolio_analyses')
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
+  AND i.relname NOT IN ('idx_portfolio_positions_portfolio_id', 'idx_trading_signals_portfolio_symbol',
+                        'idx_price_history_portfolio_symbol_timestamp', 'idx_portfolio_analyses_portfolio_id')
+  AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'portfolio_id' AND a.attnum = ANY (x.indkey))
+UNION ALL
+SELECT 'view', 'portfolio_summary', pg_get_viewdef('public.portfolio_summary'::regclass)
+WHERE to_regclass('public.portfolio_summary') IS NOT NULL;
 DROP VIEW IF EXISTS portfolio_summary; -- the prototype made it; a user may have dropped it
 DROP INDEX idx_portfolio_positions_portfolio_id, idx_trading_signals_portfolio_symbol,
     idx_price_history_portfolio_symbol_timestamp, idx_portfolio_analyses_portfolio_id;
