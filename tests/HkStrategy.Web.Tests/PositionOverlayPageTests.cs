@@ -39,6 +39,7 @@ public sealed class PositionOverlayPageTests(DashboardFixture dashboard) : IClas
     [Theory]
     [InlineData("Form.BuyOnly", "in-add-zone", "needs an add zone")]
     [InlineData("Form.BuyOnly", "below-ema20<script>", "takes in-add-zone, above-ema20, near-ema-cluster")]
+    [InlineData("Form.BuyOnly", "", "takes in-add-zone, above-ema20, near-ema-cluster")]
     [InlineData("Form.TrimMin", "-3", "trim minimum")]
     [InlineData("Form.TacticalStop", "1.2345", "has more than three decimals")]
     public async Task ABadOverlay_IsShownBesideItsField_AndNothingIsWritten(string field, string value, string message)

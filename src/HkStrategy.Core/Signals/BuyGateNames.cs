@@ -17,15 +17,15 @@ public static class BuyGateNames
     ];
 
     /// <summary>The gates named; an unknown name is refused, naming the field and the names it takes.</summary>
-    public static BuyGates Parse(string field, IEnumerable<string> names)
+    public static BuyGates Parse(string field, IEnumerable<string?> names)
     {
         var gates = BuyGates.None;
         foreach (var name in names)
         {
-            var known = All.FirstOrDefault(g => g.Name == name.Trim());
+            var known = All.FirstOrDefault(g => g.Name == name?.Trim());
             if (known.Name is null)
             {
-                throw HksException.Usage("UnknownRule", $"{field} takes {string.Join(", ", All.Select(g => g.Name))}, not '{Text.TextRules.Escape(name)}'");
+                throw HksException.Usage("UnknownRule", $"{field} takes {string.Join(", ", All.Select(g => g.Name))}, not '{Text.TextRules.Escape(name ?? "")}'");
             }
             gates |= known.Gate;
         }

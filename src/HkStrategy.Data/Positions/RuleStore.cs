@@ -59,7 +59,9 @@ public static class RuleStore
         }
         catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.CheckViolation)
         {
-            throw HksException.Usage("InvalidRule", $"the add zone of {symbol} must run from its low to its high, not the other way round");
+            throw HksException.Usage("InvalidRule", error.ConstraintName == "position_rules_add_zone_check"
+                ? $"the add zone of {symbol} must run from its low to its high, not the other way round"
+                : $"the rules of {symbol} were refused ({error.ConstraintName}): {error.MessageText}");
         }
         if (gateWithoutZone)
         {

@@ -67,9 +67,10 @@ public static class SchemaClassifier
         // made again (the other kept as prototype_analyses).
         var analyses = recorded ? null : AnalysesToRecreate(columns);
         var shape = ClassifyShape(columns, portfolioKeys, recorded, analyses is not null);
-        return analyses is not null && shape.Shape is SchemaShape.SinglePortfolio or SchemaShape.Transitional or SchemaShape.PrototypeMultiPortfolio
-            ? shape with { Recreates = [analyses, .. shape.Recreates] }
-            : shape;
+        return analyses is null || shape.Shape is SchemaShape.Empty or SchemaShape.Unknown ? shape
+            : shape.Shape is SchemaShape.SinglePortfolio or SchemaShape.Transitional or SchemaShape.PrototypeMultiPortfolio
+                ? shape with { Recreates = [analyses, .. shape.Recreates] }
+                : new(SchemaShape.Unknown, null, $"{shape.Label} tables, but without hks's {analyses}");
     }
 
     private static string? AnalysesToRecreate(IReadOnlyDictionary<string, HashSet<string>> columns) =>

@@ -89,7 +89,7 @@ public static class DatabaseStatusReader
         }
         if (!schema.IsRecorded && schema.Detected.Recreates.Count > 0)
         {
-            yield return $"the prototype's later scripts took tables away: adopting creates, empty: {string.Join("; ", schema.Detected.Recreates)}";
+            yield return $"tables the prototype's scripts left out or took away: adopting creates, empty: {string.Join("; ", schema.Detected.Recreates)}";
         }
         if (schema.Pending.Count > 0)
         {

@@ -132,6 +132,58 @@ public sealed class PositionOverlayCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("null-gate")]
+    [InlineData("v1-with-overlays")]
+    [InlineData("no-version-with-overlays")]
+    [InlineData("v1-clearing-a-gated-zone")]
+    public async Task AmbiguousOrHostileOverlaysInADocument_AreRefusedInOneLine_AndNothingIsImported(string hostile)
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        var document = JsonNode.Parse((await Hks(db, "portfolio", "export", "My_HKEX_ALL")).Out)!;
+        var alibaba = document["positions"]!.AsArray().Single(p => p!["symbol"]!.GetValue<string>() == "9988.HK")!;
+        switch (hostile)
+        {
+            case "null-gate":
+                alibaba["buyOnly"] = new JsonArray("in-add-zone", null);
+                break;
+            case "v1-with-overlays":
+                document["version"] = 1;
+                break;
+            case "no-version-with-overlays":
+                document.AsObject().Remove("version");
+                break;
+            default: // an older export: no overlays, and 9988 with a target but no add zone, while the database has it buy only inside it
+                document["version"] = 1;
+                foreach (var position in document["positions"]!.AsArray())
+                {
+                    position!.AsObject().Remove("trimMin");
+                    position.AsObject().Remove("tacticalStop");
+                    position.AsObject().Remove("buyOnly");
+                }
+                alibaba["addZoneLow"] = null;
+                alibaba["addZoneHigh"] = null;
+                alibaba["targetSell"] = 140; // a rule of its own, so the document speaks for 9988's rules
+                break;
+        }
+        var file = Path.Combine(Path.GetTempPath(), $"hks-overlays-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, document.ToJsonString());
+        try
+        {
+            var before = await TableSnapshot.TakeAsync(db);
+
+            var run = await Hks(db, "portfolio", "import", file, "--yes");
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.EndsWith("[InvalidDocument]", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+            Assert.Equal(before, await TableSnapshot.TakeAsync(db));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static Task<HksRun> Hks(TestDatabase db, params string[] args) =>
         HksProcess.RunAsync([.. args, "--database", db.Target.ConnectionString]);
 }

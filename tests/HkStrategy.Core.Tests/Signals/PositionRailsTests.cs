@@ -122,16 +122,24 @@ public sealed class PositionRailsTests
     }
 
     [Theory]
-    [InlineData(BuyGates.InAddZone)]
-    [InlineData(BuyGates.AboveEma20)]
-    [InlineData(BuyGates.NearEmaCluster)]
-    [InlineData(BuyGates.InAddZone | BuyGates.AboveEma20 | BuyGates.NearEmaCluster)]
-    public void FiredAndFireAll_AgreeWithTheEvidence_OnEveryBar_WithEveryGateAndSomeVetoes(BuyGates gates)
+    [InlineData(BuyGates.None, "target, trim, zone")]
+    [InlineData(BuyGates.InAddZone, "target, trim, zone")]
+    [InlineData(BuyGates.AboveEma20, "target, trim, zone")]
+    [InlineData(BuyGates.NearEmaCluster, "target, trim, zone")]
+    [InlineData(BuyGates.InAddZone | BuyGates.AboveEma20 | BuyGates.NearEmaCluster, "target, trim, zone")]
+    [InlineData(BuyGates.InAddZone, "trim only")]
+    [InlineData(BuyGates.InAddZone | BuyGates.NearEmaCluster, "nothing")]
+    public void FiredAndFireAll_AgreeWithTheEvidence_OnEveryBar_WithEveryGateAndSomeVetoes(BuyGates gates, string levels)
     {
         var bars = Indicators.IndicatorCalculatorTests.ReadBars();
         var x = IndicatorCalculator.Compute(bars.High, bars.Low, bars.Close, bars.Volume);
         var middle = (decimal)bars.Close[bars.Count / 2];
-        var rails = new PositionRails(TargetSell: middle, TrimMin: middle * 1.02m, AddZoneLow: middle * 0.9m, AddZoneHigh: middle * 1.1m, BuyOnly: gates);
+        var rails = levels switch
+        {
+            "target, trim, zone" => new PositionRails(TargetSell: middle, TrimMin: middle * 1.02m, AddZoneLow: middle * 0.9m, AddZoneHigh: middle * 1.1m, BuyOnly: gates),
+            "trim only" => new PositionRails(TrimMin: middle, BuyOnly: gates), // the trim minimum is the target; the zone gate has no zone
+            _ => new PositionRails(BuyOnly: gates),
+        };
         var strategies = new[] { FiredStrategies.Breakdown, FiredStrategies.OverboughtReversal, FiredStrategies.Breakout, FiredStrategies.OversoldReversal };
 
         var vetoed = Enumerable.Range(0, bars.Count).Select(i => i % 7 == 0).ToArray();
@@ -146,6 +154,10 @@ public sealed class PositionRailsTests
             Assert.Equal(fired, all[i]);
         }
         Assert.All(all[..IndicatorCalculator.FirstCompleteIndex], f => Assert.Equal(FiredStrategies.None, f));
+        if (gates == BuyGates.None)
+        {
+            Assert.Contains(all, f => (f & (FiredStrategies.Breakout | FiredStrategies.OversoldReversal)) != 0); // the fixture has buys to gate
+        }
     }
 
     [Fact]

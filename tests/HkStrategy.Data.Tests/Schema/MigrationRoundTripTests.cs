@@ -203,6 +203,19 @@ public sealed class MigrationRoundTripTests
     }
 
     [Fact]
+    public async Task UpAfterAGatedAddZoneWasClearedInVersion3_KeepsTheGateApart_RatherThanBlockingEveryReversalBuy()
+    {
+        await using var db = await SeededAsync(); // the demo's 9988 buys only inside its add zone 112–115
+        await db.MigrateAsync(to: 3);
+        await db.ExecuteAsync("UPDATE position_rules SET add_zone_low = NULL, add_zone_high = NULL WHERE symbol = '9988.HK'");
+
+        await db.MigrateAsync();
+
+        Assert.Equal([("{}", 132m)], await db.QueryAsync<(string, decimal)>("SELECT buy_only::text, trim_min FROM position_rules WHERE symbol = '9988.HK'"));
+        Assert.Equal(["{in-add-zone}"], await db.QueryAsync<string>("SELECT buy_only::text FROM hks_orphaned.position_overlays WHERE symbol = '9988.HK'"));
+    }
+
+    [Fact]
     public async Task UpAfterAPositionWasDeletedInVersion2_KeepsItsOrphanedRules_AndTheNextRollbackStillWorks()
     {
         await using var db = await SeededAsync();

@@ -84,12 +84,53 @@ public sealed class PrototypeShapesAdoptionTests
     {
         await using var db = await PrototypeDatabases.ShapeAsync(shape);
         await db.MigrateAsync();
-        var migrated = await TableSnapshot.TakeAsync(db);
+        var byName = shape == "v2-with-signals"; // its four columns on trading_signals come back before portfolio_id
+        var migrated = await TableSnapshot.TakeAsync(db, byColumnName: byName);
 
         await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = kept });
         await db.MigrateAsync();
 
-        Assert.Equal(migrated, await TableSnapshot.TakeAsync(db));
+        Assert.Equal(migrated, await TableSnapshot.TakeAsync(db, byColumnName: byName));
+    }
+
+    [Fact]
+    public async Task AUsersOwnRequiredColumn_OnTradingSignals_KeepsItsValuesThroughARollbackTo1_AndIsRequiredAgain()
+    {
+        await using var db = await PrototypeDatabases.ShapeAsync("v2");
+        await db.MigrateAsync();
+        await db.ExecuteAsync("""
+            ALTER TABLE trading_signals ADD COLUMN reviewed_by text;
+            UPDATE trading_signals SET reviewed_by = 'me';
+            ALTER TABLE trading_signals ALTER COLUMN reviewed_by SET NOT NULL;
+            INSERT INTO portfolio_positions (portfolio_id, symbol, quantity, avg_cost, current_price) VALUES ('HKEX_NonTech', '0005.HK', 500, 60, 100.1);
+            INSERT INTO trading_signals (portfolio_id, symbol, signal_type, price, reviewed_by) VALUES ('HKEX_NonTech', '0005.HK', 'B', 99.5, 'my partner');
+            """);
+        var migrated = await TableSnapshot.TakeAsync(db, byColumnName: true);
+
+        await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
+        await db.MigrateAsync();
+
+        Assert.Equal(migrated, await TableSnapshot.TakeAsync(db, byColumnName: true));
+        Assert.True(await db.ScalarAsync<bool>("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'trading_signals'::regclass AND attname = 'reviewed_by'"));
+    }
+
+    [Fact]
+    public async Task AColumnDroppedWhileAtVersion1_KeepsTheArchivedRowsValuesApart_AndTheMigrationGoesOn()
+    {
+        await using var db = await PrototypeDatabases.ShapeAsync("v2-with-signals");
+        await db.MigrateAsync();
+        await db.ExecuteAsync("""
+            INSERT INTO portfolio_positions (portfolio_id, symbol, quantity, avg_cost, current_price) VALUES ('HKEX_NonTech', '0005.HK', 500, 60, 100.1);
+            INSERT INTO trading_signals (portfolio_id, symbol, signal_type, price, evidence) VALUES ('HKEX_NonTech', '0005.HK', 'SOVB3', 101.5, '{"kept": true}');
+            """);
+        await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
+        await db.ExecuteAsync("ALTER TABLE trading_signals DROP COLUMN evidence");
+
+        await db.MigrateAsync();
+
+        Assert.Equal("""{"kept": true}""", await db.ScalarAsync<string>(
+            "SELECT evidence::text FROM hks_orphaned.\"" + await db.ScalarAsync<string>("SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'hks_orphaned' AND relname LIKE 'trading_signals_columns_%'") + "\" WHERE evidence IS NOT NULL"));
+        Assert.Equal("BBRK9", await db.ScalarAsync<string>("SELECT strategy_key FROM trading_signals WHERE signal_type = 'BBRK9'"));
     }
 
     [Theory]
@@ -120,14 +161,14 @@ public sealed class PrototypeShapesAdoptionTests
             INSERT INTO trading_signals (portfolio_id, symbol, signal_type, price, strategy_key, action, strength, evidence)
             VALUES ('HKEX_NonTech', '0005.HK', 'SOVB3', 101.5, 'SOVB3', 'S', 3, '{"reasons": ["at target"]}');
             """);
-        var migrated = await TableSnapshot.TakeAsync(db);
+        var migrated = await TableSnapshot.TakeAsync(db, byColumnName: true);
 
         await db.MigrateAsync(to: 1, settings: new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
         var archived = await db.ScalarAsync<string>("SELECT evidence::text FROM hks_archive_extras.trading_signals");
         await db.MigrateAsync();
 
         Assert.Equal("""{"reasons": ["at target"]}""", archived);
-        Assert.Equal(migrated, await TableSnapshot.TakeAsync(db));
+        Assert.Equal(migrated, await TableSnapshot.TakeAsync(db, byColumnName: true));
         Assert.Equal(0, await db.ScalarAsync<int>("SELECT COUNT(*) FROM pg_namespace WHERE nspname LIKE 'hks\\_archive%'"));
     }
 

@@ -50,6 +50,34 @@ public sealed class SchemaClassifierTests
     }
 
     [Fact]
+    public void HksVersion2Tables_WithoutPortfolioAnalyses_AreUnknown_NotAdoptedWithoutIt()
+    {
+        var tables = Legacy().With("portfolios", "portfolio_id");
+        foreach (var table in new[] { "portfolio_positions", "trading_signals", "price_history" })
+        {
+            tables[table].Add("portfolio_id");
+        }
+        tables.Remove("portfolio_analyses");
+
+        var classification = SchemaClassifier.Classify(tables); // hks's keys: not the prototype's own v2
+
+        Assert.Equal(SchemaShape.Unknown, classification.Shape);
+        Assert.Contains("portfolio_analyses", classification.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Version1WithoutPortfolioAnalyses_IsAdoptedAsVersion1_ThatCreatesIt()
+    {
+        var tables = Legacy();
+        tables.Remove("portfolio_analyses");
+
+        var classification = SchemaClassifier.Classify(tables);
+
+        Assert.Equal((SchemaShape.SinglePortfolio, (int?)1), (classification.Shape, classification.Version));
+        Assert.StartsWith("portfolio_analyses", Assert.Single(classification.Recreates), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnrelatedTables_AreUnknownAndSayWhatIsMissing()
     {
         var classification = SchemaClassifier.Classify(new Dictionary<string, HashSet<string>> { ["customers"] = ["id"] });
@@ -68,6 +96,7 @@ public sealed class SchemaClassifierTests
     {
         var tables = SchemaClassifier.LegacyTables.ToDictionary(t => t, _ => new HashSet<string> { "id", "symbol" });
         tables["portfolio_positions"] = [.. PositionColumns];
+        tables["portfolio_analyses"].Add("name");
         return tables;
     }
 }

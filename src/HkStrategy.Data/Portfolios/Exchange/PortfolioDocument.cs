@@ -16,7 +16,8 @@ public sealed record PortfolioDocument
 
     public string Format { get; init; } = FormatName;
 
-    public int Version { get; init; } = CurrentVersion;
+    /// <summary>A document without it is read as version 1 (which always wrote it: the field is missing only from hand-made ones).</summary>
+    public int Version { get; init; } = 1;
 
     public DateTimeOffset ExportedAt { get; init; }
 

@@ -26,6 +26,10 @@ public static class PortfolioDocumentRules
         {
             throw Bad($"{twice.Key} is listed {twice.Count()} times; list each symbol once");
         }
+        if (!document.HasOverlays && document.Positions.FirstOrDefault(p => p.TrimMin is not null || p.TacticalStop is not null || p.BuyOnly.Count > 0) is { } early)
+        {
+            throw Bad($"{early.Symbol} has overlays (trimMin, tacticalStop, buyOnly), which a version {document.Version} document cannot hold: give \"version\": {PortfolioDocument.CurrentVersion}");
+        }
         foreach (var p in document.Positions)
         {
             if (p.Quantity < 0)

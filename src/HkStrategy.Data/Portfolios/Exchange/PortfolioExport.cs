@@ -28,7 +28,7 @@ public static class PortfolioExport
             """, new { portfolioId }, snapshot, cancellationToken: cancellationToken));
         var analyses = (await ReadAnalysesAsync(connection, snapshot, portfolioId, cancellationToken)).Select(a => a.Analysis).ToList();
         await snapshot.CommitAsync(cancellationToken);
-        return new PortfolioDocument { ExportedAt = now, Portfolio = portfolio, Positions = positions.Select(p => p.ToExported()).ToList(), Events = events.ToList(), Analyses = analyses };
+        return new PortfolioDocument { Version = PortfolioDocument.CurrentVersion, ExportedAt = now, Portfolio = portfolio, Positions = positions.Select(p => p.ToExported()).ToList(), Events = events.ToList(), Analyses = analyses };
     }
 
     public static async Task<IReadOnlyList<(int Id, ExportedAnalysis Analysis)>> ReadAnalysesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId, CancellationToken cancellationToken)

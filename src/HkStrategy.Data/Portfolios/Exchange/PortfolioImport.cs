@@ -36,6 +36,14 @@ public static class PortfolioImport
         var rules = (await connection.QueryAsync<bool>(new CommandDefinition(UpsertRules,
             new { portfolioId, rows.Symbols, rows.Targets, rows.Stops, rows.ZoneLows, rows.ZoneHighs, rows.TrimMins, rows.TacticalStops, rows.BuyOnly, overlays = document.HasOverlays },
             transaction, cancellationToken: cancellationToken))).ToList();
+        // A version 1 document keeps the gates but sets the add zone: a gate left without its zone is refused, not kept.
+        if (await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "SELECT string_agg(symbol, ', ' ORDER BY symbol) FROM position_rules WHERE portfolio_id = @portfolioId AND add_zone_low IS NULL AND 'in-add-zone' = ANY(buy_only)",
+                new { portfolioId }, transaction, cancellationToken: cancellationToken)) is { } zoneless)
+        {
+            throw HksException.Usage("InvalidDocument",
+                $"the document cannot be imported: {zoneless} would buy only in-add-zone without an add zone; give the zone in the document, or remove that rule first");
+        }
         int added = positions.Count(isNew => isNew), updated = positions.Count - added, rulesAdded = rules.Count(isNew => isNew), rulesChanged = rules.Count - rulesAdded;
         var events = 0;
         foreach (var e in document.Events)

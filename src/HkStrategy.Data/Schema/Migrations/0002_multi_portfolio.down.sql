@@ -51,6 +51,20 @@ BEGIN
                 moved, extra, moved, COALESCE(current_setting('hks.keep_portfolio', true), ''));
         END IF;
     END LOOP;
+    -- Such a column required and without a default would stop version 2's up script from putting the archived rows back
+    -- before the return script fills it in: it is not required while archived rows wait, and required again after.
+    CREATE SCHEMA IF NOT EXISTS hks_archive_extras;
+    CREATE TABLE hks_archive_extras.required (table_name text, column_name text);
+    INSERT INTO hks_archive_extras.required
+    SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_attribute x ON x.attrelid = to_regclass('hks_archive_extras.' || quote_ident(c.relname)) AND x.attname = a.attname
+    WHERE n.nspname = 'public' AND c.relname IN ('portfolio_positions', 'trading_signals', 'price_history')
+      AND a.attnum > 0 AND NOT a.attisdropped AND x.attnum > 0 AND a.attnotnull AND NOT a.atthasdef AND a.attname <> 'id';
+    FOR moved, extra IN SELECT table_name, column_name FROM hks_archive_extras.required
+    LOOP
+        EXECUTE format('ALTER TABLE public.%I ALTER COLUMN %I DROP NOT NULL', moved, extra);
+    END LOOP;
 END $$;
 
 CREATE SCHEMA hks_archive;

@@ -37,6 +37,18 @@ BEGIN
                 (SELECT 1 FROM position_rules r WHERE r.portfolio_id = a.portfolio_id AND r.symbol = a.symbol);
             RAISE NOTICE 'overlays of positions deleted since the rollback were kept in hks_orphaned.position_overlays';
         END IF;
+        -- A rule to buy only inside the add zone cannot come back to a position whose zone was cleared meanwhile: it
+        -- is kept apart too, and the position keeps its other overlays.
+        IF EXISTS (SELECT 1 FROM position_rules WHERE add_zone_low IS NULL AND 'in-add-zone' = ANY(buy_only)) THEN
+            CREATE SCHEMA IF NOT EXISTS hks_orphaned;
+            CREATE TABLE IF NOT EXISTS hks_orphaned.position_overlays (LIKE hks_archive_v4.position_rules);
+            INSERT INTO hks_orphaned.position_overlays (portfolio_id, symbol, buy_only)
+            SELECT portfolio_id, symbol, ARRAY['in-add-zone']::varchar(20)[] FROM position_rules
+            WHERE add_zone_low IS NULL AND 'in-add-zone' = ANY(buy_only);
+            UPDATE position_rules SET buy_only = array_remove(buy_only, 'in-add-zone')
+            WHERE add_zone_low IS NULL AND 'in-add-zone' = ANY(buy_only);
+            RAISE NOTICE 'buy-only in-add-zone rules of positions whose add zone was cleared since the rollback were kept in hks_orphaned.position_overlays';
+        END IF;
         DROP TABLE hks_archive_v4.position_rules;
     END IF;
     DROP SCHEMA hks_archive_v4;
