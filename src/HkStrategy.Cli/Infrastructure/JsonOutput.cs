@@ -12,6 +12,9 @@ public static class JsonOutput
         DictionaryKeyPolicy = null,
         WriteIndented = true,
         Converters = { new TwoDecimalMoney() },
+        // Read by people and programs, never pasted into HTML: "+", "≥" and "–" print as themselves (control characters
+        // are still escaped).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static Task WriteAsync<T>(CliContext context, T value) =>

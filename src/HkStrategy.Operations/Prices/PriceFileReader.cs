@@ -30,11 +30,14 @@ public sealed class PriceFileReader
     public const decimal MaximumPrice = 10_000_000m;
 
     private readonly string _path;
+    private readonly string _name;
     private readonly string? _symbol;
     private readonly BarDates _dates;
     private readonly List<BadRow> _badRows = [];
 
-    public PriceFileReader(string path, string? symbol, BarDates dates) => (_path, _symbol, _dates) = (path, symbol, dates);
+    /// <param name="name">How messages name the file (default: its file name).</param>
+    public PriceFileReader(string path, string? symbol, BarDates dates, string? name = null) =>
+        (_path, _symbol, _dates, _name) = (path, symbol, dates, name ?? Path.GetFileName(path));
 
     public IReadOnlyList<BadRow> BadRows => _badRows;
 
@@ -51,7 +54,7 @@ public sealed class PriceFileReader
         _badRows.Clear();
         Rows = 0;
         using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        using var guarded = new LineGuardStream(file, Path.GetFileName(_path));
+        using var guarded = new LineGuardStream(file, _name);
         using var reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All }).From(guarded);
         var columns = reader.Header.ColNames.Select((name, index) => (name, index)).ToDictionary(c => c.name.Trim(), c => c.index, StringComparer.OrdinalIgnoreCase);
         var missing = Required.Where(r => !columns.ContainsKey(r)).ToList();

@@ -197,6 +197,43 @@ public sealed class PortfolioCommandTests
         Directory.Delete(home, recursive: true);
     }
 
+    [Theory]
+    [InlineData("positions.csv", null, "Symbol,Company")]
+    [InlineData("positions.CSV", null, "Symbol,Company")]
+    [InlineData("all.json", null, "{")]
+    [InlineData("all.txt", null, "{")]
+    [InlineData("positions.txt", "csv", "Symbol,Company")]
+    public async Task Export_TakesItsFormatFromTheFilesExtension_UnlessOneIsGiven(string name, string? format, string start)
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        var folder = Directory.CreateTempSubdirectory("hks-export-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, name);
+            string[] args = format is null ? ["portfolio", "export", "My_HKEX_ALL", "--out", path] : ["portfolio", "export", "My_HKEX_ALL", "--out", path, "--format", format];
+
+            var run = await Hks(db, args);
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            Assert.StartsWith(start, await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Export_WithAFormatThatItsFilesExtensionContradicts_IsRefused()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+
+        var run = await Hks(db, "portfolio", "export", "My_HKEX_ALL", "--out", Path.Combine(Path.GetTempPath(), "x.csv"), "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("hks: --format json and --out " + Path.Combine(Path.GetTempPath(), "x.csv") + " disagree: give one, or make them match [InvalidFormat]", Assert.Single(run.ErrorLines));
+    }
+
     [Fact]
     public async Task ExportAsCsv_HasOneRowPerPositionWithValueAndPnl()
     {

@@ -31,6 +31,22 @@ public sealed class PricesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_FromStandardInput_ReadsTheRowsPipedIn_AndNamesItInMessages()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        var rows = "Date,Open,High,Low,Close,Volume\n2026-11-23,600.0,612.5,598.0,610.0,15000000\n";
+
+        var run = await HksProcess.RunAsync(["prices", "import", "-", "--symbol", "700", "--json", "--database", db.Target.ConnectionString], input: rows);
+        var bad = await HksProcess.RunAsync(["prices", "import", "-", "--symbol", "700", "--database", db.Target.ConnectionString], input: "Date,Open,High,Low,Close,Volume\n2026-11-31,1,1,1,1,1\n");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(1, JsonDocument.Parse(run.Out).RootElement.GetProperty("inserted").GetInt32());
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("standard input: line 2:", bad.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), "hks-stdin-*"));
+    }
+
+    [Fact]
     public async Task Import_WithBadRows_NamesEachByLine_AndImportsNothing()
     {
         await using var db = await DemoDatabases.SeededAsync();

@@ -21,6 +21,17 @@ public sealed class SignalsCommandTests
     }
 
     [Fact]
+    public async Task JsonOutput_WritesSymbolsAsThemselves_NotAsEscapes()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+
+        var run = await Hks(db, "signals", "generate", "--portfolio", "My_HKEX_ALL", "--json");
+
+        Assert.Contains("≥", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GeneratingTheSameDayAgain_ReplacesTheSignals_InsteadOfAddingMore()
     {
         await using var db = await DemoDatabases.SeededAsync();

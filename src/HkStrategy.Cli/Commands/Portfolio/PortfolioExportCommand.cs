@@ -15,17 +15,13 @@ public static class PortfolioExportCommand
     public static Command Create(CliContext context)
     {
         var id = PortfolioCommand.Id();
-        var format = new Option<string>("--format") { Description = "json (everything, importable) or csv (positions, for spreadsheets)", DefaultValueFactory = _ => "json" };
+        var format = new Option<string?>("--format") { Description = "json (everything, importable) or csv (positions, for spreadsheets); default: from --out's extension, else json" };
         var output = new Option<string?>("--out") { Description = "The file to write (default: standard output)" };
         var command = new Command("export", "Export a portfolio: metadata, positions, rules, events and analyses") { id, format, output };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             var portfolioId = PortfolioCommand.RequireId(parseResult, id);
-            var kind = parseResult.GetValue(format);
-            if (kind is not ("json" or "csv"))
-            {
-                throw HksException.Usage("InvalidFormat", $"--format is json or csv, not '{kind}'");
-            }
+            var kind = Kind(parseResult.GetValue(format), parseResult.GetValue(output));
             await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
             var document = await PortfolioExport.ReadAsync(session.Connection, portfolioId, context.Clock.GetUtcNow(), cancellationToken);
             var text = kind == "json" ? PortfolioDocumentJson.Write(document) : PortfolioCsv.Write(document);
@@ -45,5 +41,25 @@ public static class PortfolioExportCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The format asked for, else the one --out's extension names, else json; a format and an extension that disagree are refused.</summary>
+    private static string Kind(string? asked, string? path)
+    {
+        if (asked is not (null or "json" or "csv"))
+        {
+            throw HksException.Usage("InvalidFormat", $"--format is json or csv, not '{HkStrategy.Core.Text.TextRules.Escape(asked)}'");
+        }
+        var named = Path.GetExtension(path ?? "").ToLowerInvariant() switch
+        {
+            ".csv" => "csv",
+            ".json" => "json",
+            _ => null,
+        };
+        if (asked is not null && named is not null && asked != named)
+        {
+            throw HksException.Usage("InvalidFormat", $"--format {asked} and --out {path} disagree: give one, or make them match");
+        }
+        return asked ?? named ?? "json";
     }
 }

@@ -19,20 +19,24 @@ public static class PricesImportCommand
 
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("file") { Description = "A CSV file: Date, Open, High, Low, Close, Volume[, Symbol]" };
+        var file = new Argument<string>("file") { Description = "A CSV file: Date, Open, High, Low, Close, Volume[, Symbol]; - reads standard input" };
         var symbol = new Option<string?>("--symbol") { Description = "The symbol of every row (when the file has no Symbol column)" };
         var allowClosed = new Option<bool>("--allow-closed-days") { Description = "Import bars of days the HKEX calendar calls holidays (the exchange traded after all)" };
         var json = CommonOptions.Json();
         var command = new Command("import", "Import daily bars from a CSV file (all or nothing)") { file, symbol, allowClosed, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            var path = parseResult.GetValue(file)!;
+            var argument = parseResult.GetValue(file)!;
+            // Standard input is read once into a file of the moment: the import reads its rows twice (check, then copy).
+            await using var input = argument == "-" ? await StandardInputFile.CopyAsync(context.In, cancellationToken) : null;
+            var path = input?.Path ?? argument;
+            var shown = input is null ? path : "standard input";
             if (!File.Exists(path))
             {
                 throw HksException.Usage("FileMissing", Directory.Exists(path) ? $"{path} is a folder, not a CSV file" : $"{path} does not exist");
             }
             var fixedSymbol = parseResult.GetValue(symbol) is { } s ? HkexSymbol.Normalize(s) : null;
-            var reader = new PriceFileReader(path, fixedSymbol, BarDates.For(context.Clock, parseResult.GetValue(allowClosed)));
+            var reader = new PriceFileReader(path, fixedSymbol, BarDates.For(context.Clock, parseResult.GetValue(allowClosed)), input is null ? null : shown);
             await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
             var result = await ProgressView.RunAsync(context, async progress =>
             {
@@ -45,10 +49,10 @@ public static class PricesImportCommand
             {
                 foreach (var bad in reader.BadRows.Take(BadRowsShown))
                 {
-                    await context.Error.WriteLineAsync($"  {path}: {bad}");
+                    await context.Error.WriteLineAsync($"  {shown}: {bad}");
                 }
                 throw HksException.Usage("BadPriceRows",
-                    $"{reader.BadRows.Count} row(s) of {path} cannot be imported{(reader.BadRows.Count > BadRowsShown ? $" (the first {BadRowsShown} are listed)" : "")}: nothing was imported");
+                    $"{reader.BadRows.Count} row(s) of {shown} cannot be imported{(reader.BadRows.Count > BadRowsShown ? $" (the first {BadRowsShown} are listed)" : "")}: nothing was imported");
             }
             var rows = reader.Rows;
             if (parseResult.GetValue(json))

@@ -6,7 +6,11 @@ namespace HkStrategy.Data.Portfolios.Exchange;
 /// <summary>The document's JSON: camelCase, exact decimals (nothing rounded), refused clearly when it is not one.</summary>
 public static class PortfolioDocumentJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file for people and programs, not HTML
+    };
 
     public static string Write(PortfolioDocument document) => JsonSerializer.Serialize(document, Options);
 
