@@ -12,6 +12,11 @@ public static class Confirmation
         {
             return;
         }
+        await Rendering.ProgressView.PausedAsync(() => AskAsync(context, warning, expected, hint, cancellationToken));
+    }
+
+    private static async Task AskAsync(CliContext context, string warning, string expected, string hint, CancellationToken cancellationToken)
+    {
         await context.Error.WriteLineAsync(warning);
         await context.Error.WriteAsync($"Type '{expected}' to go on: ");
         await context.Error.FlushAsync(cancellationToken);

@@ -6,11 +6,13 @@ namespace HkStrategy.Cli.Rendering;
 
 /// <summary>
 /// Progress bars with rates and ETA on stderr while an operation runs, one per step; nothing when stderr is not a
-/// terminal (scripts, tests), so <c>--json</c> on stdout stays clean.
+/// terminal (scripts, tests), so <c>--json</c> on stdout stays clean. The bars are drawn only while work runs: a
+/// question asked on the way (<see cref="PausedAsync"/>) stops the display first, so the question is shown whole and
+/// alone, and the display starts again after the answer; the result is written once the display has ended.
 /// </summary>
 public static class ProgressView
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Units = new();
+    private static readonly AsyncLocal<LiveSteps?> Current = new();
 
     public static async Task<T> RunAsync<T>(CliContext context, Func<IProgress<OperationProgress>?, Task<T>> operation)
     {
@@ -18,40 +20,122 @@ public static class ProgressView
         {
             return await operation(null);
         }
-        return await context.ErrorConsole.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(id => Units.GetValueOrDefault(id, "items")), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async spectre => await operation(new Steps(spectre)));
+        var steps = new LiveSteps(context.ErrorConsole);
+        Current.Value = steps;
+        try
+        {
+            await steps.StartAsync();
+            return await operation(steps);
+        }
+        finally
+        {
+            Current.Value = null;
+            await steps.StopAsync();
+        }
     }
 
-    private sealed class Steps(ProgressContext spectre) : IProgress<OperationProgress>
+    /// <summary>Runs <paramref name="question"/> with any progress display of this flow stopped, then starts it again.</summary>
+    public static async Task PausedAsync(Func<Task> question)
     {
+        if (Current.Value is not { } steps)
+        {
+            await question();
+            return;
+        }
+        await steps.StopAsync();
+        try
+        {
+            await question();
+        }
+        finally
+        {
+            await steps.StartAsync();
+        }
+    }
+
+    /// <summary>The steps reported, shown by a Spectre progress display that can be stopped and started again.</summary>
+    private sealed class LiveSteps(IAnsiConsole console) : IProgress<OperationProgress>
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Units = new();
         private readonly Lock _gate = new();
+        private ProgressContext? _context;
+        private TaskCompletionSource? _stop;
+        private Task? _display;
         private ProgressTask? _current;
+        private OperationProgress? _last;
+
+        public async Task StartAsync()
+        {
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var stop = _stop.Task;
+            _display = console.Progress()
+                .AutoClear(false)
+                .HideCompleted(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(id => Units.GetValueOrDefault(id, "items")), new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async context =>
+                {
+                    lock (_gate)
+                    {
+                        _context = context;
+                        if (_last is { Finished: false } last)
+                        {
+                            Show(last); // the step that was running when the display stopped
+                        }
+                    }
+                    started.SetResult();
+                    await stop;
+                    lock (_gate)
+                    {
+                        Finish();
+                        _context = null;
+                        _current = null;
+                    }
+                });
+            await started.Task;
+        }
+
+        public async Task StopAsync()
+        {
+            _stop?.TrySetResult();
+            if (_display is { } display)
+            {
+                await display;
+            }
+            _display = null;
+        }
 
         public void Report(OperationProgress value)
         {
             lock (_gate)
             {
-                if (_current is null || _current.Description != value.Step)
+                _last = value;
+                if (_context is not null)
                 {
-                    Finish();
-                    if (value.Finished)
-                    {
-                        return;
-                    }
-                    _current = spectre.AddTask(value.Step, maxValue: value.Total ?? 1);
-                    Units[_current.Id] = value.Unit;
-                    _current.IsIndeterminate = value.Total is null;
+                    Show(value);
                 }
-                if (value.Total is { } total)
+            }
+        }
+
+        private void Show(OperationProgress value)
+        {
+            if (_current is null || _current.Description != value.Step)
+            {
+                Finish();
+                if (value.Finished)
                 {
-                    Units[_current.Id] = value.Unit;
-                    _current.IsIndeterminate = false;
-                    _current.MaxValue = Math.Max(total, value.Done);
-                    _current.Value = value.Done;
+                    return;
                 }
+                _current = _context!.AddTask(value.Step, maxValue: value.Total ?? 1);
+                Units[_current.Id] = value.Unit;
+                _current.IsIndeterminate = value.Total is null;
+            }
+            if (value.Total is { } total)
+            {
+                Units[_current.Id] = value.Unit;
+                _current.IsIndeterminate = false;
+                _current.MaxValue = Math.Max(total, value.Done);
+                _current.Value = value.Done;
             }
         }
 
@@ -62,6 +146,7 @@ public static class ProgressView
                 _current.IsIndeterminate = false;
                 _current.Value = _current.MaxValue;
                 _current.StopTask();
+                _current = null;
             }
         }
     }

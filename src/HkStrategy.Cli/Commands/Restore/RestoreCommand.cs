@@ -76,7 +76,8 @@ public static class RestoreCommand
                     $"The dump holds less than the live database: {loss.Describe()}. It has no manifest saying this is intended.", loss.Confirmation, token,
                     hint: "pass --accept-loss to accept it in a script"),
             };
-            return await ProgressView.RunAsync(context, async progress =>
+            // The questions stop the progress display while they are asked; the report is written after it has ended.
+            var result = await ProgressView.RunAsync(context, async progress =>
             {
                 var restore = new CompleteRestore(MigrationCatalog.Embedded, context.Clock, progress);
                 var plan = await restore.PlanAsync(live, request, cancellationToken);
@@ -84,9 +85,9 @@ public static class RestoreCommand
                 {
                     await Confirmation.RequireAsync(context, parseResult.GetValue(yes), Warning(plan, live, request), plan.Live, cancellationToken);
                 }
-                var result = await restore.ExecuteAsync(live, plan, request, cancellationToken);
-                return await RestoreReport.WriteAsync(context, result, parseResult.GetValue(json));
+                return await restore.ExecuteAsync(live, plan, request, cancellationToken);
             });
+            return await RestoreReport.WriteAsync(context, result, parseResult.GetValue(json));
         });
         return command;
     }
