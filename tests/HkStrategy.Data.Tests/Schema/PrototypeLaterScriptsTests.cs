@@ -26,7 +26,7 @@ public sealed class PrototypeLaterScriptsTests
         Assert.Equal(SchemaShape.PrototypeMultiPortfolio, outcome.Adopted!.Shape);
         Assert.Contains("portfolio_analyses (dropped by the prototype's remove_old_analysis_tables.sql) created again, empty", outcome.AdoptionChanges);
         Assert.True(await db.ScalarAsync<bool>("SELECT to_regclass('public.daily_equity_technicals') IS NOT NULL AND to_regclass('public.indicator_snapshot') IS NOT NULL"));
-        await AssertTheSeedsNumbersAsync(db);
+        await PrototypeAssertions.AssertTheSeedsNumbersAsync(db);
         await AssertRoundTripAsync(db, "My_HKEX_ALL", byColumnName: true); // strategic_signal_final_migration.sql's columns come back before portfolio_id
     }
 
@@ -41,7 +41,7 @@ public sealed class PrototypeLaterScriptsTests
 
         Assert.Contains(outcome.AdoptionChanges, c => c.StartsWith("portfolio_analyses in the shape of the prototype's create_new_analysis_schema.sql kept as prototype_analyses", StringComparison.Ordinal));
         Assert.True(await db.ScalarAsync<bool>("SELECT to_regclass('public.portfolio_analysis_state_changes') IS NOT NULL"));
-        await AssertTheSeedsNumbersAsync(db);
+        await PrototypeAssertions.AssertTheSeedsNumbersAsync(db);
         await AssertRoundTripAsync(db, "My_HKEX_ALL");
     }
 
@@ -57,7 +57,7 @@ public sealed class PrototypeLaterScriptsTests
 
         Assert.Equal(SchemaShape.PrototypeMultiPortfolio, outcome.Adopted!.Shape);
         Assert.Equal(4_052_660.20m, await db.ScalarAsync<decimal>("SELECT SUM(market_value) FROM portfolio_positions WHERE portfolio_id = 'DEFAULT'"));
-        await AssertCleanAsync(db);
+        await PrototypeAssertions.AssertCleanAsync(db);
         await AssertRoundTripAsync(db, "DEFAULT");
     }
 
@@ -77,21 +77,5 @@ public sealed class PrototypeLaterScriptsTests
         await db.MigrateAsync(1, new Dictionary<string, string> { ["keep_portfolio"] = kept });
         await db.MigrateAsync();
         Assert.Equal(migrated, await TableSnapshot.TakeAsync(db, byColumnName: byColumnName));
-    }
-
-    private static async Task AssertTheSeedsNumbersAsync(TestDatabase db)
-    {
-        await using var connection = await db.OpenAsync();
-        var content = await ContentReader.ReadAsync(connection, null, CancellationToken.None);
-        Assert.Equal(5, content.Portfolios.Count);
-        Assert.Equal(12, content.Portfolios.Single(p => p.PortfolioId == "My_HKEX_ALL").Positions);
-        Assert.Equal(4_052_660.20m, content.TotalMarketValue);
-        await AssertCleanAsync(db);
-    }
-
-    private static async Task AssertCleanAsync(TestDatabase db)
-    {
-        var findings = await new IntegrityCheck(db.Migrator).RunAsync(db.Database, CancellationToken.None);
-        Assert.DoesNotContain(findings, f => f.Severity == Severity.Error);
     }
 }

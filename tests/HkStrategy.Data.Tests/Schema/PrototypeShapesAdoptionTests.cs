@@ -25,7 +25,7 @@ public sealed class PrototypeShapesAdoptionTests
         Assert.Contains($"{values} value history row(s) of analyses the prototype dropped kept in hks_orphaned.portfolio_value_history", outcome.AdoptionChanges);
         Assert.Equal(values, await db.ScalarAsync<long>("SELECT COUNT(*) FROM hks_orphaned.portfolio_value_history"));
         Assert.True(await db.ScalarAsync<bool>("SELECT to_regclass('public.strategy_performance_summary') IS NOT NULL"));
-        await AssertCleanAsync(db);
+        await PrototypeAssertions.AssertCleanAsync(db);
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class PrototypeShapesAdoptionTests
         Assert.Equal(expected, outcome.Adopted!.Shape);
         Assert.Contains("portfolio_analyses (dropped by the prototype's remove_old_analysis_tables.sql) created again, empty", outcome.AdoptionChanges);
         Assert.Equal(4_052_660.20m, await db.ScalarAsync<decimal>("SELECT SUM(market_value) FROM portfolio_positions"));
-        await AssertCleanAsync(db);
+        await PrototypeAssertions.AssertCleanAsync(db);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class PrototypeShapesAdoptionTests
         Assert.Equal("Q3 review", await db.ScalarAsync<string>("SELECT analysis_name FROM prototype_analyses"));
         Assert.Equal(2, await db.ScalarAsync<long>("SELECT COUNT(*) FROM portfolio_analysis_state_changes s JOIN prototype_analyses a ON a.id = s.analysis_id"));
         Assert.True(await db.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'portfolio_analyses' AND column_name = 'name')"));
-        await AssertCleanAsync(db);
+        await PrototypeAssertions.AssertCleanAsync(db);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class PrototypeShapesAdoptionTests
         Assert.Equal(4_052_660.20m, await db.ScalarAsync<decimal>("SELECT SUM(market_value) FROM portfolio_positions"));
         Assert.Equal(1, await db.ScalarAsync<int>("SELECT id FROM portfolios WHERE portfolio_id = 'DEFAULT'")); // its own column, kept
         Assert.Contains("portfolios is keyed by portfolio_id (its id column is kept, no longer the key)", outcome.AdoptionChanges);
-        await AssertCleanAsync(db);
+        await PrototypeAssertions.AssertCleanAsync(db);
     }
 
     [Theory]
@@ -187,11 +187,5 @@ public sealed class PrototypeShapesAdoptionTests
 
         Assert.NotEqual(SchemaShape.Unknown, classification.Shape);
         Assert.Contains("adopting creates, empty:", classification.Explanation, StringComparison.Ordinal);
-    }
-
-    private static async Task AssertCleanAsync(TestDatabase db)
-    {
-        var findings = await new IntegrityCheck(db.Migrator).RunAsync(db.Database, CancellationToken.None);
-        Assert.DoesNotContain(findings, f => f.Severity == Severity.Error);
     }
 }

@@ -26,7 +26,7 @@ public sealed class PrototypeV2AdoptionTests
         Assert.Equal(rowsBefore, (await RowCountsAsync(db)).Where(t => rowsBefore.ContainsKey(t.Key)).ToDictionary());
         Assert.True(await db.ScalarAsync<bool>("SELECT to_regprocedure('public.check_migration_status()') IS NOT NULL"));
         Assert.True(await db.ScalarAsync<bool>("SELECT to_regclass('public.idx_trading_signals_portfolio_created') IS NOT NULL"));
-        await AssertTheSeedsNumbersAsync(db);
+        await PrototypeAssertions.AssertTheSeedsNumbersAsync(db);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class PrototypeV2AdoptionTests
         await db.MigrateAsync();
 
         Assert.Equal(migrated, await TableSnapshot.TakeAsync(db));
-        await AssertTheSeedsNumbersAsync(db);
+        await PrototypeAssertions.AssertTheSeedsNumbersAsync(db);
     }
 
     [PrototypeFact]
@@ -115,7 +115,7 @@ public sealed class PrototypeV2AdoptionTests
         var outcome = await db.MigrateAsync();
 
         Assert.Equal(SchemaShape.PrototypeMultiPortfolio, outcome.Adopted!.Shape);
-        await AssertTheSeedsNumbersAsync(db);
+        await PrototypeAssertions.AssertTheSeedsNumbersAsync(db);
         var migrated = await TableSnapshot.TakeAsync(db);
         await db.MigrateAsync(1, new Dictionary<string, string> { ["keep_portfolio"] = "My_HKEX_ALL" });
         await db.MigrateAsync();
@@ -135,19 +135,7 @@ public sealed class PrototypeV2AdoptionTests
 
         Assert.Equal(SchemaShape.PrototypeMultiPortfolio, outcome.Adopted!.Shape);
         Assert.Equal(rowsBefore, (await RowCountsAsync(db)).Where(t => rowsBefore.ContainsKey(t.Key)).ToDictionary());
-        await AssertTheSeedsNumbersAsync(db);
-    }
-
-    /// <summary>The seed's "current state": 5 portfolios, My_HKEX_ALL with 12 positions, HK$4,052,660.20; the integrity check clean.</summary>
-    private static async Task AssertTheSeedsNumbersAsync(TestDatabase db)
-    {
-        await using var connection = await db.OpenAsync();
-        var content = await ContentReader.ReadAsync(connection, null, CancellationToken.None);
-        Assert.Equal(5, content.Portfolios.Count);
-        Assert.Equal(12, content.Portfolios.Single(p => p.PortfolioId == "My_HKEX_ALL").Positions);
-        Assert.Equal(4_052_660.20m, content.TotalMarketValue);
-        var findings = await new IntegrityCheck(db.Migrator).RunAsync(db.Database, CancellationToken.None);
-        Assert.DoesNotContain(findings, f => f.Severity == Severity.Error);
+        await PrototypeAssertions.AssertTheSeedsNumbersAsync(db);
     }
 
     private static async Task<Dictionary<string, long>> RowCountsAsync(TestDatabase db)
