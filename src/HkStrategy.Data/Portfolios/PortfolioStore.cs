@@ -1,3 +1,4 @@
+using HkStrategy.Data.Schema;
 using Dapper;
 using HkStrategy.Core.Failures;
 using Npgsql;
@@ -82,11 +83,7 @@ public static class PortfolioStore
             FROM portfolio_positions WHERE portfolio_id = @from ORDER BY id
             """, new { from, to }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO position_rules (portfolio_id, symbol, target_sell, stop_loss, add_zone_low, add_zone_high, trim_min, tactical_stop, buy_only, updated_at)
-            SELECT @to, symbol, target_sell, stop_loss, add_zone_low, add_zone_high, trim_min, tactical_stop, buy_only, updated_at
-            FROM position_rules WHERE portfolio_id = @from
-            """, new { from, to }, transaction, cancellationToken: cancellationToken));
+            CopyRulesSql, new { from, to }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return positions;
     }
@@ -103,4 +100,10 @@ public static class PortfolioStore
 
     public static HksException Missing(string portfolioId) =>
         HksException.Usage("PortfolioMissing", $"there is no portfolio '{portfolioId}' ('hks portfolio list' shows them)");
+
+    /// <summary>Every rule column of the portfolio's positions (<see cref="TableColumns.PositionRuleValues"/>).</summary>
+    private static readonly string CopyRulesSql = $"""
+        INSERT INTO position_rules (portfolio_id, symbol, {TableColumns.List(TableColumns.PositionRuleValues)})
+        SELECT @to, symbol, {TableColumns.List(TableColumns.PositionRuleValues)} FROM position_rules WHERE portfolio_id = @from
+        """;
 }

@@ -1,3 +1,5 @@
+using HkStrategy.Data.Schema;
+
 namespace HkStrategy.Operations.Restore;
 
 /// <summary>
@@ -140,24 +142,23 @@ internal static class PortfolioRestoreSql
         ORDER BY 1, 2
         """;
 
-    private const string RuleValues = "target_sell, stop_loss, add_zone_low, add_zone_high, trim_min, tactical_stop, buy_only";
+    private static readonly string RuleValues = TableColumns.List(TableColumns.PositionRuleValues);
 
     public const string DeleteExtraRules = """
         DELETE FROM position_rules r WHERE r.portfolio_id = @id AND NOT EXISTS (SELECT 1 FROM restore_rules x WHERE x.symbol = r.symbol)
         """;
 
-    public const string UpdateChangedRules = $"""
-        UPDATE position_rules r SET ({RuleValues}, updated_at) = (x.target_sell, x.stop_loss, x.add_zone_low, x.add_zone_high,
-            x.trim_min, x.tactical_stop, x.buy_only, x.updated_at)
+    /// <summary>Every column of the rules (<see cref="TableColumns.PositionRuleValues"/>), updated_at included.</summary>
+    public static readonly string UpdateChangedRules = $"""
+        UPDATE position_rules r SET ({RuleValues}) = ({TableColumns.List(TableColumns.PositionRuleValues, "x.")})
         FROM restore_rules x
         WHERE r.portfolio_id = @id AND x.symbol = r.symbol
-          AND (r.target_sell, r.stop_loss, r.add_zone_low, r.add_zone_high, r.trim_min, r.tactical_stop, r.buy_only, r.updated_at)
-              IS DISTINCT FROM (x.target_sell, x.stop_loss, x.add_zone_low, x.add_zone_high, x.trim_min, x.tactical_stop, x.buy_only, x.updated_at)
+          AND ({TableColumns.List(TableColumns.PositionRuleValues, "r.")}) IS DISTINCT FROM ({TableColumns.List(TableColumns.PositionRuleValues, "x.")})
         """;
 
-    public const string InsertMissingRules = $"""
-        INSERT INTO position_rules (portfolio_id, symbol, {RuleValues}, updated_at)
-        SELECT @id, x.symbol, x.target_sell, x.stop_loss, x.add_zone_low, x.add_zone_high, x.trim_min, x.tactical_stop, x.buy_only, x.updated_at
+    public static readonly string InsertMissingRules = $"""
+        INSERT INTO position_rules (portfolio_id, symbol, {RuleValues})
+        SELECT @id, x.symbol, {TableColumns.List(TableColumns.PositionRuleValues, "x.")}
         FROM restore_rules x
         WHERE NOT EXISTS (SELECT 1 FROM position_rules r WHERE r.portfolio_id = @id AND r.symbol = x.symbol)
           AND EXISTS (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = @id AND p.symbol = x.symbol)
