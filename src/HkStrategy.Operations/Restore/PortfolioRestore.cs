@@ -88,13 +88,16 @@ public static class PortfolioRestore
             await Run("positions removed", PortfolioRestoreSql.DeleteExtraPositions);
             await Run("analyses removed", PortfolioRestoreSql.DeleteExtraAnalyses);
         }
+        async Task<string> ValuesOf(string table) => (await connection.ExecuteScalarAsync<string>(
+            new CommandDefinition(PortfolioRestoreSql.ValueColumns, new { table }, transaction, cancellationToken: cancellationToken)))!;
+        var positionValues = await ValuesOf("portfolio_positions");
         if (mode != PortfolioRestoreMode.MissingOnly)
         {
-            await Run("positions changed", PortfolioRestoreSql.UpdateChangedPositions);
+            await Run("positions changed", PortfolioRestoreSql.UpdateChangedPositions(positionValues));
         }
-        await Run("positions added", PortfolioRestoreSql.InsertMissingPositions);
-        await Run("signals added", PortfolioRestoreSql.InsertMissingSignals);
-        await Run("price rows added", PortfolioRestoreSql.InsertMissingPrices);
+        await Run("positions added", PortfolioRestoreSql.InsertMissingPositions(positionValues));
+        await Run("signals added", PortfolioRestoreSql.InsertMissingSignals(await ValuesOf("trading_signals")));
+        await Run("price rows added", PortfolioRestoreSql.InsertMissingPrices(await ValuesOf("price_history")));
         await Run("analyses added", PortfolioRestoreSql.InsertMissingAnalyses);
         if (mode != PortfolioRestoreMode.MissingOnly)
         {
@@ -121,7 +124,10 @@ public static class PortfolioRestore
     /// <summary>Streams rows from the backup's copy into a temporary table on the live connection (binary COPY, explicit columns).</summary>
     private static async Task CopyAsync(NpgsqlConnection source, NpgsqlConnection live, NpgsqlTransaction transaction, string table, string rows, string target, CancellationToken cancellationToken)
     {
-        var columns = await live.ExecuteScalarAsync<string>(new CommandDefinition(PortfolioRestoreSql.Columns, new { table }, transaction, cancellationToken: cancellationToken));
+        // The columns both sides have: one the backup lacks stays empty; one only the backup has has no place to go.
+        var liveColumns = await live.ExecuteScalarAsync<string[]>(new CommandDefinition(PortfolioRestoreSql.Columns, new { table }, transaction, cancellationToken: cancellationToken)) ?? [];
+        var backupColumns = await source.ExecuteScalarAsync<string[]>(new CommandDefinition(PortfolioRestoreSql.Columns, new { table }, cancellationToken: cancellationToken)) ?? [];
+        var columns = string.Join(", ", liveColumns.Intersect(backupColumns, StringComparer.Ordinal));
         await using var reader = await source.BeginRawBinaryCopyAsync($"COPY (SELECT {columns} FROM public.{table} WHERE {rows}) TO STDOUT (FORMAT BINARY)", cancellationToken);
         await using var writer = await live.BeginRawBinaryCopyAsync($"COPY {target} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         await reader.CopyToAsync(writer, cancellationToken);

@@ -35,15 +35,24 @@ internal static class PortfolioRestoreSql
         ("signals", "portfolio_id = {0}", "restore_txyzn"),
     ];
 
+    /// <summary>A table's columns, quoted, in order; generated ones left out (they cannot be written).</summary>
     public const string Columns = """
+        SELECT array_agg(format('%I', column_name) ORDER BY ordinal_position)
+        FROM information_schema.columns WHERE table_schema = 'public' AND table_name = @table AND is_generated = 'NEVER'
+        """;
+
+    /// <summary>
+    /// Every column a restored row of the table brings, besides its id and portfolio_id: hks's own and any the prototype
+    /// or the user added (so no value of theirs is dropped).
+    /// </summary>
+    public const string ValueColumns = """
         SELECT string_agg(format('%I', column_name), ', ' ORDER BY ordinal_position)
-        FROM information_schema.columns WHERE table_schema = 'public' AND table_name = @table
+        FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name = @table AND is_generated = 'NEVER' AND column_name NOT IN ('id', 'portfolio_id')
         """;
 
     private const string SignalColumns = "symbol, signal_type, signal_strength, price, volume, rsi, ma_5, ma_20, ma_50, bollinger_upper, bollinger_lower, created_at";
-    private const string PriceColumns = "symbol, price, volume, high, low, open_price, close_price, \"timestamp\"";
     private const string AnalysisColumns = "name, start_date, end_date, created_at, user_notes, start_pv, end_pv, total_return, max_drawdown, volatility";
-    private const string PositionValues = "company_name, quantity, avg_cost, current_price, sector, last_updated";
 
     public const string UpsertMetadata = """
         INSERT INTO portfolios (portfolio_id, name, description, created_at, updated_at)
@@ -76,34 +85,38 @@ internal static class PortfolioRestoreSql
           AND NOT EXISTS (SELECT 1 FROM restore_positions r WHERE r.symbol = p.symbol)
         """;
 
-    public const string UpdateChangedPositions = """
-        UPDATE portfolio_positions p
-        SET company_name = r.company_name, quantity = r.quantity, avg_cost = r.avg_cost, current_price = r.current_price,
-            sector = r.sector, last_updated = r.last_updated
-        FROM restore_positions r
-        WHERE p.portfolio_id = @id AND r.symbol = p.symbol
-          AND (p.company_name, p.quantity, p.avg_cost, p.current_price, p.sector, p.last_updated)
-              IS DISTINCT FROM (r.company_name, r.quantity, r.avg_cost, r.current_price, r.sector, r.last_updated)
-        """;
+    /// <param name="values">The position's <see cref="ValueColumns"/> (symbol among them).</param>
+    public static string UpdateChangedPositions(string values)
+    {
+        var changed = string.Join(", ", values.Split(", ").Where(c => c != "symbol"));
+        var own = string.Join(", ", changed.Split(", ").Select(c => "r." + c));
+        var live = string.Join(", ", changed.Split(", ").Select(c => "p." + c));
+        return $"""
+            UPDATE portfolio_positions p SET ({changed}) = ROW({own})
+            FROM restore_positions r
+            WHERE p.portfolio_id = @id AND r.symbol = p.symbol AND ({live}) IS DISTINCT FROM ({own})
+            """;
+    }
 
-    public const string InsertMissingPositions = $"""
-        INSERT INTO portfolio_positions (portfolio_id, symbol, {PositionValues})
-        SELECT @id, r.symbol, r.company_name, r.quantity, r.avg_cost, r.current_price, r.sector, r.last_updated FROM restore_positions r
+    public static string InsertMissingPositions(string values) => $"""
+        INSERT INTO portfolio_positions (portfolio_id, {values})
+        SELECT @id, {values} FROM restore_positions r
         WHERE NOT EXISTS (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = @id AND p.symbol = r.symbol)
         """;
 
-    public const string InsertMissingSignals = $"""
-        INSERT INTO trading_signals (portfolio_id, {SignalColumns})
-        SELECT @id, {SignalColumns} FROM restore_signals r
+    /// <summary>Signals matched by hks's columns (their content), written with every column they bring.</summary>
+    public static string InsertMissingSignals(string values) => $"""
+        INSERT INTO trading_signals (portfolio_id, {values})
+        SELECT @id, {values} FROM restore_signals r
         WHERE NOT EXISTS (SELECT 1 FROM trading_signals s WHERE s.portfolio_id = @id
             AND (s.symbol, s.signal_type, s.signal_strength, s.price, s.volume, s.rsi, s.ma_5, s.ma_20, s.ma_50, s.bollinger_upper, s.bollinger_lower, s.created_at)
                 IS NOT DISTINCT FROM (r.symbol, r.signal_type, r.signal_strength, r.price, r.volume, r.rsi, r.ma_5, r.ma_20, r.ma_50, r.bollinger_upper, r.bollinger_lower, r.created_at))
           AND EXISTS (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = @id AND p.symbol = r.symbol)
         """;
 
-    public const string InsertMissingPrices = $"""
-        INSERT INTO price_history (portfolio_id, {PriceColumns})
-        SELECT @id, {PriceColumns} FROM restore_prices r
+    public static string InsertMissingPrices(string values) => $"""
+        INSERT INTO price_history (portfolio_id, {values})
+        SELECT @id, {values} FROM restore_prices r
         WHERE NOT EXISTS (SELECT 1 FROM price_history h WHERE h.portfolio_id = @id
             AND (h.symbol, h.price, h.volume, h.high, h.low, h.open_price, h.close_price, h."timestamp")
                 IS NOT DISTINCT FROM (r.symbol, r.price, r.volume, r.high, r.low, r.open_price, r.close_price, r."timestamp"))

@@ -58,6 +58,25 @@ public sealed class SelectiveRestoreTests
     }
 
     [Fact]
+    public async Task ColumnsThePrototypeOrTheUserAdded_ComeBackWithTheirRows_AndOneAddedSinceTheBackupDoesNotStopIt()
+    {
+        await using var live = await PrototypeDatabases.ShapeAsync("v2-with-signals"); // trading_signals has its strategy_key, evidence…
+        await live.MigrateAsync();
+        var scene = await RestoreScene.CreateAsync(live);
+        var backup = await scene.BackupAsync();
+        await live.ExecuteAsync("""
+            DELETE FROM trading_signals WHERE portfolio_id = 'My_HKEX_ALL' AND signal_type = 'BBRK9';
+            ALTER TABLE portfolio_positions ADD COLUMN my_note text;
+            """);
+
+        var run = await scene.HksAsync("restore", backup, "--portfolio", "My_HKEX_ALL", "--yes");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal([("BBRK9", "{\"reasons\": [\"breakout\"]}")], await live.QueryAsync<(string, string)>(
+            "SELECT strategy_key, evidence::text FROM trading_signals WHERE portfolio_id = 'My_HKEX_ALL' AND signal_type = 'BBRK9'"));
+    }
+
+    [Fact]
     public async Task RunningItTwice_ChangesNothingTheSecondTime()
     {
         await using var live = await DemoDatabases.RichAsync();
