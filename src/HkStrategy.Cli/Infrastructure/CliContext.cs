@@ -11,7 +11,11 @@ public sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter
     public static CliContext ForProcess()
     {
         var console = AnsiConsole.Console;
-        if (System.Console.IsOutputRedirected)
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns is >= 40 and <= 1000)
+        {
+            console.Profile.Width = columns; // the width the user or the shell says
+        }
+        else if (System.Console.IsOutputRedirected)
         {
             console.Profile.Width = 200; // tables in files and pipes are read whole, not wrapped at 80 columns
         }

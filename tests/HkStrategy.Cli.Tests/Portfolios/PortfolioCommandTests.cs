@@ -198,6 +198,19 @@ public sealed class PortfolioCommandTests
     }
 
     [Theory]
+    [InlineData("portfolio", "list")]
+    [InlineData("db", "status")]
+    public async Task AtEightyColumns_NoNumberIsSplitOverTwoLines(params string[] command)
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+
+        var run = await HksProcess.RunAsync([.. command, "--database", db.Target.ConnectionString], new Dictionary<string, string?> { ["COLUMNS"] = "80" });
+
+        Assert.True(run.Out.Split('\n').All(l => l.TrimEnd().Length <= 80), run.Out);
+        Assert.Contains("4,052,660.20", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("positions.csv", null, "Symbol,Company")]
     [InlineData("positions.CSV", null, "Symbol,Company")]
     [InlineData("all.json", null, "{")]

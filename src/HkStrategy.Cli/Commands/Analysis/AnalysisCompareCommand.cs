@@ -30,8 +30,8 @@ public static class AnalysisCompareCommand
                 });
                 return 0;
             }
-            var table = new Table().AddColumn("").AddColumn(new TableColumn($"{a.Id} {Markup.Escape(a.Name)}").RightAligned())
-                .AddColumn(new TableColumn($"{b.Id} {Markup.Escape(b.Name)}").RightAligned()).AddColumn(new TableColumn("Difference").RightAligned());
+            var table = new Table().AddColumn("").AddColumn(NumberColumn.Of($"{a.Id} {Markup.Escape(a.Name)}"))
+                .AddColumn(NumberColumn.Of($"{b.Id} {Markup.Escape(b.Name)}")).AddColumn(NumberColumn.Of("Difference"));
             table.AddRow("Portfolio", Markup.Escape(a.PortfolioId ?? "-"), Markup.Escape(b.PortfolioId ?? "-"), "");
             table.AddRow("Period", $"{a.StartDate:yyyy-MM-dd} – {a.EndDate:yyyy-MM-dd}", $"{b.StartDate:yyyy-MM-dd} – {b.EndDate:yyyy-MM-dd}", "");
             table.AddRow("Trading days", a.Days.ToString(CultureInfo.InvariantCulture), b.Days.ToString(CultureInfo.InvariantCulture), (b.Days - a.Days).ToString("+0;-0;0", CultureInfo.InvariantCulture));

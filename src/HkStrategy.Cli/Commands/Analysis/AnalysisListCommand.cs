@@ -26,9 +26,9 @@ public static class AnalysisListCommand
                 await JsonOutput.WriteAsync(context, analyses);
                 return 0;
             }
-            var table = new Table().AddColumns("Id", "Portfolio", "Name", "Period").AddColumns(new TableColumn("Days").RightAligned(),
-                new TableColumn("Start value").RightAligned(), new TableColumn("End value").RightAligned(), new TableColumn("Return").RightAligned(),
-                new TableColumn("Max drawdown").RightAligned(), new TableColumn("Volatility").RightAligned());
+            var table = new Table().AddColumns("Id", "Portfolio", "Name", "Period").AddColumns(NumberColumn.Of("Days"),
+                NumberColumn.Of("Start value"), NumberColumn.Of("End value"), NumberColumn.Of("Return"),
+                NumberColumn.Of("Max drawdown"), NumberColumn.Of("Volatility"));
             foreach (var a in analyses)
             {
                 table.AddRow(a.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(a.PortfolioId ?? "-"), Markup.Escape(a.Name),

@@ -34,8 +34,8 @@ public static class AnalysisShowCommand
             }
             context.Console.MarkupLine($"[bold]{summary.Id}[/] {Markup.Escape(summary.Name)} ({Markup.Escape(summary.PortfolioId ?? "no portfolio")}, {summary.StartDate:yyyy-MM-dd} – {summary.EndDate:yyyy-MM-dd}): "
                 + $"return {AnalysisCommand.Percent(summary.TotalReturn)}, max drawdown {AnalysisCommand.Percent(-summary.MaxDrawdown)}, volatility {AnalysisCommand.Percent(summary.Volatility).TrimStart('+')}");
-            var table = new Table().AddColumns("Date").AddColumns(new TableColumn("Value").RightAligned(), new TableColumn("Change").RightAligned(),
-                new TableColumn("Return").RightAligned()).AddColumn("Top contributors");
+            var table = new Table().AddColumns("Date").AddColumns(NumberColumn.Of("Value"), NumberColumn.Of("Change"),
+                NumberColumn.Of("Return")).AddColumn("Top contributors");
             foreach (var v in values)
             {
                 table.AddRow(v.TradeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Money.Amount(v.TotalValue), Money.GainOrLoss(v.DailyChange ?? 0),

@@ -23,8 +23,8 @@ public static class PortfolioListCommand
                 return 0;
             }
             var table = new Table().AddColumns("Portfolio", "Name").AddColumns(
-                new TableColumn("Positions").RightAligned(), new TableColumn("Market value").RightAligned(), new TableColumn("Cost").RightAligned(),
-                new TableColumn("Unrealised P&L").RightAligned(), new TableColumn("P&L %").RightAligned());
+                NumberColumn.Of("Positions"), NumberColumn.Of("Market value"), NumberColumn.Of("Cost"),
+                NumberColumn.Of("Unrealised P&L"), NumberColumn.Of("P&L %"));
             foreach (var p in portfolios)
             {
                 table.AddRow(Markup.Escape(p.PortfolioId), Markup.Escape(p.Name), p.Positions.ToString(System.Globalization.CultureInfo.InvariantCulture),

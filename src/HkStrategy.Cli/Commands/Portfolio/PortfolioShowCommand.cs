@@ -28,8 +28,8 @@ public static class PortfolioShowCommand
             }
             context.Console.MarkupLine($"[bold]{Markup.Escape(summary.PortfolioId)}[/]: {Markup.Escape(summary.Name)}{(summary.Description is { } d ? " — " + Markup.Escape(d) : "")}");
             var table = new Table().AddColumns("Symbol", "Company", "Sector").AddColumns(
-                new TableColumn("Quantity").RightAligned(), new TableColumn("Avg cost").RightAligned(), new TableColumn("Price").RightAligned(),
-                new TableColumn("Market value").RightAligned(), new TableColumn("Unrealised P&L").RightAligned(), new TableColumn("P&L %").RightAligned(),
+                NumberColumn.Of("Quantity"), NumberColumn.Of("Avg cost"), NumberColumn.Of("Price"),
+                NumberColumn.Of("Market value"), NumberColumn.Of("Unrealised P&L"), NumberColumn.Of("P&L %"),
                 new TableColumn("Rules"));
             foreach (var p in positions)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HkStrategy.Cli.Rendering;
 using HkStrategy.Data.Status;
 using Spectre.Console;
 
@@ -18,7 +19,7 @@ internal static class StatusView
         console.Write(summary);
         console.WriteLine();
 
-        var tables = new Table().AddColumn("Table").AddColumn(new TableColumn("Rows").RightAligned());
+        var tables = new Table().AddColumn("Table").AddColumn(NumberColumn.Of("Rows"));
         foreach (var (name, rows) in status.Tables)
         {
             tables.AddRow(Markup.Escape(name), rows.ToString("N0", CultureInfo.InvariantCulture));
@@ -26,7 +27,7 @@ internal static class StatusView
         console.Write(tables);
 
         var portfolios = new Table().AddColumn("Portfolio").AddColumn("Name")
-            .AddColumn(new TableColumn("Positions").RightAligned()).AddColumn(new TableColumn("Market value").RightAligned());
+            .AddColumn(NumberColumn.Of("Positions")).AddColumn(NumberColumn.Of("Market value"));
         foreach (var portfolio in status.Portfolios)
         {
             portfolios.AddRow(Markup.Escape(portfolio.PortfolioId), Markup.Escape(portfolio.Name),
