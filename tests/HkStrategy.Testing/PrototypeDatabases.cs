@@ -20,6 +20,15 @@ public static class PrototypeDatabases
         return database;
     }
 
+    /// <summary>The prototype's v2 as its own migration_v1_to_v2.sql (run with psql) makes it from its transitional database.</summary>
+    public static async Task<TestDatabase> PrototypeV2ByItsScriptAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await LoadAsync(database, Fixtures.PrototypeTransitional);
+        var ran = await PrototypeScripts.RunAsync(database, "migration_v1_to_v2.sql");
+        return ran.ExitCode == 0 ? database : throw new InvalidOperationException("migration_v1_to_v2.sql failed: " + ran.StandardError);
+    }
+
     /// <summary>
     /// A prototype database a user can have, built from the project's fixtures (written from the facts of the
     /// prototype's scripts): <c>v2</c>; <c>v2-after-remove-old</c> (its remove_old_analysis_tables.sql);

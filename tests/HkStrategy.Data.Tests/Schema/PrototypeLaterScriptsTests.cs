@@ -14,7 +14,7 @@ public sealed class PrototypeLaterScriptsTests
     [PrototypeFact]
     public async Task EveryLaterScriptInTurn_EndingWithRemoveOldAnalysisTables_IsAdopted_AndRollsBackAndForthWithEveryRow()
     {
-        await using var db = await PrototypeV2Async();
+        await using var db = await PrototypeDatabases.PrototypeV2ByItsScriptAsync();
         foreach (var script in new[] { "migration_v2_to_v3.sql", "create_new_analysis_schema.sql", "init_dashboard_extensions.sql",
                      "strategic_signal_final_migration.sql", "create_daily_equity_technicals.sql", "remove_old_analysis_tables.sql" })
         {
@@ -33,7 +33,7 @@ public sealed class PrototypeLaterScriptsTests
     [PrototypeFact]
     public async Task ItsNewAnalysisSchema_AfterRemoveOldAnalysisTables_IsKeptAsPrototypeAnalyses()
     {
-        await using var db = await PrototypeV2Async();
+        await using var db = await PrototypeDatabases.PrototypeV2ByItsScriptAsync();
         await PrototypeScripts.RunAsync(db, "remove_old_analysis_tables.sql", onErrorStop: false);
         await PrototypeScripts.RunAsync(db, "create_new_analysis_schema.sql", onErrorStop: false);
 
@@ -59,16 +59,6 @@ public sealed class PrototypeLaterScriptsTests
         Assert.Equal(4_052_660.20m, await db.ScalarAsync<decimal>("SELECT SUM(market_value) FROM portfolio_positions WHERE portfolio_id = 'DEFAULT'"));
         await PrototypeAssertions.AssertCleanAsync(db);
         await AssertRoundTripAsync(db, "DEFAULT");
-    }
-
-    /// <summary>The prototype's v2 as its own migration_v1_to_v2.sql made it from its transitional database.</summary>
-    private static async Task<TestDatabase> PrototypeV2Async()
-    {
-        var db = await TestDatabase.CreateAsync();
-        await PrototypeDatabases.LoadAsync(db, Fixtures.PrototypeTransitional);
-        var ran = await PrototypeScripts.RunAsync(db, "migration_v1_to_v2.sql");
-        Assert.True(ran.ExitCode == 0, ran.StandardError);
-        return db;
     }
 
     private static async Task AssertRoundTripAsync(TestDatabase db, string kept, bool byColumnName = false)

@@ -107,10 +107,7 @@ public sealed class PrototypeV2AdoptionTests
     [PrototypeFact]
     public async Task ThePrototypesOwnMigrationScript_RunOnItsTransitionalDatabase_IsAdoptedToo()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await PrototypeDatabases.LoadAsync(db, Fixtures.PrototypeTransitional);
-        var ran = await PrototypeScripts.RunAsync(db, "migration_v1_to_v2.sql");
-        Assert.True(ran.ExitCode == 0, ran.StandardError);
+        await using var db = await PrototypeDatabases.PrototypeV2ByItsScriptAsync();
 
         var outcome = await db.MigrateAsync();
 
@@ -125,9 +122,7 @@ public sealed class PrototypeV2AdoptionTests
     [PrototypeFact]
     public async Task AfterThePrototypesOwnRollbackScript_WhichFailsPartWay_TheDatabaseIsStillAdopted()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await PrototypeDatabases.LoadAsync(db, Fixtures.PrototypeTransitional);
-        Assert.Equal(0, (await PrototypeScripts.RunAsync(db, "migration_v1_to_v2.sql")).ExitCode);
+        await using var db = await PrototypeDatabases.PrototypeV2ByItsScriptAsync();
         var rowsBefore = await RowCountsAsync(db);
 
         await PrototypeScripts.RunAsync(db, "rollback_v2_to_v1.sql", onErrorStop: false);
