@@ -41,10 +41,16 @@ public sealed partial class ServerDatabases(DatabaseTarget target)
         throw HksException.Environment("NoMaintenanceDatabase", $"neither postgres nor template1 can be opened on {target.Display}");
     }
 
-    /// <summary>A new, empty scratch database: <c>hks_scratch_{purpose}_{pid}_{time}</c>.</summary>
+    private static int _scratchSequence;
+
+    /// <summary>
+    /// A new, empty scratch database: <c>hks_scratch_{purpose}_{pid}_{time}{sequence}</c>; the sequence keeps two made
+    /// by one process in the same millisecond (concurrent drills) apart.
+    /// </summary>
     public async Task<DatabaseTarget> CreateScratchAsync(string purpose, CancellationToken cancellationToken)
     {
-        var name = string.Create(CultureInfo.InvariantCulture, $"{ScratchPrefix}{purpose}_{Environment.ProcessId}_{DateTime.UtcNow:yyyyMMddHHmmssfff}");
+        var sequence = Interlocked.Increment(ref _scratchSequence) % 10_000;
+        var name = string.Create(CultureInfo.InvariantCulture, $"{ScratchPrefix}{purpose}_{Environment.ProcessId}_{DateTime.UtcNow:yyyyMMddHHmmssfff}{sequence:D4}");
         await ExecuteAsync($"CREATE DATABASE {Quote(name)} TEMPLATE template0 ENCODING 'UTF8'", cancellationToken);
         return target.WithDatabase(name);
     }
