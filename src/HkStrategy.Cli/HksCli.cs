@@ -50,6 +50,11 @@ public static class HksCli
             await context.Error.WriteLineAsync($"hks: {parseResult.Errors[0].Message} (see 'hks --help') [Usage]");
             return (int)ExitCode.Usage;
         }
+        if (context.Settings.Problems is [var problem, ..])
+        {
+            await context.Error.WriteLineAsync($"hks: {problem.Message} [{problem.Name}]");
+            return (int)ExitCode.Usage;
+        }
         return await parseResult.InvokeAsync(new InvocationConfiguration
         {
             EnableDefaultExceptionHandler = false,

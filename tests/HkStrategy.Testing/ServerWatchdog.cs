@@ -16,7 +16,7 @@ internal static class ServerWatchdog
         var data = Path.Combine(home, "cluster", "data");
         var major = int.Parse(await File.ReadAllTextAsync(Path.Combine(data, "PG_VERSION")), CultureInfo.InvariantCulture);
         var pgCtl = (await PgBinaries.LocateAsync(major, CancellationToken.None)).Tool("pg_ctl");
-        var account = await ServiceAccount.DetectAsync(CancellationToken.None);
+        var account = await ServiceAccount.DetectAsync(TestEnvironment.Settings.ServiceUser, CancellationToken.None);
         var stop = account.UserName is { } user ? $"runuser -u {user} -- {pgCtl} stop -D {data} -m fast" : $"{pgCtl} stop -D {data} -m fast";
         var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf {home}";
         var startInfo = new ProcessStartInfo("setsid") { UseShellExecute = false };

@@ -1,28 +1,31 @@
+using HkStrategy.Data.Settings;
+
 namespace HkStrategy.Testing;
 
 /// <summary>
-/// Keeps tests away from the user's own files: <c>$HKS_HOME</c> (backups, logs) points into a temporary folder, and
-/// no ambient <c>HKS_DATABASE_URL</c> can redirect a test to a real database.
+/// Keeps tests away from the user's own files and databases without touching the process environment: the
+/// settings every test hands to hks have <c>$HKS_HOME</c> (backups, logs) in a temporary folder and no
+/// <c>HKS_DATABASE_URL</c>, whatever the machine has set; programs started by tests get the same.
 /// </summary>
 public static class TestEnvironment
 {
-    private static readonly Lock Gate = new();
-    private static bool _applied;
-
     public static string Home { get; } = Path.Combine(TestServer.Home, "home");
 
-    public static void Apply()
+    private static readonly Lazy<HksSettings> Applied = new(() =>
     {
-        lock (Gate)
+        Directory.CreateDirectory(Home);
+        return new HksSettings
         {
-            if (_applied)
-            {
-                return;
-            }
-            Directory.CreateDirectory(Home);
-            Environment.SetEnvironmentVariable("HKS_HOME", Home);
-            Environment.SetEnvironmentVariable("HKS_DATABASE_URL", null);
-            _applied = true;
-        }
-    }
+            Home = new HkStrategy.Data.Embedded.HksHome(Home),
+            SearchPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries),
+        }.ApplyToProcess();
+    });
+
+    /// <summary>The settings of a test: its own home, the embedded or test server only; applied to this process.</summary>
+    public static HksSettings Settings => Applied.Value;
+
+    /// <summary>The same settings with a home of a test's own.</summary>
+    public static HksSettings WithHome(string home) => Settings.WithHome(home);
+
+    public static void Apply() => _ = Applied.Value;
 }

@@ -30,7 +30,7 @@ public static class TestServer
             return new DatabaseTarget(ConnectionStrings.Normalize(external), IsEmbedded: false);
         }
         await RemoveAbandonedClustersAsync();
-        var cluster = new EmbeddedCluster(new HksHome(Home));
+        var cluster = new EmbeddedCluster(TestEnvironment.Settings);
         var target = await cluster.EnsureRunningAsync(CancellationToken.None);
         await ServerWatchdog.WatchAsync(Home);
         return target;
@@ -55,7 +55,7 @@ public static class TestServer
     {
         try
         {
-            await new EmbeddedCluster(new HksHome(home)).StopAsync(CancellationToken.None);
+            await new EmbeddedCluster(TestEnvironment.WithHome(home)).StopAsync(CancellationToken.None);
             Directory.Delete(home, recursive: true);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or HkStrategy.Core.Failures.HksException)

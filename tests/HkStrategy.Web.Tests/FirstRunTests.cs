@@ -26,7 +26,7 @@ public sealed class FirstRunTests
         }
         finally
         {
-            await new EmbeddedCluster(new HksHome(home)).StopAsync(CancellationToken.None);
+            await new EmbeddedCluster(TestEnvironment.WithHome(home)).StopAsync(CancellationToken.None);
             Directory.Delete(home, recursive: true);
         }
     }

@@ -1,15 +1,27 @@
+using HkStrategy.Data.Settings;
+using HkStrategy.Operations.Backup;
+using HkStrategy.Operations.Faults;
 using Spectre.Console;
 
 namespace HkStrategy.Cli.Infrastructure;
 
-/// <summary>Everything a command talks to besides the database: injected so commands run the same in tests.</summary>
-public sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter Error, TextReader In, TimeProvider Clock)
+/// <summary>
+/// Everything a command talks to besides the database: the settings read once at start, the console, the clock.
+/// Injected, so commands run the same in tests, in process.
+/// </summary>
+public sealed record CliContext(HksSettings Settings, IAnsiConsole Console, TextWriter Out, TextWriter Error, TextReader In, TimeProvider Clock)
 {
     /// <summary>Where progress bars go: stderr, so stdout holds only results (and JSON).</summary>
     public IAnsiConsole ErrorConsole { get; init; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
 
+    /// <summary>The verified backup taken before every destructive step, into <c>$HKS_HOME/backups</c>.</summary>
+    public SafetyBackup SafetyBackup => new(Settings.Home.Backups, Clock);
+
+    /// <summary>The one place the command line reads its environment: settings, terminal width, fault points.</summary>
     public static CliContext ForProcess()
     {
+        var settings = HksSettingsReader.FromEnvironment().ApplyToProcess();
+        FaultPoint.Arm(settings.KillAt);
         var console = AnsiConsole.Console;
         if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns is >= 40 and <= 1000)
         {
@@ -19,6 +31,6 @@ public sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter
         {
             console.Profile.Width = 200; // tables in files and pipes are read whole, not wrapped at 80 columns
         }
-        return new(console, System.Console.Out, System.Console.Error, System.Console.In, TimeProvider.System);
+        return new(settings, console, System.Console.Out, System.Console.Error, System.Console.In, TimeProvider.System);
     }
 }

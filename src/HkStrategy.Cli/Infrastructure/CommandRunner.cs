@@ -1,6 +1,5 @@
 using System.CommandLine;
 using HkStrategy.Core.Failures;
-using HkStrategy.Data.Embedded;
 using Npgsql;
 
 namespace HkStrategy.Cli.Infrastructure;
@@ -57,17 +56,17 @@ public static class CommandRunner
         }
         catch (Exception unexpected)
         {
-            var log = WriteLog(unexpected);
+            var log = WriteLog(context, unexpected);
             await context.Error.WriteLineAsync($"hks: unexpected error ({unexpected.GetType().Name}): {unexpected.Message.Split('\n')[0]}{log}");
             return (int)ExitCode.CheckFailed;
         }
     }
 
-    private static string WriteLog(Exception error)
+    private static string WriteLog(CliContext context, Exception error)
     {
         try
         {
-            var folder = Path.Combine(HksHome.FromEnvironment().Root, "logs");
+            var folder = Path.Combine(context.Settings.Home.Root, "logs");
             Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, "hks.log");
             File.AppendAllText(path, $"{DateTimeOffset.UtcNow:O} {error}\n");

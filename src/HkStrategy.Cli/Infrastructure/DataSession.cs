@@ -17,9 +17,9 @@ public sealed class DataSession : IAsyncDisposable
 
     public NpgsqlConnection Connection { get; }
 
-    public static async Task<DataSession> OpenAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    public static async Task<DataSession> OpenAsync(CliContext context, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var database = await DatabaseSession.OpenAsync(parseResult, cancellationToken);
+        var database = await DatabaseSession.OpenAsync(context, parseResult, cancellationToken);
         NpgsqlConnection? connection = null;
         try
         {

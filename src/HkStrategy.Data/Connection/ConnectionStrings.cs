@@ -30,6 +30,19 @@ public static class ConnectionStrings
         }
     }
 
+    /// <summary>A URL or connection string as given, masked; one that cannot be read is not printed at all.</summary>
+    public static string MaskAny(string value)
+    {
+        try
+        {
+            return Mask(Normalize(value));
+        }
+        catch (HksException)
+        {
+            return "(unreadable)";
+        }
+    }
+
     public static string Mask(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HkStrategy.Core.Failures;
 using HkStrategy.Data.Connection;
+using HkStrategy.Data.Settings;
 using Npgsql;
 
 namespace HkStrategy.Data.Embedded;
@@ -10,8 +11,10 @@ namespace HkStrategy.Data.Embedded;
 /// 127.0.0.1 (a free port) and a unix socket, holding the database <c>hk_strategy</c>. Every change of its state
 /// happens under <see cref="ClusterLock"/>.
 /// </summary>
-public sealed class EmbeddedCluster(HksHome home)
+public sealed class EmbeddedCluster(HksSettings settings)
 {
+    private readonly HksHome home = settings.Home;
+
     public const string DatabaseName = "hk_strategy";
     public const string SuperUser = "hks";
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(120);
@@ -34,7 +37,7 @@ public sealed class EmbeddedCluster(HksHome home)
                 return running;
             }
         }
-        var account = await ServiceAccount.DetectAsync(cancellationToken);
+        var account = await ServiceAccount.DetectAsync(settings.ServiceUser, cancellationToken);
         var binaries = await PgBinaries.LocateAsync(initialized ? layout.ReadMajorVersion() : null, cancellationToken);
         if (!initialized)
         {
@@ -56,7 +59,7 @@ public sealed class EmbeddedCluster(HksHome home)
             return false;
         }
         using var clusterLock = await ClusterLock.AcquireAsync(home.LockFile, LockTimeout, cancellationToken);
-        var account = await ServiceAccount.DetectAsync(cancellationToken);
+        var account = await ServiceAccount.DetectAsync(settings.ServiceUser, cancellationToken);
         var layout = new ClusterLayout(home);
         if (!layout.CheckInitialized())
         {

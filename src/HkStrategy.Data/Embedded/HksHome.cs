@@ -8,14 +8,6 @@ public sealed class HksHome(string root)
 {
     public string Root { get; } = Path.GetFullPath(root);
 
-    public static HksHome FromEnvironment()
-    {
-        var configured = Environment.GetEnvironmentVariable("HKS_HOME");
-        return new HksHome(string.IsNullOrWhiteSpace(configured)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".hkstrategy")
-            : configured);
-    }
-
     /// <summary>The cluster folder; a link to a folder the service account can reach when it cannot reach this one.</summary>
     public string Cluster => Path.Combine(Root, "cluster");
 

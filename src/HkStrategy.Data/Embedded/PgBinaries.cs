@@ -39,14 +39,19 @@ public sealed record PgBinaries(string Directory, int MajorVersion)
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static IReadOnlyList<string>? _candidates;
+    private static (string? Pinned, IReadOnlyList<string> SearchPath) _search = (null, []);
 
-    /// <summary>Folders that may hold PostgreSQL programs, in the order they are searched (found once per process).</summary>
-    public static async Task<IReadOnlyList<string>> CandidateDirectoriesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Where to look, from the program's settings (<c>HKS_PG_BINDIR</c>, <c>PATH</c>): set once when a program starts,
+    /// before the first search. Without it, only Debian's folders (or <c>pg_config</c>'s) are searched.
+    /// </summary>
+    public static void SearchIn(string? pinned, IReadOnlyList<string> searchPath)
     {
-        await Gate.WaitAsync(cancellationToken);
+        Gate.Wait();
         try
         {
-            return _candidates ??= await FindCandidateDirectoriesAsync(cancellationToken);
+            _search = (string.IsNullOrWhiteSpace(pinned) ? null : pinned, searchPath);
+            _candidates = null;
         }
         finally
         {
@@ -54,15 +59,27 @@ public sealed record PgBinaries(string Directory, int MajorVersion)
         }
     }
 
-    private static async Task<IReadOnlyList<string>> FindCandidateDirectoriesAsync(CancellationToken cancellationToken)
+    /// <summary>Folders that may hold PostgreSQL programs, in the order they are searched (found once per process).</summary>
+    public static async Task<IReadOnlyList<string>> CandidateDirectoriesAsync(CancellationToken cancellationToken)
     {
-        var pinned = Environment.GetEnvironmentVariable("HKS_PG_BINDIR");
-        if (!string.IsNullOrWhiteSpace(pinned))
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return _candidates ??= await FindCandidateDirectoriesAsync(_search.Pinned, _search.SearchPath, cancellationToken);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> FindCandidateDirectoriesAsync(string? pinned, IReadOnlyList<string> searchPath, CancellationToken cancellationToken)
+    {
+        if (pinned is not null)
         {
             return [pinned];
         }
-        var candidates = new List<string>();
-        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries));
+        var candidates = new List<string>(searchPath);
         const string debianRoot = "/usr/lib/postgresql";
         if (System.IO.Directory.Exists(debianRoot))
         {

@@ -17,13 +17,12 @@ public sealed partial class ServiceAccount
 
     public bool IsSeparateUser => UserName is not null;
 
-    public static async Task<ServiceAccount> DetectAsync(CancellationToken cancellationToken)
+    public static async Task<ServiceAccount> DetectAsync(string user, CancellationToken cancellationToken)
     {
         if (GetEffectiveUserId() != 0)
         {
             return new ServiceAccount(null);
         }
-        var user = Environment.GetEnvironmentVariable("HKS_SERVICE_USER") is { Length: > 0 } configured ? configured : "postgres";
         var exists = await ProcessRunner.RunAsync("id", ["-u", user], cancellationToken);
         return exists.Succeeded
             ? new ServiceAccount(user)

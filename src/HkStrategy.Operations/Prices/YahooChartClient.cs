@@ -21,10 +21,6 @@ public sealed record FetchPolicy(TimeSpan AttemptTimeout, int Retries, TimeSpan 
 /// </summary>
 public sealed class YahooChartClient(HttpClient http, FetchPolicy policy)
 {
-    public const string BaseUrlVariable = "HKS_PRICE_SOURCE_URL";
-
-    public static Uri DefaultBaseUrl { get; } = new("https://query1.finance.yahoo.com");
-
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline = Pipeline(policy);
 
     private static ResiliencePipeline<HttpResponseMessage> Pipeline(FetchPolicy policy)
@@ -53,9 +49,6 @@ public sealed class YahooChartClient(HttpClient http, FetchPolicy policy)
         }
         return builder.AddTimeout(policy.AttemptTimeout).Build();
     }
-
-    public static Uri BaseUrlFromEnvironment() =>
-        Environment.GetEnvironmentVariable(BaseUrlVariable) is { Length: > 0 } url ? new Uri(url) : DefaultBaseUrl;
 
     public async Task<IReadOnlyList<DailyBar>> FetchAsync(Uri baseUrl, string symbol, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace HkStrategy.Web.Security;
 /// </summary>
 public sealed class DashboardAccess(string? password)
 {
-    public const string PasswordVariable = "HKS_DASHBOARD_PASSWORD";
+    public const string PasswordVariable = Data.Settings.HksSettingsReader.DashboardPasswordVariable;
 
     public bool RequiresSignIn => !string.IsNullOrEmpty(password);
 
@@ -18,8 +18,6 @@ public sealed class DashboardAccess(string? password)
     /// no longer matches, so changing HKS_DASHBOARD_PASSWORD ends every session.
     /// </summary>
     public string Fingerprint { get; } = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("hks-dashboard:" + password)));
-
-    public static DashboardAccess FromEnvironment() => new(Environment.GetEnvironmentVariable(PasswordVariable));
 
     public bool Accepts(string? candidate) =>
         RequiresSignIn && candidate is not null &&

@@ -1,4 +1,5 @@
 using System.Net;
+using HkStrategy.Data.Settings;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace HkStrategy.Web.Security;
@@ -11,21 +12,16 @@ namespace HkStrategy.Web.Security;
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string TlsProxyVariable = "HKS_DASHBOARD_TLS_PROXY";
-
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    public static void AddTlsProxy(this IServiceCollection services)
+    public static void AddTlsProxy(this IServiceCollection services, HksSettings settings)
     {
-        if (Environment.GetEnvironmentVariable(TlsProxyVariable) is not { Length: > 0 } proxy)
+        if (settings.DashboardTlsProxy is not { } address)
         {
             return;
         }
-        var address = IPAddress.TryParse(proxy, out var parsed)
-            ? parsed
-            : throw Core.Failures.HksException.Usage("InvalidTlsProxy", $"{TlsProxyVariable} is '{proxy}', not an IP address");
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -35,7 +31,7 @@ public static class SecurityHeaders
 
     public static void UseSecurityHeaders(this WebApplication app)
     {
-        if (Environment.GetEnvironmentVariable(TlsProxyVariable) is { Length: > 0 })
+        if (app.Services.GetRequiredService<HksSettings>().DashboardTlsProxy is not null)
         {
             app.UseForwardedHeaders();
         }

@@ -1,3 +1,4 @@
+using HkStrategy.Data.Settings;
 using HkStrategy.Web.Startup;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -12,14 +13,14 @@ public static class SecuritySetup
 
     public const string FingerprintClaim = "hks:password-fingerprint";
 
-    public static void AddDashboardSecurity(this WebApplicationBuilder builder)
+    public static void AddDashboardSecurity(this WebApplicationBuilder builder, HksSettings settings)
     {
-        var access = DashboardAccess.FromEnvironment();
+        var access = new DashboardAccess(settings.DashboardPassword);
         access.RequireSafeAddresses(Listening.ConfiguredUrls(builder));
         builder.Services.AddSingleton(access);
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSignInRateLimits();
-        builder.Services.AddTlsProxy();
+        builder.Services.AddTlsProxy(settings);
         if (!access.RequiresSignIn && builder.Configuration["AllowedHosts"] is null or "*")
         {
             // Without a sign-in, loopback is the only protection: a page elsewhere whose name resolves to 127.0.0.1 (DNS

@@ -18,10 +18,11 @@ public static class DashboardHost
             // Pages are found in this assembly, also when another program (hks serve) hosts the dashboard.
             ApplicationName = typeof(DashboardHost).Assembly.GetName().Name,
         });
+        var settings = builder.AddHksSettings();
         builder.ListenOnLoopbackByDefault();
-        builder.AddDashboardSecurity();
-        await builder.AddHksDatabaseAsync();
-        builder.AddDashboard();
+        builder.AddDashboardSecurity(settings);
+        await builder.AddHksDatabaseAsync(settings);
+        builder.AddDashboard(settings);
 
         var app = builder.Build();
         await app.PrepareDatabaseAsync();

@@ -1,5 +1,5 @@
 using HkStrategy.Data.Connection;
-using HkStrategy.Data.Embedded;
+using HkStrategy.Data.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.FileProviders;
 using HkStrategy.Web.Backups;
@@ -15,10 +15,9 @@ namespace HkStrategy.Web.Startup;
 /// <summary>The dashboard's pages, API description, background operations and request pipeline.</summary>
 public static class DashboardSetup
 {
-    public static void AddDashboard(this WebApplicationBuilder builder)
+    public static void AddDashboard(this WebApplicationBuilder builder, HksSettings settings)
     {
-        var home = HksHome.FromEnvironment();
-        builder.Services.AddSingleton(home);
+        var home = settings.Home;
         builder.Services.AddSingleton(sp => new MaintenanceMode(sp.GetRequiredService<Database>(), home.Root, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<OperationJobs>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OperationJobs>());

@@ -1,5 +1,6 @@
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Schema;
+using HkStrategy.Data.Settings;
 using HkStrategy.Operations.Demo;
 
 namespace HkStrategy.Web.Startup;
@@ -10,9 +11,9 @@ namespace HkStrategy.Web.Startup;
 /// </summary>
 public static class DatabaseSetup
 {
-    public static async Task AddHksDatabaseAsync(this WebApplicationBuilder builder)
+    public static async Task AddHksDatabaseAsync(this WebApplicationBuilder builder, HksSettings settings)
     {
-        var target = await TargetResolver.ResolveAsync(builder.Configuration["database"], CancellationToken.None);
+        var target = await TargetResolver.ResolveAsync(builder.Configuration["database"], settings, CancellationToken.None);
         builder.Services.AddSingleton(target);
         builder.Services.AddSingleton(new Database(target));
         builder.Services.AddSingleton(new SchemaMigrator(MigrationCatalog.Embedded));

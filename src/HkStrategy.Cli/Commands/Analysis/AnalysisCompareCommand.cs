@@ -18,7 +18,7 @@ public static class AnalysisCompareCommand
         var command = new Command("compare", "Two value analyses side by side") { first, second, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var (a, _) = await AnalysisStore.GetAsync(session.Connection, parseResult.GetValue(first), cancellationToken);
             var (b, _) = await AnalysisStore.GetAsync(session.Connection, parseResult.GetValue(second), cancellationToken);
             if (parseResult.GetValue(json))

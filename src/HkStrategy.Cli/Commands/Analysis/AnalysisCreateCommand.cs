@@ -31,7 +31,7 @@ public static class AnalysisCreateCommand
             {
                 throw HksException.Usage("InvalidName", "--name must not be empty");
             }
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var run = await new ValueAnalysisRunner(TradingCalendar.Hkex).RunAsync(session.Connection, portfolioId, first, last, title, parseResult.GetValue(notes), cancellationToken);
             var r = run.Result;
             if (parseResult.GetValue(json))

@@ -15,7 +15,7 @@ public static class AnalysisDeleteCommand
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             var analysisId = parseResult.GetValue(id);
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var (summary, _) = await AnalysisStore.GetAsync(session.Connection, analysisId, cancellationToken);
             var expected = analysisId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await Confirmation.RequireAsync(context, parseResult.GetValue(yes),

@@ -19,7 +19,7 @@ public static class AnalysisListCommand
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             var portfolioId = parseResult.GetValue(portfolio) is { } p ? PortfolioId.Require(p) : null;
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var analyses = await AnalysisStore.ListAsync(session.Connection, portfolioId, cancellationToken);
             if (parseResult.GetValue(json))
             {

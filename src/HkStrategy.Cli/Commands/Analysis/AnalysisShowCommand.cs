@@ -17,7 +17,7 @@ public static class AnalysisShowCommand
         var command = new Command("show", "One value analysis with its daily values") { id, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var (summary, values) = await AnalysisStore.GetAsync(session.Connection, parseResult.GetValue(id), cancellationToken);
             if (parseResult.GetValue(json))
             {

@@ -41,7 +41,7 @@ public static class EquityAnalysisCommand
             var fees = parseResult.GetValue(fee) is var f and >= 0 and <= 500 ? f : throw HksException.Usage("InvalidFee", "--fee-bps is 0 to 500");
             var first = InputValues.Date("--from", parseResult.GetValue(from))!.Value;
             var last = InputValues.Date("--to", parseResult.GetValue(to))!.Value;
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var run = await new EquityAnalysisRunner(TradingCalendar.Hkex).RunAsync(session.Connection, code, chosen, first, last, fees,
                 InputValues.Text("--name", parseResult.GetValue(name), 200), InputValues.Price("--target", parseResult.GetValue(target)), cancellationToken);
             var r = run.Result;
@@ -72,7 +72,7 @@ public static class EquityAnalysisCommand
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             var code = parseResult.GetValue(symbol) is { } s ? HkexSymbol.Normalize(s) : null;
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var analyses = await EquityAnalysisStore.ListAsync(session.Connection, code, cancellationToken);
             if (parseResult.GetValue(json))
             {
@@ -99,7 +99,7 @@ public static class EquityAnalysisCommand
         var command = new Command("show", "One equity strategy analysis with its BUY, SELL and HOLD signals") { id, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var (summary, signals) = await EquityAnalysisStore.GetAsync(session.Connection, parseResult.GetValue(id), cancellationToken);
             if (parseResult.GetValue(json))
             {
@@ -126,7 +126,7 @@ public static class EquityAnalysisCommand
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             var analysisId = parseResult.GetValue(id);
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var (summary, signals) = await EquityAnalysisStore.GetAsync(session.Connection, analysisId, cancellationToken);
             var expected = analysisId.ToString(CultureInfo.InvariantCulture);
             await Confirmation.RequireAsync(context, parseResult.GetValue(yes),

@@ -19,6 +19,6 @@ public static class BackupCommand
 
     public static Option<string?> Folder() => new("--out") { Description = "The backup folder (default: $HKS_HOME/backups)" };
 
-    public static string FolderOrDefault(string? folder) =>
-        string.IsNullOrWhiteSpace(folder) ? HkStrategy.Data.Embedded.HksHome.FromEnvironment().Backups : Path.GetFullPath(folder);
+    public static string FolderOrDefault(CliContext context, string? folder) =>
+        string.IsNullOrWhiteSpace(folder) ? context.Settings.Home.Backups : Path.GetFullPath(folder);
 }

@@ -14,7 +14,7 @@ public static class CheckCommand
         var command = new Command("check", "Check the data's integrity: orphans, generated columns, sequences, views, version record") { json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            await using var database = await DatabaseSession.OpenAsync(parseResult, cancellationToken);
+            await using var database = await DatabaseSession.OpenAsync(context, parseResult, cancellationToken);
             var findings = await new IntegrityCheck(new SchemaMigrator(MigrationCatalog.Embedded)).RunAsync(database, cancellationToken);
             if (parseResult.GetValue(json))
             {

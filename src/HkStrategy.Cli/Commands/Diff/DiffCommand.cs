@@ -21,8 +21,8 @@ public static class DiffCommand
         var command = new Command("diff", "Compare a backup with the live database: the scope of a data loss") { file, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            var live = await TargetResolver.ResolveAsync(parseResult.GetValue(CommonOptions.Database), cancellationToken);
-            var archive = BackupCatalog.Resolve(parseResult.GetValue(file)!, HksHome.FromEnvironment().Backups);
+            var live = await DatabaseSession.ResolveAsync(context, parseResult, cancellationToken);
+            var archive = BackupCatalog.Resolve(parseResult.GetValue(file)!, context.Settings.Home.Backups);
             await using var copy = await ScratchCopy.RestoreAsync(live, archive, MigrationCatalog.Embedded, context.Clock, cancellationToken);
             var report = await BackupDiff.CompareAsync(copy.Target, live, cancellationToken);
             if (parseResult.GetValue(json))

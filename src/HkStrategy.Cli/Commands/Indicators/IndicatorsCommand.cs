@@ -32,7 +32,7 @@ public static class IndicatorsCommand
             {
                 throw HksException.Usage("InvalidRange", "--from is after --to");
             }
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var bars = await BarReader.ReadAsync(session.Connection, code, last, cancellationToken);
             if (bars.Count == 0)
             {

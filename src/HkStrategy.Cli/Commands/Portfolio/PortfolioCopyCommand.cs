@@ -18,7 +18,7 @@ public static class PortfolioCopyCommand
         {
             var source = PortfolioCommand.RequireId(parseResult, from);
             var target = PortfolioId.Require(parseResult.GetValue(to));
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var positions = await PortfolioStore.CopyAsync(session.Connection, source, target, PortfolioText.Name(parseResult.GetValue(name)), cancellationToken);
             await context.Out.WriteLineAsync($"copied {source} to {target} ({positions} position(s))");
             return 0;

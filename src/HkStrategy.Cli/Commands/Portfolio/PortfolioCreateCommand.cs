@@ -18,7 +18,7 @@ public static class PortfolioCreateCommand
         {
             var portfolioId = PortfolioCommand.RequireId(parseResult, id);
             var portfolioName = PortfolioText.Name(parseResult.GetValue(name));
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             await PortfolioStore.CreateAsync(session.Connection, portfolioId, portfolioName!, PortfolioText.Description(parseResult.GetValue(description)), cancellationToken);
             await context.Out.WriteLineAsync($"created portfolio {portfolioId} ({portfolioName})");
             return 0;

@@ -21,12 +21,12 @@ public static class PortfolioDeleteCommand
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             var portfolioId = PortfolioCommand.RequireId(parseResult, id);
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var summary = await PortfolioStore.GetAsync(session.Connection, portfolioId, cancellationToken);
             await Confirmation.RequireAsync(context, parseResult.GetValue(yes),
                 $"This deletes portfolio {portfolioId} ({summary.Name}) with its {summary.Positions} position(s) worth HK${Money.Amount(summary.MarketValue)}, their rules, signals and prices, after a verified backup.",
                 portfolioId, cancellationToken);
-            var backup = await new SafetyBackup(HksHome.FromEnvironment().Backups, context.Clock).TakeAsync(session.Database, "pre_delete", cancellationToken);
+            var backup = await context.SafetyBackup.TakeAsync(session.Database, "pre_delete", cancellationToken);
             await PortfolioStore.DeleteAsync(session.Connection, portfolioId, cancellationToken);
             await context.Out.WriteLineAsync($"deleted portfolio {portfolioId}; backup (verified) {backup.Path}");
             return 0;

@@ -24,7 +24,7 @@ public static class PortfolioEditCommand
             {
                 throw HksException.Usage("NothingToChange", "say what to change: --name or --description");
             }
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             await PortfolioStore.EditAsync(session.Connection, portfolioId, newName, newDescription, cancellationToken);
             await context.Out.WriteLineAsync($"portfolio {portfolioId} changed");
             return 0;

@@ -22,7 +22,7 @@ public static class PortfolioExportCommand
         {
             var portfolioId = PortfolioCommand.RequireId(parseResult, id);
             var kind = Kind(parseResult.GetValue(format), parseResult.GetValue(output));
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var document = await PortfolioExport.ReadAsync(session.Connection, portfolioId, context.Clock.GetUtcNow(), cancellationToken);
             var text = kind == "json" ? PortfolioDocumentJson.Write(document) : PortfolioCsv.Write(document);
             if (parseResult.GetValue(output) is { } path)

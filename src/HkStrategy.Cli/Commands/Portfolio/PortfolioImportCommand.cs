@@ -25,7 +25,7 @@ public static class PortfolioImportCommand
             var document = PortfolioDocumentRules.Normalize(PortfolioDocumentJson.Read(parseResult.GetValue(file)!));
             var portfolioId = PortfolioId.Require(parseResult.GetValue(asId) ?? document.Portfolio.PortfolioId);
             PortfolioDocumentRules.Require(document);
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var preview = await PortfolioImport.ApplyAsync(session.Connection, document, portfolioId, dryRun: true, cancellationToken);
             string? backup = null;
             if (preview.ChangesExistingRows)
@@ -33,7 +33,7 @@ public static class PortfolioImportCommand
                 await Confirmation.RequireAsync(context, parseResult.GetValue(yes),
                     $"Importing changes {preview.PositionsUpdated} existing position(s) and the rules of {preview.RulesChanged}, and replaces {preview.AnalysesReplaced} analysis(es) of {portfolioId}, after a verified backup.",
                     portfolioId, cancellationToken);
-                backup = (await new SafetyBackup(HksHome.FromEnvironment().Backups, context.Clock).TakeAsync(session.Database, "pre_import", cancellationToken)).Path;
+                backup = (await context.SafetyBackup.TakeAsync(session.Database, "pre_import", cancellationToken)).Path;
             }
             var outcome = preview.ChangesNothing ? preview : await PortfolioImport.ApplyAsync(session.Connection, document, portfolioId, dryRun: false, cancellationToken, onlyAdd: backup is null);
             if (parseResult.GetValue(json))

@@ -15,7 +15,7 @@ public static class PortfolioListCommand
         var command = new Command("list", "Every portfolio with its positions, value, cost and unrealised P&L") { json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var portfolios = await PortfolioStore.ListAsync(session.Connection, cancellationToken);
             if (parseResult.GetValue(json))
             {

@@ -18,7 +18,7 @@ public static class PortfolioShowCommand
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             var portfolioId = PortfolioCommand.RequireId(parseResult, id);
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var summary = await PortfolioStore.GetAsync(session.Connection, portfolioId, cancellationToken);
             var positions = await PositionStore.ListAsync(session.Connection, portfolioId, cancellationToken);
             if (parseResult.GetValue(json))

@@ -33,7 +33,7 @@ public static class PositionAddCommand
             change = change with { CompanyName = change.CompanyName ?? known?.Name, Sector = change.Sector ?? known?.Sector ?? "Other" };
             var rules = options.Rules(parseResult);
             var events = options.NewEvents(parseResult);
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var position = await new PositionEdit(rules, events, []).ApplyAsync(session.Connection, portfolioId, code,
                 transaction => PositionStore.AddAsync(session.Connection, portfolioId, code, change, cancellationToken, transaction), cancellationToken);
             if (parseResult.GetValue(json))

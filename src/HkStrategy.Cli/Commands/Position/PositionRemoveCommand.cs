@@ -19,12 +19,12 @@ public static class PositionRemoveCommand
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             var (portfolioId, code) = PositionCommand.Require(parseResult, portfolio, symbol);
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var position = await PositionStore.GetAsync(session.Connection, portfolioId, code, cancellationToken);
             await Confirmation.RequireAsync(context, parseResult.GetValue(yes),
                 $"This removes {code} ({position.Quantity:N0} shares worth HK${Money.Amount(position.MarketValue)}) from {portfolioId}, with its rules, signals and price history, after a verified backup.",
                 code, cancellationToken);
-            var backup = await new SafetyBackup(HksHome.FromEnvironment().Backups, context.Clock).TakeAsync(session.Database, "pre_remove", cancellationToken);
+            var backup = await context.SafetyBackup.TakeAsync(session.Database, "pre_remove", cancellationToken);
             await PositionStore.RemoveAsync(session.Connection, portfolioId, code, cancellationToken);
             await context.Out.WriteLineAsync($"removed {code} from {portfolioId}; backup (verified) {backup.Path}");
             return 0;

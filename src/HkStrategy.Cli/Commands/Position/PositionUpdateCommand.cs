@@ -41,7 +41,7 @@ public static class PositionUpdateCommand
             var rules = options.Rules(parseResult, cleared);
             var events = options.NewEvents(parseResult);
             var removed = (parseResult.GetValue(removeEvent) ?? []).Select(d => InputValues.Date("--remove-event", d)!.Value).ToList();
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var position = await new PositionEdit(rules, events, removed).ApplyAsync(session.Connection, portfolioId, code,
                 transaction => PositionStore.UpdateAsync(session.Connection, portfolioId, code, change, cancellationToken, transaction), cancellationToken);
             if (parseResult.GetValue(json))

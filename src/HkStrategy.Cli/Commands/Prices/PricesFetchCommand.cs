@@ -40,7 +40,7 @@ public static class PricesFetchCommand
                 Retries = parseResult.GetValue(retries) is var r and >= 0 and <= 10 ? r : throw HksException.Usage("InvalidRetries", "--retries is 0 to 10"),
                 AttemptTimeout = parseResult.GetValue(timeout) is var t and >= 1 and <= 600 ? TimeSpan.FromSeconds(t) : throw HksException.Usage("InvalidTimeout", "--timeout is 1 to 600 seconds"),
             };
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             if (portfolioId is not null)
             {
                 await PortfolioStore.GetAsync(session.Connection, portfolioId, cancellationToken);
@@ -49,7 +49,7 @@ public static class PricesFetchCommand
                 "SELECT DISTINCT symbol FROM portfolio_positions WHERE @portfolioId::varchar IS NULL OR portfolio_id = @portfolioId ORDER BY symbol",
                 new { portfolioId }, cancellationToken: cancellationToken))).ToList();
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan }; // each attempt has its own timeout
-            var fetch = new PriceFetch(new YahooChartClient(http, policy), YahooChartClient.BaseUrlFromEnvironment(), context.Clock, TradingCalendar.Hkex);
+            var fetch = new PriceFetch(new YahooChartClient(http, policy), context.Settings.PriceSource, context.Clock, TradingCalendar.Hkex);
             var asJson = parseResult.GetValue(json);
             var outcomes = await fetch.RunAsync(session.Connection, targets, first,
                 asJson ? null : o => context.Out.WriteLine(o.Failed ? $"  {o.Symbol}: FAILED — {o.Failure}"

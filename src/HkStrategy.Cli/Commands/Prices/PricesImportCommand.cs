@@ -37,7 +37,7 @@ public static class PricesImportCommand
             }
             var fixedSymbol = parseResult.GetValue(symbol) is { } s ? HkexSymbol.Normalize(s) : null;
             var reader = new PriceFileReader(path, fixedSymbol, BarDates.For(context.Clock, parseResult.GetValue(allowClosed)), input is null ? null : shown);
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var result = await ProgressView.RunAsync(context, async progress =>
             {
                 reader.Progress = progress;

@@ -18,7 +18,7 @@ public static class PricesRefreshCommand
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
             var portfolioId = parseResult.GetValue(portfolio) is { } p ? PortfolioId.Require(p) : null;
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             if (portfolioId is not null)
             {
                 await PortfolioStore.GetAsync(session.Connection, portfolioId, cancellationToken);

@@ -14,7 +14,7 @@ internal static class RestoreCleanup
 {
     public static async Task<int> RunAsync(CliContext context, DatabaseTarget live, bool yes, CancellationToken cancellationToken)
     {
-        var home = HksHome.FromEnvironment();
+        var home = context.Settings.Home;
         var copies = new PreRestoreCopies(live, home.Root, home.Backups, MigrationCatalog.Embedded, context.Clock);
         var kept = await copies.ListAsync(cancellationToken);
         if (kept.Count == 0)

@@ -36,8 +36,8 @@ public static class RestoreCommand
         var command = new Command("restore", "Restore a backup so that nothing can be lost") { file, yes, noEmergency, targetDb, noMigrate, acceptLoss, cleanup, recover, portfolio, mode, dryRun, metadata, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            var live = await TargetResolver.ResolveAsync(parseResult.GetValue(CommonOptions.Database), cancellationToken);
-            var home = HksHome.FromEnvironment();
+            var live = await DatabaseSession.ResolveAsync(context, parseResult, cancellationToken);
+            var home = context.Settings.Home;
             if (parseResult.GetValue(recover))
             {
                 foreach (var action in await RestoreRecovery.RecoverAsync(new ServerDatabases(live), home.Root, home.Backups, context.Clock, cancellationToken))

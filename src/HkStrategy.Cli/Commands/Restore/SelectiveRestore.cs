@@ -14,7 +14,7 @@ internal static class SelectiveRestore
 {
     public static async Task<int> PortfolioAsync(CliContext context, DatabaseTarget live, string archive, string portfolioId, PortfolioRestoreMode mode, bool dryRun, bool yes, bool json, CancellationToken cancellationToken)
     {
-        var home = HksHome.FromEnvironment();
+        var home = context.Settings.Home;
         await using var database = new Database(live);
         await using var session = await PortfolioRestoreSession.OpenAsync(database, archive, MigrationCatalog.Embedded, context.Clock, cancellationToken);
         var preview = await session.PreviewAsync(portfolioId, mode, cancellationToken);

@@ -32,7 +32,7 @@ public static class SignalsGenerateCommand
                 throw HksException.Usage("NothingToSignal", "say what to generate signals for: --portfolio ID or --symbols 0700.HK,0005.HK");
             }
             var request = new SignalRequest(portfolioId, codes, InputValues.Date("--date", parseResult.GetValue(date)), SignalParameters.Default);
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var version = typeof(SignalsGenerateCommand).Assembly.GetName().Version?.ToString() ?? "unknown";
             var (runId, outcomes) = await new SignalGeneration(TradingCalendar.Hkex, context.Clock, $"hks {version}").RunAsync(session.Connection, request, cancellationToken);
             if (parseResult.GetValue(json))

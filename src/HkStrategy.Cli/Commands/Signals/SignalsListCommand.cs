@@ -36,7 +36,7 @@ public static class SignalsListCommand
                 parseResult.GetValue(strength) is { } n and (< 1 or > 9) ? throw HksException.Usage("InvalidStrength", "--min-strength is 1 to 9") : parseResult.GetValue(strength),
                 InputValues.Date("--since", parseResult.GetValue(since)),
                 Math.Clamp(parseResult.GetValue(limit), 1, 10_000));
-            await using var session = await DataSession.OpenAsync(parseResult, cancellationToken);
+            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var signals = await SignalStore.ListAsync(session.Connection, filter, cancellationToken);
             if (parseResult.GetValue(json))
             {

@@ -43,7 +43,7 @@ public static class ValidateCommand
             }
             if (parseResult.GetValue(against) is { } backup)
             {
-                var manifest = await BackupManifest.ReadAsync(BackupCatalog.Resolve(backup, BackupCommand.FolderOrDefault(null)), cancellationToken);
+                var manifest = await BackupManifest.ReadAsync(BackupCatalog.Resolve(backup, BackupCommand.FolderOrDefault(context, null)), cancellationToken);
                 var largest = manifest.Portfolios.OrderByDescending(p => p.Positions).FirstOrDefault();
                 expected = expected with
                 {
@@ -53,7 +53,7 @@ public static class ValidateCommand
                     TotalValue = manifest.TotalMarketValue,
                 };
             }
-            await using var database = await DatabaseSession.OpenAsync(parseResult, cancellationToken);
+            await using var database = await DatabaseSession.OpenAsync(context, parseResult, cancellationToken);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             var items = await new RecoveryValidation(new SchemaMigrator(MigrationCatalog.Embedded), http, context.Clock).RunAsync(database, expected, cancellationToken);
             if (parseResult.GetValue(json))

@@ -19,9 +19,9 @@ public static class CreateCommand
         var command = new Command("create", "Back up the database") { kind, format, label, folder, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            var request = new BackupRequest(BackupCommand.FolderOrDefault(parseResult.GetValue(folder)),
+            var request = new BackupRequest(BackupCommand.FolderOrDefault(context, parseResult.GetValue(folder)),
                 BackupNames.ParseKind(parseResult.GetValue(kind)!), BackupNames.ParseFormat(parseResult.GetValue(format)!), parseResult.GetValue(label));
-            await using var database = await DatabaseSession.OpenAsync(parseResult, cancellationToken);
+            await using var database = await DatabaseSession.OpenAsync(context, parseResult, cancellationToken);
             var result = await ProgressView.RunAsync(context, progress => new BackupCreator(context.Clock, progress).CreateAsync(database, request, cancellationToken));
             if (parseResult.GetValue(json))
             {

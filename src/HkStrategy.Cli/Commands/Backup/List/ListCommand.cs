@@ -16,7 +16,7 @@ public static class ListCommand
         var command = new Command("list", "List the backups, newest first") { folder, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            var entries = await BackupCatalog.ListAsync(BackupCommand.FolderOrDefault(parseResult.GetValue(folder)), cancellationToken);
+            var entries = await BackupCatalog.ListAsync(BackupCommand.FolderOrDefault(context, parseResult.GetValue(folder)), cancellationToken);
             if (parseResult.GetValue(json))
             {
                 await JsonOutput.WriteAsync(context, entries);

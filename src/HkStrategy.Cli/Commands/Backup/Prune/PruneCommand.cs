@@ -21,10 +21,10 @@ public static class PruneCommand
         var command = new Command("prune", "Delete backups outside the retention policy") { daily, weekly, monthly, dryRun, yes, folder, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            var home = HksHome.FromEnvironment().Root;
+            var home = context.Settings.Home.Root;
             var referenced = RestoreJournal.ReadAll(home).Where(j => !j.IsFinished)
                 .SelectMany(j => new[] { j.Archive, j.EmergencyBackup }).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            var decisions = BackupRetention.Decide(await BackupCatalog.ListAsync(BackupCommand.FolderOrDefault(parseResult.GetValue(folder)), cancellationToken),
+            var decisions = BackupRetention.Decide(await BackupCatalog.ListAsync(BackupCommand.FolderOrDefault(context, parseResult.GetValue(folder)), cancellationToken),
                 new RetentionPolicy(parseResult.GetValue(daily), parseResult.GetValue(weekly), parseResult.GetValue(monthly)), referenced);
             var doomed = decisions.Where(d => !d.Keep).ToList();
             if (!parseResult.GetValue(dryRun) && doomed.Count > 0)

@@ -19,12 +19,12 @@ public static class VerifyCommand
         var command = new Command("verify", "Check that a backup is complete and restorable") { file, drill, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            var path = BackupCatalog.Resolve(parseResult.GetValue(file)!, BackupCommand.FolderOrDefault(null));
+            var path = BackupCatalog.Resolve(parseResult.GetValue(file)!, BackupCommand.FolderOrDefault(context, null));
             var verifier = new BackupVerifier(MigrationCatalog.Embedded, context.Clock);
             VerificationReport report;
             if (parseResult.GetValue(drill))
             {
-                var server = await TargetResolver.ResolveAsync(parseResult.GetValue(CommonOptions.Database), cancellationToken);
+                var server = await DatabaseSession.ResolveAsync(context, parseResult, cancellationToken);
                 report = await ProgressView.RunAsync(context, _ => verifier.DrillAsync(path, server, cancellationToken));
             }
             else

@@ -27,8 +27,8 @@ public static class MigrateCommand
         };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            await using var database = await DatabaseSession.OpenAsync(parseResult, cancellationToken);
-            var upgrade = new SchemaUpgrade(new SchemaMigrator(MigrationCatalog.Embedded), new SafetyBackup(HksHome.FromEnvironment().Backups, context.Clock));
+            await using var database = await DatabaseSession.OpenAsync(context, parseResult, cancellationToken);
+            var upgrade = new SchemaUpgrade(new SchemaMigrator(MigrationCatalog.Embedded), context.SafetyBackup);
             var result = await upgrade.RunAsync(database, new SchemaChangeRequest
             {
                 TargetVersion = parseResult.GetValue(to),

@@ -23,8 +23,8 @@ public static class RollbackCommand
         var command = new Command("rollback", "Go back to an older schema version without losing data") { to, keep, dryRun, yes, json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            await using var database = await DatabaseSession.OpenAsync(parseResult, cancellationToken);
-            var rollback = new SchemaRollback(new SchemaMigrator(MigrationCatalog.Embedded), new SafetyBackup(HksHome.FromEnvironment().Backups, context.Clock));
+            await using var database = await DatabaseSession.OpenAsync(context, parseResult, cancellationToken);
+            var rollback = new SchemaRollback(new SchemaMigrator(MigrationCatalog.Embedded), context.SafetyBackup);
             var request = new SchemaChangeRequest
             {
                 TargetVersion = parseResult.GetValue(to),

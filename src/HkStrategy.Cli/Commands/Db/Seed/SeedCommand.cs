@@ -22,7 +22,7 @@ public static class SeedCommand
             {
                 throw HksException.Usage("SeedKindRequired", "say what to seed: --demo");
             }
-            await using var database = await DatabaseSession.OpenAsync(parseResult, cancellationToken);
+            await using var database = await DatabaseSession.OpenAsync(context, parseResult, cancellationToken);
             var migrator = new SchemaMigrator(MigrationCatalog.Embedded);
             var prepared = await new FirstRun(migrator, context.Clock).PrepareIfEmptyAsync(database, withDemo: false, cancellationToken);
             var bars = await new DemoSeeder(context.Clock).SeedAsync(database, migrator, cancellationToken);

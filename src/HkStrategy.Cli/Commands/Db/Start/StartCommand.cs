@@ -14,8 +14,8 @@ public static class StartCommand
         var command = new Command("start", "Start the embedded PostgreSQL (commands start it on demand anyway)");
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            EmbeddedOnly(parseResult, "start");
-            var cluster = new EmbeddedCluster(HksHome.FromEnvironment());
+            EmbeddedOnly(context, parseResult, "start");
+            var cluster = new EmbeddedCluster(context.Settings);
             var target = await cluster.EnsureRunningAsync(cancellationToken);
             await context.Out.WriteLineAsync($"embedded PostgreSQL is running: {target.Display} (files in {cluster.Home.Cluster})");
             return 0;
@@ -23,9 +23,9 @@ public static class StartCommand
         return command;
     }
 
-    internal static void EmbeddedOnly(ParseResult parseResult, string verb)
+    internal static void EmbeddedOnly(CliContext context, ParseResult parseResult, string verb)
     {
-        if (TargetResolver.ExternalTarget(parseResult.GetValue(CommonOptions.Database)) is not null)
+        if (TargetResolver.ExternalTarget(parseResult.GetValue(CommonOptions.Database), context.Settings) is not null)
         {
             throw HksException.Usage("NotEmbedded", $"'hks db {verb}' manages only the embedded database; the target here is an external server (--database or HKS_DATABASE_URL)");
         }

@@ -14,7 +14,7 @@ public static class StatusCommand
         var command = new Command("status", "Target, versions, pending migrations, row counts, portfolios, totals and warnings") { json };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            await using var database = await DatabaseSession.OpenAsync(parseResult, cancellationToken);
+            await using var database = await DatabaseSession.OpenAsync(context, parseResult, cancellationToken);
             var status = await DatabaseStatusReader.ReadAsync(database, new SchemaMigrator(MigrationCatalog.Embedded), cancellationToken, context.Clock);
             if (parseResult.GetValue(json))
             {

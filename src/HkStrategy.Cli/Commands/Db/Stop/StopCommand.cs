@@ -13,8 +13,8 @@ public static class StopCommand
         var command = new Command("stop", "Stop the embedded PostgreSQL");
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            StartCommand.EmbeddedOnly(parseResult, "stop");
-            var stopped = await new EmbeddedCluster(HksHome.FromEnvironment()).StopAsync(cancellationToken);
+            StartCommand.EmbeddedOnly(context, parseResult, "stop");
+            var stopped = await new EmbeddedCluster(context.Settings).StopAsync(cancellationToken);
             await context.Out.WriteLineAsync(stopped ? "embedded PostgreSQL stopped" : "embedded PostgreSQL was not running");
             return 0;
         });

@@ -17,10 +17,10 @@ public static class UrlCommand
         var command = new Command("url", "Print a libpq URL of the database (the password stays in a file: passfile=)");
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
-            var target = await TargetResolver.ResolveAsync(parseResult.GetValue(CommonOptions.Database), cancellationToken);
+            var target = await DatabaseSession.ResolveAsync(context, parseResult, cancellationToken);
             var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
             var url = target.IsEmbedded
-                ? EmbeddedCluster.LibpqUrl(HksHome.FromEnvironment(), builder.Port)
+                ? EmbeddedCluster.LibpqUrl(context.Settings.Home, builder.Port)
                 : target.Display.Replace(":****@", "@", StringComparison.Ordinal).Replace("postgres://", "postgresql://", StringComparison.Ordinal);
             await context.Out.WriteLineAsync(url);
             return 0;

@@ -1,0 +1,13 @@
+using HkStrategy.Data.Embedded;
+
+namespace HkStrategy.Data.Settings;
+
+/// <summary>The settings that hold for a whole program, applied once at its start: where PostgreSQL's programs are.</summary>
+public static class ProcessSettings
+{
+    public static HksSettings ApplyToProcess(this HksSettings settings)
+    {
+        PgBinaries.SearchIn(settings.ServerProgramsFolder, settings.SearchPath);
+        return settings;
+    }
+}
