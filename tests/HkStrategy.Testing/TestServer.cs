@@ -30,7 +30,7 @@ public static class TestServer
             return new DatabaseTarget(ConnectionStrings.Normalize(external), IsEmbedded: false);
         }
         await RemoveAbandonedClustersAsync();
-        var cluster = new EmbeddedCluster(TestEnvironment.Settings);
+        var cluster = new EmbeddedCluster(TestEnvironment.WithHome(Home));
         var target = await cluster.EnsureRunningAsync(CancellationToken.None);
         await ServerWatchdog.WatchAsync(Home);
         return target;

@@ -47,29 +47,29 @@ public sealed class AnalysisDetailPageTests(DashboardFixture dashboard) : IClass
         using var client = dashboard.Client();
 
         var response = await FormPost.SubmitAsync(client, $"/analyses/{run.Id}", $"/analyses/{run.Id}?handler=Delete",
-            new Dictionary<string, string> { ["Confirm"] = "Kept after a wrong nam" });
+            new Dictionary<string, string> { ["Confirm"] = "Kept after a wrong name" }); // its name is not its number
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("type the analysis's name, Kept after a wrong name, to delete it", PageHtml.FieldError(html, "Confirm"));
+        Assert.Equal($"type {run.Id} to confirm; nothing was deleted", PageHtml.FieldError(html, "Confirm"));
         Assert.Equal(run.Result.Days.Count, await dashboard.Db.ScalarAsync<int>("SELECT count(*)::int FROM portfolio_value_history WHERE analysis_id = @Id", new { run.Id }));
     }
 
     [Fact]
-    public async Task AnalysisPage_DeleteWithTheName_RemovesItAndItsDays()
+    public async Task AnalysisPage_DeleteWithItsNumberTyped_RemovesItAndItsDays_AfterAVerifiedBackup()
     {
         var run = await KnownAnalyses.CreateAsync(dashboard.Db, "Deleted by name", months: 1);
         using var client = dashboard.Client(followRedirects: false);
 
         var response = await FormPost.SubmitAsync(client, $"/analyses/{run.Id}", $"/analyses/{run.Id}?handler=Delete",
-            new Dictionary<string, string> { ["Confirm"] = "Deleted by name" });
+            new Dictionary<string, string> { ["Confirm"] = run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/analyses", response.Headers.Location?.OriginalString);
         Assert.Equal(0, await dashboard.Db.ScalarAsync<int>(
             "SELECT (SELECT count(*) FROM portfolio_analyses WHERE id = @Id) + (SELECT count(*) FROM portfolio_value_history WHERE analysis_id = @Id)", new { run.Id }));
         var list = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/analyses", UriKind.Relative)));
-        Assert.Contains($"Deleted analysis {run.Id} \"Deleted by name\"", list, StringComparison.Ordinal);
+        Assert.Contains($"deleted analysis {run.Id} \"Deleted by name\"", list, StringComparison.Ordinal);
         Assert.Contains("verified backup first: pre_delete_backup_", list, StringComparison.Ordinal);
     }
 

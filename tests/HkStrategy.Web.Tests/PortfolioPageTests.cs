@@ -128,7 +128,7 @@ public sealed class PortfolioPageTests(DashboardFixture dashboard) : IClassFixtu
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("added 0005.HK to Add_Test", html, StringComparison.Ordinal);
+        Assert.Contains("added 0005.HK (HSBC Holdings plc) to Add_Test: 1,000 at 60.500, worth HK$70,000.00", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains("id=\"total-value\">70,000.00</th>", html, StringComparison.Ordinal);
         Assert.Contains("id=\"total-pnl\">&#x2B;9,500.00</th>", html, StringComparison.Ordinal);
         Assert.Contains("target 90.00", RowOf(html, "0005.HK"), StringComparison.Ordinal);

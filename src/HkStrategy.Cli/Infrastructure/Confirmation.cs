@@ -5,6 +5,9 @@ namespace HkStrategy.Cli.Infrastructure;
 /// <summary>The typed confirmation every destructive command asks for: the user types the name of what changes.</summary>
 public static class Confirmation
 {
+    public static Task RequireAsync(CliContext context, bool yes, HkStrategy.Operations.Steps.Consent consent, CancellationToken cancellationToken) =>
+        RequireAsync(context, yes, consent.Question, consent.TypeToConfirm, cancellationToken);
+
     public static async Task RequireAsync(CliContext context, bool yes, string warning, string expected, CancellationToken cancellationToken,
         string hint = "pass --yes to skip the question")
     {

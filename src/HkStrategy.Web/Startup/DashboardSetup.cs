@@ -1,5 +1,9 @@
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Settings;
+using HkStrategy.Operations.Analysis;
+using HkStrategy.Operations.Backup;
+using HkStrategy.Operations.Portfolios;
+using HkStrategy.Operations.Positions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.FileProviders;
 using HkStrategy.Web.Backups;
@@ -24,6 +28,11 @@ public static class DashboardSetup
         builder.Services.AddSingleton<BackupEntries>();
         builder.Services.AddSingleton<HkStrategy.Web.Portfolios.PortfolioViewCache>();
         builder.Services.AddSingleton<BackupOperations>();
+        builder.Services.AddSingleton(sp => new SafetyBackup(home.Backups, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<PortfolioDeletion>();
+        builder.Services.AddSingleton<PortfolioImporting>();
+        builder.Services.AddSingleton<PositionRemoval>();
+        builder.Services.AddSingleton<AnalysisDeletion>();
         builder.Services.AddExceptionHandler<DashboardExceptionHandler>();
         builder.Services.AddProblemDetails();
         // A portfolio document of up to 5 MiB travels from its preview to its confirmation as a form value.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Operations.Portfolios;
 using HkStrategy.Core.Portfolios;
 using HkStrategy.Data.Portfolios;
 
@@ -19,8 +20,8 @@ public static class PortfolioCopyCommand
             var source = PortfolioCommand.RequireId(parseResult, from);
             var target = PortfolioId.Require(parseResult.GetValue(to));
             await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
-            var positions = await PortfolioStore.CopyAsync(session.Connection, source, target, PortfolioText.Name(parseResult.GetValue(name)), cancellationToken);
-            await context.Out.WriteLineAsync($"copied {source} to {target} ({positions} position(s))");
+            var outcome = await PortfolioChanges.CopyAsync(session.Connection, source, target, PortfolioText.Name(parseResult.GetValue(name)), cancellationToken);
+            await context.Out.WriteLineAsync(outcome.Message);
             return 0;
         });
         return command;

@@ -1,6 +1,7 @@
 using HkStrategy.Core.Portfolios;
 using System.CommandLine;
 using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Operations.Portfolios;
 using HkStrategy.Data.Portfolios;
 
 namespace HkStrategy.Cli.Commands.Portfolio;
@@ -19,8 +20,8 @@ public static class PortfolioCreateCommand
             var portfolioId = PortfolioCommand.RequireId(parseResult, id);
             var portfolioName = PortfolioText.Name(parseResult.GetValue(name));
             await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
-            await PortfolioStore.CreateAsync(session.Connection, portfolioId, portfolioName!, PortfolioText.Description(parseResult.GetValue(description)), cancellationToken);
-            await context.Out.WriteLineAsync($"created portfolio {portfolioId} ({portfolioName})");
+            var outcome = await PortfolioChanges.CreateAsync(session.Connection, portfolioId, portfolioName!, PortfolioText.Description(parseResult.GetValue(description)), cancellationToken);
+            await context.Out.WriteLineAsync(outcome.Message);
             return 0;
         });
         return command;

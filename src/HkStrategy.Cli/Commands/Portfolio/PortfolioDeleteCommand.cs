@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Operations.Portfolios;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Data.Embedded;
 using HkStrategy.Data.Portfolios;
@@ -22,13 +23,9 @@ public static class PortfolioDeleteCommand
         {
             var portfolioId = PortfolioCommand.RequireId(parseResult, id);
             await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
-            var summary = await PortfolioStore.GetAsync(session.Connection, portfolioId, cancellationToken);
-            await Confirmation.RequireAsync(context, parseResult.GetValue(yes),
-                $"This deletes portfolio {portfolioId} ({summary.Name}) with its {summary.Positions} position(s) worth HK${Money.Amount(summary.MarketValue)}, their rules, signals and prices, after a verified backup.",
-                portfolioId, cancellationToken);
-            var backup = await context.SafetyBackup.TakeAsync(session.Database, "pre_delete", cancellationToken);
-            await PortfolioStore.DeleteAsync(session.Connection, portfolioId, cancellationToken);
-            await context.Out.WriteLineAsync($"deleted portfolio {portfolioId}; backup (verified) {backup.Path}");
+            await Confirmation.RequireAsync(context, parseResult.GetValue(yes), await PortfolioDeletion.AskAsync(session.Connection, portfolioId, cancellationToken), cancellationToken);
+            var outcome = await new PortfolioDeletion(session.Database, context.SafetyBackup).DeleteAsync(session.Connection, portfolioId, cancellationToken);
+            await StepOutput.WriteAsync(context, outcome);
             return 0;
         });
         return command;

@@ -1,6 +1,7 @@
 using HkStrategy.Core.Portfolios;
 using System.CommandLine;
 using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Operations.Portfolios;
 using HkStrategy.Core.Failures;
 using HkStrategy.Data.Portfolios;
 
@@ -25,8 +26,8 @@ public static class PortfolioEditCommand
                 throw HksException.Usage("NothingToChange", "say what to change: --name or --description");
             }
             await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
-            await PortfolioStore.EditAsync(session.Connection, portfolioId, newName, newDescription, cancellationToken);
-            await context.Out.WriteLineAsync($"portfolio {portfolioId} changed");
+            var outcome = await PortfolioChanges.EditAsync(session.Connection, portfolioId, newName, newDescription, cancellationToken);
+            await context.Out.WriteLineAsync(outcome.Message);
             return 0;
         });
         return command;

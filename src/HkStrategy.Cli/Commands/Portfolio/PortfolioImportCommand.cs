@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Operations.Portfolios;
 using HkStrategy.Core.Portfolios;
 using HkStrategy.Data.Embedded;
 using HkStrategy.Data.Portfolios.Exchange;
@@ -26,26 +27,18 @@ public static class PortfolioImportCommand
             var portfolioId = PortfolioId.Require(parseResult.GetValue(asId) ?? document.Portfolio.PortfolioId);
             PortfolioDocumentRules.Require(document);
             await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
-            var preview = await PortfolioImport.ApplyAsync(session.Connection, document, portfolioId, dryRun: true, cancellationToken);
-            string? backup = null;
-            if (preview.ChangesExistingRows)
+            var preview = await PortfolioImporting.PreviewAsync(session.Connection, document, portfolioId, cancellationToken);
+            if (PortfolioImporting.Ask(preview, portfolioId) is { } consent)
             {
-                await Confirmation.RequireAsync(context, parseResult.GetValue(yes),
-                    $"Importing changes {preview.PositionsUpdated} existing position(s) and the rules of {preview.RulesChanged}, and replaces {preview.AnalysesReplaced} analysis(es) of {portfolioId}, after a verified backup.",
-                    portfolioId, cancellationToken);
-                backup = (await context.SafetyBackup.TakeAsync(session.Database, "pre_import", cancellationToken)).Path;
+                await Confirmation.RequireAsync(context, parseResult.GetValue(yes), consent, cancellationToken);
             }
-            var outcome = preview.ChangesNothing ? preview : await PortfolioImport.ApplyAsync(session.Connection, document, portfolioId, dryRun: false, cancellationToken, onlyAdd: backup is null);
+            var result = await new PortfolioImporting(session.Database, context.SafetyBackup).ApplyAsync(session.Connection, document, portfolioId, preview, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new { portfolioId, outcome, backup });
+                await JsonOutput.WriteAsync(context, new { portfolioId, outcome = result.Outcome, backup = result.Step.Backup });
                 return 0;
             }
-            await context.Out.WriteLineAsync(outcome.ChangesNothing
-                ? $"portfolio {portfolioId} already holds everything in the document: nothing changed"
-                : $"portfolio {portfolioId}{(outcome.PortfolioCreated ? " created" : "")}: {outcome.PositionsAdded} position(s) added, {outcome.PositionsUpdated} updated, "
-                  + $"rules of {outcome.RulesAdded + outcome.RulesChanged} set, "
-                  + $"{outcome.EventsAdded} event(s) and {outcome.AnalysesAdded} analysis(es) added, {outcome.AnalysesReplaced} replaced{(backup is null ? "" : $"; backup (verified) {backup}")}");
+            await StepOutput.WriteAsync(context, result.Step);
             return 0;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Operations.Positions;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Symbols;
@@ -25,25 +26,11 @@ public static class PositionAddCommand
         {
             var (portfolioId, code) = PositionCommand.Require(parseResult, portfolio, symbol);
             var change = options.Change(parseResult);
-            if (change.Quantity is null || change.AverageCost is null)
-            {
-                throw HksException.Usage("QuantityAndCostRequired", "a new position needs --quantity and --avg-cost");
-            }
-            var known = KnownCompanies.Find(code);
-            change = change with { CompanyName = change.CompanyName ?? known?.Name, Sector = change.Sector ?? known?.Sector ?? "Other" };
             var rules = options.Rules(parseResult);
             var events = options.NewEvents(parseResult);
             await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
-            var position = await new PositionEdit(rules, events, []).ApplyAsync(session.Connection, portfolioId, code,
-                transaction => PositionStore.AddAsync(session.Connection, portfolioId, code, change, cancellationToken, transaction), cancellationToken);
-            if (parseResult.GetValue(json))
-            {
-                await JsonOutput.WriteAsync(context, position);
-            }
-            else
-            {
-                await context.Out.WriteLineAsync($"added {code} ({position.CompanyName}) to {portfolioId}: {position.Quantity:N0} at {Money.Price(position.AverageCost)}, worth HK${Money.Amount(position.MarketValue)}");
-            }
+            var outcome = await PositionChanges.AddAsync(session.Connection, portfolioId, code, change, rules, events, cancellationToken);
+            await (parseResult.GetValue(json) ? JsonOutput.WriteAsync(context, outcome.Position) : context.Out.WriteLineAsync(outcome.Message));
             return 0;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Operations.Positions;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Data.Embedded;
 using HkStrategy.Data.Positions;
@@ -20,13 +21,9 @@ public static class PositionRemoveCommand
         {
             var (portfolioId, code) = PositionCommand.Require(parseResult, portfolio, symbol);
             await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
-            var position = await PositionStore.GetAsync(session.Connection, portfolioId, code, cancellationToken);
-            await Confirmation.RequireAsync(context, parseResult.GetValue(yes),
-                $"This removes {code} ({position.Quantity:N0} shares worth HK${Money.Amount(position.MarketValue)}) from {portfolioId}, with its rules, signals and price history, after a verified backup.",
-                code, cancellationToken);
-            var backup = await context.SafetyBackup.TakeAsync(session.Database, "pre_remove", cancellationToken);
-            await PositionStore.RemoveAsync(session.Connection, portfolioId, code, cancellationToken);
-            await context.Out.WriteLineAsync($"removed {code} from {portfolioId}; backup (verified) {backup.Path}");
+            await Confirmation.RequireAsync(context, parseResult.GetValue(yes), await PositionRemoval.AskAsync(session.Connection, portfolioId, code, cancellationToken), cancellationToken);
+            var outcome = await new PositionRemoval(session.Database, context.SafetyBackup).RemoveAsync(session.Connection, portfolioId, code, cancellationToken);
+            await StepOutput.WriteAsync(context, outcome);
             return 0;
         });
         return command;

@@ -2,6 +2,7 @@ using HkStrategy.Core.Input;
 using System.CommandLine;
 using System.Globalization;
 using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Operations.Positions;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Text;
@@ -42,17 +43,8 @@ public static class PositionUpdateCommand
             var events = options.NewEvents(parseResult);
             var removed = (parseResult.GetValue(removeEvent) ?? []).Select(d => InputValues.Date("--remove-event", d)!.Value).ToList();
             await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
-            var position = await new PositionEdit(rules, events, removed).ApplyAsync(session.Connection, portfolioId, code,
-                transaction => PositionStore.UpdateAsync(session.Connection, portfolioId, code, change, cancellationToken, transaction), cancellationToken);
-            if (parseResult.GetValue(json))
-            {
-                await JsonOutput.WriteAsync(context, position);
-            }
-            else
-            {
-                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"updated {code} in {portfolioId}: {position.Quantity:N0} at {Money.Price(position.AverageCost)}, price {Money.Price(position.CurrentPrice)}, worth HK${Money.Amount(position.MarketValue)} (version {position.Version})"));
-            }
+            var outcome = await PositionChanges.UpdateAsync(session.Connection, portfolioId, code, change, rules, events, removed, cancellationToken);
+            await (parseResult.GetValue(json) ? JsonOutput.WriteAsync(context, outcome.Position) : context.Out.WriteLineAsync(outcome.Message));
             return 0;
         });
         return command;

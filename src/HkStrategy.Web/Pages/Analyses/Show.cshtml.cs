@@ -1,14 +1,13 @@
 using HkStrategy.Data.Analyses;
 using HkStrategy.Data.Connection;
-using HkStrategy.Data.Embedded;
-using HkStrategy.Operations.Backup;
+using HkStrategy.Operations.Analysis;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HkStrategy.Web.Pages.Analyses;
 
 /// <summary>One value analysis: its figures, value and drawdown charts, every day, and deleting it after typing its name.</summary>
-public sealed class ShowModel(Database database, HksHome home, TimeProvider clock) : PageModel
+public sealed class ShowModel(Database database, AnalysisDeletion deletion) : PageModel
 {
     public AnalysisSummary Analysis { get; private set; } = null!;
 
@@ -32,16 +31,14 @@ public sealed class ShowModel(Database database, HksHome home, TimeProvider cloc
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
         await LoadAsync(id, cancellationToken);
-        if (!string.Equals(Confirm?.Trim(), Analysis.Name, StringComparison.Ordinal))
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var consent = await AnalysisDeletion.AskAsync(connection, id, cancellationToken);
+        if (!consent.IsGivenBy(Confirm))
         {
-            ModelState.AddModelError(nameof(Confirm), $"type the analysis's name, {Analysis.Name}, to delete it");
+            ModelState.AddModelError(nameof(Confirm), consent.Refusal("deleted"));
             return Page();
         }
-        // An analysis values the holdings as they were when it ran: once they change it cannot be computed again.
-        var backup = await new SafetyBackup(home.Backups, clock).TakeAsync(database, "pre_delete", cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await AnalysisStore.DeleteAsync(connection, id, cancellationToken);
-        Notice = $"Deleted analysis {Analysis.Id} \"{Analysis.Name}\" and its {Analysis.Days} daily values; verified backup first: {Path.GetFileName(backup.Path)}.";
+        Notice = (await deletion.DeleteAsync(connection, id, cancellationToken)).Message;
         return Redirect("/analyses");
     }
 

@@ -1,9 +1,8 @@
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Portfolios;
 using HkStrategy.Data.Connection;
-using HkStrategy.Data.Embedded;
 using HkStrategy.Data.Portfolios.Exchange;
-using HkStrategy.Operations.Backup;
+using HkStrategy.Operations.Portfolios;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +12,7 @@ namespace HkStrategy.Web.Pages.Import;
 /// Importing a portfolio document: the upload is checked and previewed (nothing written); applying it adds new rows
 /// directly, and where it would change existing ones it asks for the portfolio's id typed and takes a verified backup.
 /// </summary>
-public sealed class IndexModel(Database database, HksHome home, TimeProvider clock) : PageModel
+public sealed class IndexModel(Database database, PortfolioImporting importing) : PageModel
 {
     private const long MaximumBytes = 5 * 1024 * 1024;
 
@@ -63,26 +62,15 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
         {
             return Page();
         }
-        if (Preview.ChangesExistingRows && !string.Equals(Confirm?.Trim(), PortfolioId, StringComparison.Ordinal))
+        if (PortfolioImporting.Ask(Preview, PortfolioId!) is { } consent && !consent.IsGivenBy(Confirm))
         {
-            ModelState.AddModelError(nameof(Confirm), $"type {PortfolioId} to confirm; nothing was imported");
+            ModelState.AddModelError(nameof(Confirm), consent.Refusal("imported"));
             return Page();
         }
-        string? backup = null;
-        if (Preview.ChangesExistingRows)
-        {
-            backup = (await new SafetyBackup(home.Backups, clock).TakeAsync(database, "pre_import", cancellationToken)).Path;
-        }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var outcome = await PortfolioImport.ApplyAsync(connection, document, PortfolioId!, dryRun: false, cancellationToken, onlyAdd: backup is null);
-        TempData["Message"] = $"imported into {PortfolioId}: {Describe(outcome)}" + (backup is null ? "" : $"; verified backup first: {Path.GetFileName(backup)}");
+        TempData["Message"] = (await importing.ApplyAsync(connection, document, PortfolioId!, Preview, cancellationToken)).Step.Message;
         return Redirect($"/portfolios/{Uri.EscapeDataString(PortfolioId!)}");
     }
-
-    public static string Describe(ImportOutcome o) =>
-        o.ChangesNothing ? "nothing changes: the portfolio already holds everything in the document"
-        : $"{(o.PortfolioCreated ? "a new portfolio, " : "")}{o.PositionsAdded} position(s) added, {o.PositionsUpdated} updated, rules of {o.RulesAdded + o.RulesChanged} set, "
-          + $"{o.EventsAdded} event(s) and {o.AnalysesAdded} analysis(es) added, {o.AnalysesReplaced} replaced";
 
     private async Task<PortfolioDocument?> PreviewAsync(string source, CancellationToken cancellationToken)
     {
@@ -92,7 +80,7 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
             PortfolioDocumentRules.Require(document);
             PortfolioId = HkStrategy.Core.Portfolios.PortfolioId.Require(string.IsNullOrWhiteSpace(As) ? document.Portfolio.PortfolioId : As.Trim());
             await using var connection = await database.OpenAsync(cancellationToken);
-            Preview = await PortfolioImport.ApplyAsync(connection, document, PortfolioId, dryRun: true, cancellationToken);
+            Preview = await PortfolioImporting.PreviewAsync(connection, document, PortfolioId, cancellationToken);
             return document;
         }
         catch (HksException invalid) when (invalid.ExitCode is ExitCode.Usage or ExitCode.Refused)

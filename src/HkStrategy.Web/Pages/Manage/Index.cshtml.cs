@@ -1,8 +1,7 @@
 using HkStrategy.Core.Portfolios;
 using HkStrategy.Data.Connection;
-using HkStrategy.Data.Embedded;
 using HkStrategy.Data.Portfolios;
-using HkStrategy.Operations.Backup;
+using HkStrategy.Operations.Portfolios;
 using HkStrategy.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HkStrategy.Web.Pages.Manage;
 
 /// <summary>One portfolio's name and description, a copy under a new id, export, and deletion (typed confirmation, backup first).</summary>
-public sealed class IndexModel(Database database, HksHome home, TimeProvider clock) : PageModel
+public sealed class IndexModel(Database database, PortfolioDeletion deletion) : PageModel
 {
     [FromRoute]
     public string Id { get; set; } = "";
@@ -52,8 +51,7 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
             return Page();
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        await PortfolioStore.EditAsync(connection, Id, name, description, cancellationToken);
-        Message = $"portfolio {Id} changed";
+        Message = (await PortfolioChanges.EditAsync(connection, Id, name, description, cancellationToken)).Message;
         return Redirect($"/portfolios/{Uri.EscapeDataString(Id)}");
     }
 
@@ -65,10 +63,8 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
         if (ModelState.IsValid)
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            var copied = 0;
-            if (await ModelState.TryAsync(nameof(CopyId), async () => copied = await PortfolioStore.CopyAsync(connection, Id, target!, name, cancellationToken)))
+            if (await ModelState.TryAsync(nameof(CopyId), async () => Message = (await PortfolioChanges.CopyAsync(connection, Id, target!, name, cancellationToken)).Message))
             {
-                Message = $"copied {Id} to {target} ({copied} position(s))";
                 return Redirect($"/portfolios/{Uri.EscapeDataString(target!)}");
             }
         }
@@ -78,15 +74,14 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (!string.Equals(Confirm?.Trim(), Id, StringComparison.Ordinal))
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var consent = await PortfolioDeletion.AskAsync(connection, Id, cancellationToken);
+        if (!consent.IsGivenBy(Confirm))
         {
-            ModelState.AddModelError(nameof(Confirm), $"type {Id} to confirm; nothing was deleted");
+            ModelState.AddModelError(nameof(Confirm), consent.Refusal("deleted"));
             return Page();
         }
-        var backup = await new SafetyBackup(home.Backups, clock).TakeAsync(database, "pre_delete", cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await PortfolioStore.DeleteAsync(connection, Id, cancellationToken);
-        TempData["Deleted"] = $"deleted portfolio {Id}; verified backup first: {Path.GetFileName(backup.Path)}";
+        TempData["Deleted"] = (await deletion.DeleteAsync(connection, Id, cancellationToken)).Message;
         return Redirect("/");
     }
 

@@ -1,10 +1,9 @@
 using HkStrategy.Core.Portfolios;
 using HkStrategy.Core.Symbols;
 using HkStrategy.Data.Connection;
-using HkStrategy.Data.Embedded;
 using HkStrategy.Data.Portfolios;
 using HkStrategy.Data.Positions;
-using HkStrategy.Operations.Backup;
+using HkStrategy.Operations.Positions;
 using HkStrategy.Web.Pages.Shared;
 using HkStrategy.Web.Portfolios;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +15,7 @@ namespace HkStrategy.Web.Pages.Portfolio;
 /// One portfolio: switcher, positions (filter, sort, totals, add, edit and remove in the row), sector allocation,
 /// P&amp;L per position, each position's newest signal and stale prices.
 /// </summary>
-public sealed class IndexModel(Database database, HksHome home, TimeProvider clock, PortfolioViewCache views) : PageModel
+public sealed class IndexModel(Database database, PositionRemoval removal, TimeProvider clock, PortfolioViewCache views) : PageModel
 {
     [FromRoute]
     public string Id { get; set; } = "";
@@ -83,23 +82,13 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
         var symbol = ModelState.Check("Form.Symbol", () => HkexSymbol.Normalize(Form.Symbol));
         var change = Form.Change(ModelState, "Form");
         var rules = Form.Rules(ModelState, "Form");
-        if (change.Quantity is null && ModelState.IsValid)
-        {
-            ModelState.AddModelError("Form.Quantity", "a new position needs a quantity");
-        }
-        if (change.AverageCost is null && ModelState.IsValid)
-        {
-            ModelState.AddModelError("Form.AverageCost", "a new position needs its average cost");
-        }
         if (ModelState.IsValid)
         {
-            var known = KnownCompanies.Find(symbol!);
-            change = change with { CompanyName = known?.Name, Sector = change.Sector ?? known?.Sector ?? "Other", ExpectedVersion = null };
             await using var connection = await database.OpenAsync(cancellationToken);
-            if (await ModelState.TryAsync("Form.Symbol", () => new PositionEdit(rules, [], []).ApplyAsync(connection, Id, symbol!,
-                    transaction => PositionStore.AddAsync(connection, Id, symbol!, change, cancellationToken, transaction), cancellationToken), "Form.Quantity"))
+            // The field a refusal belongs beside: a missing quantity or cost beside the quantity, anything else beside the symbol.
+            var field = change.Quantity is null || change.AverageCost is null ? "Form.Quantity" : "Form.Symbol";
+            if (await ModelState.TryAsync(field, async () => Message = (await PositionChanges.AddAsync(connection, Id, symbol!, change, rules, [], cancellationToken)).Message, "Form.Quantity"))
             {
-                Message = $"added {symbol} to {Id}";
                 return Redirect(Link());
             }
         }
@@ -117,10 +106,8 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
         if (ModelState.IsValid)
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            if (await ModelState.TryAsync("Form.Quantity", () => new PositionEdit(rules, [], []).ApplyAsync(connection, Id, symbol,
-                    transaction => PositionStore.UpdateAsync(connection, Id, symbol, change, cancellationToken, transaction), cancellationToken)))
+            if (await ModelState.TryAsync("Form.Quantity", async () => Message = (await PositionChanges.UpdateAsync(connection, Id, symbol, change, rules, [], [], cancellationToken)).Message))
             {
-                Message = $"updated {symbol}";
                 return Redirect(Link());
             }
         }
@@ -134,19 +121,17 @@ public sealed class IndexModel(Database database, HksHome home, TimeProvider clo
     {
         PortfolioId.Require(Id);
         var symbol = HkexSymbol.Normalize(Form.Symbol);
-        if (!string.Equals(Confirm?.Trim(), symbol, StringComparison.OrdinalIgnoreCase))
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var consent = await PositionRemoval.AskAsync(connection, Id, symbol, cancellationToken);
+        if (!consent.IsGivenBy(Confirm, StringComparison.OrdinalIgnoreCase))
         {
-            ModelState.AddModelError(nameof(Confirm), $"type {symbol} to confirm; nothing was removed");
+            ModelState.AddModelError(nameof(Confirm), consent.Refusal("removed"));
             Remove = symbol;
             Failed = symbol;
             await LoadAsync(cancellationToken);
             return Page();
         }
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await PositionStore.GetAsync(connection, Id, symbol, cancellationToken);
-        var backup = await new SafetyBackup(home.Backups, clock).TakeAsync(database, "pre_remove", cancellationToken);
-        await PositionStore.RemoveAsync(connection, Id, symbol, cancellationToken);
-        Message = $"removed {symbol} from {Id}; verified backup first: {Path.GetFileName(backup.Path)}";
+        Message = (await removal.RemoveAsync(connection, Id, symbol, cancellationToken)).Message;
         return Redirect(Link());
     }
 

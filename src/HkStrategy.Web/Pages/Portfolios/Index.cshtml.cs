@@ -1,3 +1,4 @@
+using HkStrategy.Operations.Portfolios;
 using HkStrategy.Core.Portfolios;
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Portfolios;
@@ -33,7 +34,7 @@ public sealed class IndexModel(Database database) : PageModel
         if (ModelState.IsValid)
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            if (await ModelState.TryAsync("Create.Id", () => PortfolioStore.CreateAsync(connection, id!, name!, description, cancellationToken)))
+            if (await ModelState.TryAsync("Create.Id", async () => TempData["Message"] = (await PortfolioChanges.CreateAsync(connection, id!, name!, description, cancellationToken)).Message))
             {
                 return Redirect($"/portfolios/{Uri.EscapeDataString(id!)}");
             }
