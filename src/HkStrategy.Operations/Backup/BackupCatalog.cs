@@ -2,20 +2,28 @@ using HkStrategy.Operations.Verify;
 
 namespace HkStrategy.Operations.Backup;
 
-/// <summary>One archive in the backup folder, as <c>hks backup list</c> shows it.</summary>
+/// <summary>
+/// One archive in the backup folder, as <c>hks backup list</c> shows it; without a manifest its kind is unknown and
+/// its format what its name says (none for plain SQL).
+/// </summary>
 public sealed record CatalogEntry(
     string Path,
     string File,
     DateTimeOffset CreatedAt,
     long SizeBytes,
-    string Kind,
-    string Format,
+    BackupKind? Kind,
+    BackupFormat? Format,
     int? SchemaVersion,
     string? Label,
     bool HasManifest,
     DateTimeOffset? VerifiedAt,
     bool Drilled,
-    decimal? TotalMarketValue);
+    decimal? TotalMarketValue)
+{
+    public string KindText => Kind?.Text() ?? "unknown";
+
+    public string FormatText => Format?.Text() ?? "sql";
+}
 
 /// <summary>The backups in a folder: every archive (.dump, .sql.gz, .sql) with what its manifest and verification say.</summary>
 public static class BackupCatalog
@@ -33,7 +41,7 @@ public static class BackupCatalog
             var manifest = await TryReadManifestAsync(path, cancellationToken);
             var verification = VerificationRecord.Read(path);
             entries.Add(new CatalogEntry(path, info.Name, manifest?.CreatedAt ?? info.LastWriteTimeUtc, info.Length,
-                manifest?.Kind ?? "unknown", manifest?.Format ?? (path.EndsWith(".dump", StringComparison.Ordinal) ? "custom" : "sql"),
+                manifest?.Kind, manifest?.Format ?? BackupNames.FormatOfFile(path),
                 manifest?.SchemaVersion, manifest?.Label, manifest is not null, verification?.VerifiedAt, verification?.Drilled ?? false,
                 manifest?.TotalMarketValue));
         }

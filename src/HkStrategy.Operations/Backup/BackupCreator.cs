@@ -65,8 +65,8 @@ public sealed class BackupCreator(TimeProvider clock, IProgress<OperationProgres
             var manifest = new BackupManifest
             {
                 CreatedAt = clock.GetUtcNow(),
-                Kind = request.Kind.Text(),
-                Format = request.Format.Text(),
+                Kind = request.Kind,
+                Format = request.Format,
                 Label = request.Label,
                 ToolVersion = tools.Version,
                 ToolMajorVersion = tools.MajorVersion,

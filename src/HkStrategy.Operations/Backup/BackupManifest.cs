@@ -16,8 +16,8 @@ public sealed record BackupManifest
 
     public int FormatVersion { get; init; } = CurrentFormat;
     public required DateTimeOffset CreatedAt { get; init; }
-    public required string Kind { get; init; }
-    public required string Format { get; init; }
+    public required BackupKind Kind { get; init; }
+    public required BackupFormat Format { get; init; }
     public string? Label { get; init; }
     public required string ToolVersion { get; init; }
     public required int ToolMajorVersion { get; init; }

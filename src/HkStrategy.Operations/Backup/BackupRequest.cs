@@ -7,4 +7,4 @@ public sealed record BackupRequest(string Folder, BackupKind Kind = BackupKind.F
 }
 
 /// <summary>What <c>hks backup create</c> reports (<c>--json</c>: path, manifest, sha256, kind, sizeBytes).</summary>
-public sealed record BackupResult(string Path, string Manifest, string Sha256, string Kind, long SizeBytes, string Format, int? SchemaVersion, decimal TotalMarketValue);
+public sealed record BackupResult(string Path, string Manifest, string Sha256, BackupKind Kind, long SizeBytes, BackupFormat Format, int? SchemaVersion, decimal TotalMarketValue);

@@ -173,9 +173,9 @@ public sealed class CompleteRestore(MigrationCatalog catalog, TimeProvider clock
                 : null;
         }
         var report = await new BackupVerifier(catalog, clock).VerifyAsync(archive, cancellationToken);
-        return report.Manifest.Kind == "full"
+        return report.Manifest.Kind == BackupKind.Full
             ? report.Manifest
-            : throw HksException.Usage("NotAFullBackup", $"{Path.GetFileName(archive)} is a {report.Manifest.Kind}-only backup: a complete restore needs a full one");
+            : throw HksException.Usage("NotAFullBackup", $"{Path.GetFileName(archive)} is a {report.Manifest.Kind.Text()}-only backup: a complete restore needs a full one");
     }
 
     private async Task<string> EmergencyBackupAsync(DatabaseTarget live, RestoreRequest request, CancellationToken cancellationToken)
@@ -192,7 +192,7 @@ public sealed class CompleteRestore(MigrationCatalog catalog, TimeProvider clock
         DatabaseTarget scratch, RestorePlan plan, RestoreRequest request, CancellationToken cancellationToken)
     {
         progress?.Report(new OperationProgress("restore into a scratch database"));
-        var format = plan.Manifest is { } m ? BackupNames.ParseFormat(m.Format) : BackupFormat.SqlGz;
+        var format = plan.Manifest is { } m ? m.Format : BackupFormat.SqlGz;
         await ArchiveRestorer.RestoreAsync(scratch, plan.Archive, format, cancellationToken, progress: progress);
         FaultPoint.Reach("restore.after-archive-restored");
         await using var database = new Database(scratch);

@@ -28,9 +28,9 @@ public sealed class ScratchCopy : IAsyncDisposable
         if (File.Exists(BackupNames.ManifestPath(archive)) || archive.EndsWith(".dump", StringComparison.Ordinal))
         {
             var manifest = (await new BackupVerifier(catalog, clock).VerifyAsync(archive, cancellationToken)).Manifest;
-            format = manifest.Kind == "full"
-                ? BackupNames.ParseFormat(manifest.Format)
-                : throw HksException.Usage("NotAFullBackup", $"{Path.GetFileName(archive)} is a {manifest.Kind}-only backup: this needs a full one");
+            format = manifest.Kind == BackupKind.Full
+                ? manifest.Format
+                : throw HksException.Usage("NotAFullBackup", $"{Path.GetFileName(archive)} is a {manifest.Kind.Text()}-only backup: this needs a full one");
         }
         else if (File.Exists(archive))
         {

@@ -51,7 +51,7 @@ public sealed class BackupVerifier(MigrationCatalog catalog, TimeProvider clock)
             throw HksException.Refused("SchemaNewerThanProgram",
                 $"the backup is at schema version {manifest.SchemaVersion}, newer than this program knows ({catalog.Latest}): upgrade hks");
         }
-        var format = BackupNames.ParseFormat(manifest.Format);
+        var format = manifest.Format;
         var tools = await PgClientTools.LocateAsync(manifest.ToolMajorVersion, cancellationToken);
         await ArchiveReader.RequireReadableAsync(tools, path, format, cancellationToken);
         passed.Add($"archive readable by {tools.Version}");
@@ -75,7 +75,7 @@ public sealed class BackupVerifier(MigrationCatalog catalog, TimeProvider clock)
             await using var database = new Database(scratch);
             await using var connection = await database.OpenAsync(cancellationToken);
             var restored = await ContentReader.ReadAsync(connection, null, cancellationToken);
-            var differences = manifest.Kind == "schema"
+            var differences = manifest.Kind == BackupKind.Schema
                 ? manifest.Tables.Keys.Except(restored.Tables.Keys, StringComparer.Ordinal).Select(t => $"table {t} is missing").ToList()
                 : ContentReader.Compare(manifest.Content, restored);
             if (differences.Count > 0)
@@ -94,8 +94,8 @@ public sealed class BackupVerifier(MigrationCatalog catalog, TimeProvider clock)
 
     private async Task RestoreForDrillAsync(DatabaseTarget scratch, string path, BackupManifest manifest, CancellationToken cancellationToken)
     {
-        var format = BackupNames.ParseFormat(manifest.Format);
-        if (manifest.Kind != "data")
+        var format = manifest.Format;
+        if (manifest.Kind != BackupKind.Data)
         {
             await ArchiveRestorer.RestoreAsync(scratch, path, format, cancellationToken);
             return;

@@ -35,7 +35,7 @@ public static class BackupApi
         public static BackupResponse From(CatalogEntry e)
         {
             var name = Uri.EscapeDataString(e.File);
-            return new BackupResponse(e.File, e.CreatedAt, e.SizeBytes, e.Kind, e.Format, e.SchemaVersion, e.Label, e.HasManifest, e.VerifiedAt, e.Drilled,
+            return new BackupResponse(e.File, e.CreatedAt, e.SizeBytes, e.KindText, e.FormatText, e.SchemaVersion, e.Label, e.HasManifest, e.VerifiedAt, e.Drilled,
                 e.TotalMarketValue, $"/backups/{name}/download", $"/backups/{name}/restore");
         }
     }

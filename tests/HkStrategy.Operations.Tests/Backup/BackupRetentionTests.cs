@@ -38,5 +38,5 @@ public sealed class BackupRetentionTests
     }
 
     private static CatalogEntry Entry(DateTimeOffset at) =>
-        new($"/backups/hk_strategy_backup_{at:yyyyMMdd_HHmmss}.dump", $"hk_strategy_backup_{at:yyyyMMdd_HHmmss}.dump", at, 1000, "full", "custom", 2, null, true, null, false, 1m);
+        new($"/backups/hk_strategy_backup_{at:yyyyMMdd_HHmmss}.dump", $"hk_strategy_backup_{at:yyyyMMdd_HHmmss}.dump", at, 1000, BackupKind.Full, BackupFormat.Custom, 2, null, true, null, false, 1m);
 }

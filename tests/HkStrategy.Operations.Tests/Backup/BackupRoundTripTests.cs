@@ -61,7 +61,7 @@ public sealed class BackupRoundTripTests
         var backup = await new BackupCreator(TimeProvider.System).CreateAsync(db.Database, new BackupRequest(folder, Label: "before the upgrade"), CancellationToken.None);
         var manifest = await BackupManifest.ReadAsync(backup.Path, CancellationToken.None);
 
-        Assert.Equal(("full", "custom", (int?)HkStrategy.Data.Schema.MigrationCatalog.Embedded.Latest, "before the upgrade"), (manifest.Kind, manifest.Format, manifest.SchemaVersion, manifest.Label));
+        Assert.Equal((BackupKind.Full, BackupFormat.Custom, (int?)HkStrategy.Data.Schema.MigrationCatalog.Embedded.Latest, "before the upgrade"), (manifest.Kind, manifest.Format, manifest.SchemaVersion, manifest.Label));
         Assert.Equal(13, manifest.Tables["portfolio_positions"]);
         Assert.Equal(4052660.20m + 50050.00m, manifest.TotalMarketValue);
         Assert.Equal(1, manifest.Portfolios.Single(p => p.PortfolioId == "HKEX_NonTech").Positions);

@@ -95,7 +95,7 @@ public static class RestoreCommand
     private static string Warning(RestorePlan plan, DatabaseTarget live, RestoreRequest request)
     {
         var source = plan.Manifest is { } m
-            ? string.Create(CultureInfo.InvariantCulture, $"a {m.Kind} backup of {m.CreatedAt:yyyy-MM-dd HH:mm} UTC (schema version {m.SchemaVersion}, {m.Portfolios.Count} portfolios, HK${m.TotalMarketValue:N2})")
+            ? string.Create(CultureInfo.InvariantCulture, $"a {m.Kind.Text()} backup of {m.CreatedAt:yyyy-MM-dd HH:mm} UTC (schema version {m.SchemaVersion}, {m.Portfolios.Count} portfolios, HK${m.TotalMarketValue:N2})")
             : "a legacy SQL dump (no manifest: it was read through completely)";
         var safety = request.SkipEmergencyBackup ? "WITHOUT an emergency backup" : "after a verified emergency backup";
         return $"This replaces the database {plan.Live} on {live.Display} with {source}, {safety}. The current database is kept as {plan.Live}_pre_restore_… until 'hks restore --cleanup'.";

@@ -17,10 +17,10 @@ public sealed class IndexModel(BackupEntries entries, BackupOperations operation
     public IReadOnlyList<OperationJob> Recent { get; private set; } = [];
 
     [BindProperty]
-    public string Kind { get; set; } = "full";
+    public string Kind { get; set; } = BackupKind.Full.Text();
 
     [BindProperty]
-    public string Format { get; set; } = "custom";
+    public string Format { get; set; } = BackupFormat.Custom.Text();
 
     [BindProperty]
     public string? Label { get; set; }

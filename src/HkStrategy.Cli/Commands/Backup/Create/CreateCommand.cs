@@ -11,8 +11,8 @@ public static class CreateCommand
 {
     public static Command Create(CliContext context)
     {
-        var kind = new Option<string>("--kind") { Description = "full, data or schema", DefaultValueFactory = _ => "full" };
-        var format = new Option<string>("--format") { Description = "custom (pg_dump -Fc: selective restore, --list) or sql.gz (plain SQL export)", DefaultValueFactory = _ => "custom" };
+        var kind = new Option<string>("--kind") { Description = BackupNames.Choices(BackupNames.Kinds.Select(k => k.Describe())), DefaultValueFactory = _ => BackupKind.Full.Text() };
+        var format = new Option<string>("--format") { Description = BackupNames.Choices(BackupNames.Formats.Select(f => f.Describe())), DefaultValueFactory = _ => BackupFormat.Custom.Text() };
         var label = new Option<string?>("--label") { Description = "A note kept in the manifest" };
         var folder = BackupCommand.Folder();
         var json = CommonOptions.Json();
@@ -30,7 +30,7 @@ public static class CreateCommand
             else
             {
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"backup {result.Path} ({result.Kind}, {result.Format}, {result.SizeBytes / 1024.0:N0} KiB, schema version {result.SchemaVersion?.ToString(CultureInfo.InvariantCulture) ?? "none"}, HK${result.TotalMarketValue:N2}); manifest {Path.GetFileName(result.Manifest)}; sha256 {result.Sha256}"));
+                    $"backup {result.Path} ({result.Kind.Text()}, {result.Format.Text()}, {result.SizeBytes / 1024.0:N0} KiB, schema version {result.SchemaVersion?.ToString(CultureInfo.InvariantCulture) ?? "none"}, HK${result.TotalMarketValue:N2}); manifest {Path.GetFileName(result.Manifest)}; sha256 {result.Sha256}"));
             }
             return 0;
         });

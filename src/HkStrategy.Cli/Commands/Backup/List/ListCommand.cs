@@ -26,7 +26,7 @@ public static class ListCommand
             foreach (var entry in entries)
             {
                 table.AddRow(Markup.Escape(entry.File), Age(context.Clock.GetUtcNow() - entry.CreatedAt),
-                    $"{entry.SizeBytes / 1024.0:N0} KiB", entry.HasManifest ? entry.Kind : "[yellow]no manifest[/]",
+                    $"{entry.SizeBytes / 1024.0:N0} KiB", entry.HasManifest ? entry.KindText : "[yellow]no manifest[/]",
                     entry.SchemaVersion?.ToString(CultureInfo.InvariantCulture) ?? "-",
                     entry.VerifiedAt is { } at ? $"{(entry.Drilled ? "drill" : "checksum")} {Age(context.Clock.GetUtcNow() - at)} ago" : "no",
                     entry.TotalMarketValue?.ToString("N2", CultureInfo.InvariantCulture) ?? "-");
