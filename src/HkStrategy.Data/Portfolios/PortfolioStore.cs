@@ -77,11 +77,7 @@ public static class PortfolioStore
             throw HksException.Usage("PortfolioExists", $"a portfolio '{to}' exists already: copy into a new id");
         }
         var positions = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO portfolio_positions (portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated)
-            SELECT @to, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated
-            FROM portfolio_positions WHERE portfolio_id = @from ORDER BY id
-            """, new { from, to }, transaction, cancellationToken: cancellationToken));
+            CopyPositionsSql, new { from, to }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             CopyRulesSql, new { from, to }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
@@ -100,6 +96,12 @@ public static class PortfolioStore
 
     public static HksException Missing(string portfolioId) =>
         HksException.Usage("PortfolioMissing", $"there is no portfolio '{portfolioId}' ('hks portfolio list' shows them)");
+
+    /// <summary>Every value column of the portfolio's positions (<see cref="TableColumns.PositionValues"/>), in their order.</summary>
+    private static readonly string CopyPositionsSql = $"""
+        INSERT INTO portfolio_positions (portfolio_id, symbol, {TableColumns.List(TableColumns.PositionValues)})
+        SELECT @to, symbol, {TableColumns.List(TableColumns.PositionValues)} FROM portfolio_positions WHERE portfolio_id = @from ORDER BY id
+        """;
 
     /// <summary>Every rule column of the portfolio's positions (<see cref="TableColumns.PositionRuleValues"/>).</summary>
     private static readonly string CopyRulesSql = $"""

@@ -1,5 +1,6 @@
 using Dapper;
 using HkStrategy.Data.Connection;
+using HkStrategy.Data.Schema;
 using Npgsql;
 
 namespace HkStrategy.Operations.Diff;
@@ -37,8 +38,9 @@ public static class BackupDiff
         GROUP BY c.relname ORDER BY c.relname
         """;
 
-    private const string Positions = """
-        SELECT portfolio_id AS "PortfolioId", symbol AS "Symbol", md5(row(quantity, avg_cost, current_price, company_name, sector)::text) AS "Hash", market_value AS "Value"
+    /// <summary>A position's content (<see cref="TableColumns.PositionContent"/>) as one hash, so any column that changed shows.</summary>
+    private static readonly string Positions = $"""
+        SELECT portfolio_id AS "PortfolioId", symbol AS "Symbol", md5(row({TableColumns.List(TableColumns.PositionContent)})::text) AS "Hash", market_value AS "Value"
         FROM portfolio_positions
         """;
 

@@ -143,15 +143,15 @@ internal static class PortfolioRestoreSql
         SELECT COUNT(*) FROM inserted
         """;
 
-    public const string PositionChanges = """
+    /// <summary>What restoring would do to each position: a change in any of its values (<see cref="TableColumns.PositionValues"/>) shows.</summary>
+    public static readonly string PositionChanges = $"""
         SELECT 'add' AS "Change", r.symbol AS "Symbol" FROM restore_positions r
             WHERE NOT EXISTS (SELECT 1 FROM portfolio_positions p WHERE p.portfolio_id = @id AND p.symbol = r.symbol)
         UNION ALL SELECT 'remove', p.symbol FROM portfolio_positions p
             WHERE p.portfolio_id = @id AND NOT EXISTS (SELECT 1 FROM restore_positions r WHERE r.symbol = p.symbol)
         UNION ALL SELECT 'change', p.symbol FROM portfolio_positions p JOIN restore_positions r ON r.symbol = p.symbol
             WHERE p.portfolio_id = @id
-              AND (p.company_name, p.quantity, p.avg_cost, p.current_price, p.sector, p.last_updated)
-                  IS DISTINCT FROM (r.company_name, r.quantity, r.avg_cost, r.current_price, r.sector, r.last_updated)
+              AND ({TableColumns.List(TableColumns.PositionValues, "p.")}) IS DISTINCT FROM ({TableColumns.List(TableColumns.PositionValues, "r.")})
         ORDER BY 1, 2
         """;
 
