@@ -1,15 +1,17 @@
 using System.CommandLine;
 using HkStrategy.Cli.Infrastructure;
-using HkStrategy.Web.Startup;
 
 namespace HkStrategy.Cli.Commands.Serve;
 
 /// <summary><c>hks serve [--urls URL]</c>: the dashboard, on the same database every other command uses.</summary>
 public static class ServeCommand
 {
+    /// <summary>The dashboard's own default (its Listening.DefaultUrl), named here for the help text.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
     public static Command Create(CliContext context)
     {
-        var urls = new Option<string?>("--urls") { Description = $"Where to listen (default {Listening.DefaultUrl}; beyond loopback only with HKS_DASHBOARD_PASSWORD set)" };
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen (default {DefaultUrl}; beyond loopback only with HKS_DASHBOARD_PASSWORD set)" };
         var command = new Command("serve", "Start the dashboard (portfolios, charts, signals, analyses, backups) in a browser") { urls };
         command.SetHandler(context, async (parseResult, cancellationToken) =>
         {
@@ -22,7 +24,7 @@ public static class ServeCommand
             {
                 args.AddRange(["--database", database]);
             }
-            return await DashboardHost.RunAsync([.. args], cancellationToken);
+            return await DashboardProgram.RunAsync(args, cancellationToken);
         });
         return command;
     }
