@@ -104,5 +104,5 @@ public sealed class AnalysisCommandTests
     private static string Id(HksRun run) => JsonDocument.Parse(run.Out).RootElement.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Task<HksRun> Hks(TestDatabase db, params string[] args) =>
-        HksProcess.RunAsync([.. args, "--database", db.Target.ConnectionString]);
+        db.HksAsync(args);
 }

@@ -107,5 +107,5 @@ public sealed class HostilePortfolioInputTests : IAsyncLifetime
     }
 
     private static Task<HksRun> Hks(TestDatabase db, params string[] args) =>
-        HksProcess.RunAsync([.. args, "--database", db.Target.ConnectionString]);
+        db.HksAsync(args);
 }

@@ -286,5 +286,5 @@ public sealed class PortfolioCommandTests
     }
 
     private static Task<HksRun> Hks(TestDatabase db, params string[] args) =>
-        HksProcess.RunAsync([.. args, "--database", db.Target.ConnectionString]);
+        db.HksAsync(args);
 }

@@ -185,5 +185,5 @@ public sealed class PositionOverlayCommandTests
     }
 
     private static Task<HksRun> Hks(TestDatabase db, params string[] args) =>
-        HksProcess.RunAsync([.. args, "--database", db.Target.ConnectionString]);
+        db.HksAsync(args);
 }

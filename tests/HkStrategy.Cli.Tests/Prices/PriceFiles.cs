@@ -17,7 +17,7 @@ public sealed class PriceFiles : IDisposable
     }
 
     public static Task<HksRun> Hks(TestDatabase db, params string[] args) =>
-        HksProcess.RunAsync([.. args, "--database", db.Target.ConnectionString]);
+        db.HksAsync(args);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

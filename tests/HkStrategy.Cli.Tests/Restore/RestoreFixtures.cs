@@ -22,8 +22,11 @@ internal sealed class RestoreScene
     public static async Task<RestoreScene> CreateAsync(TestDatabase live) =>
         new(live, Directory.CreateTempSubdirectory("hks-restore-").FullName);
 
-    public Task<HksRun> HksAsync(params string[] args) => HksAsync(null, args);
+    /// <summary>A command in this process, with the scene's home.</summary>
+    public Task<HksRun> HksAsync(params string[] args) =>
+        HksInProcess.RunAsync([.. args, "--database", Live.Target.ConnectionString], TestEnvironment.WithHome(Home));
 
+    /// <summary>A command as a program of its own, with this environment (a fault point to be killed at, …) and the scene's home.</summary>
     public Task<HksRun> HksAsync(IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var merged = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>()) { ["HKS_HOME"] = Home };

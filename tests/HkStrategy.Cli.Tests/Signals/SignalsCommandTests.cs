@@ -100,5 +100,5 @@ public sealed class SignalsCommandTests
         Assert.Equal(2, (await Hks(await DemoDatabases.SeededAsync(), "signals", "generate")).ExitCode);
 
     private static Task<HksRun> Hks(TestDatabase db, params string[] args) =>
-        HksProcess.RunAsync([.. args, "--database", db.Target.ConnectionString]);
+        db.HksAsync(args);
 }
