@@ -11,8 +11,14 @@ namespace HkStrategy.Cli.Infrastructure;
 /// </summary>
 public sealed record CliContext(HksSettings Settings, IAnsiConsole Console, TextWriter Out, TextWriter Error, TextReader In, TimeProvider Clock)
 {
-    /// <summary>Where progress bars go: stderr, so stdout holds only results (and JSON).</summary>
-    public IAnsiConsole ErrorConsole { get; init; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+    private IAnsiConsole? _errorConsole;
+
+    /// <summary>Where progress bars go: stderr, so stdout holds only results (and JSON). Made when first needed: most commands never draw one.</summary>
+    public IAnsiConsole ErrorConsole
+    {
+        get => _errorConsole ??= AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        init => _errorConsole = value;
+    }
 
     /// <summary>The verified backup taken before every destructive step, into <c>$HKS_HOME/backups</c>.</summary>
     public SafetyBackup SafetyBackup => new(Settings.Home.Backups, Clock);

@@ -30,20 +30,27 @@ public static class MigrationLedger
         );
         """;
 
-    public static async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT to_regclass('hks_meta.schema_migrations') IS NOT NULL", cancellationToken: cancellationToken));
+    public static async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT to_regclass('hks_meta.schema_migrations') IS NOT NULL", connection);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
 
+    /// <summary>The applied versions, read with a plain reader: every command reads them before anything else.</summary>
     public static async Task<IReadOnlyList<AppliedMigration>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         if (!await ExistsAsync(connection, cancellationToken))
         {
             return [];
         }
-        var rows = await connection.QueryAsync<AppliedMigration>(new CommandDefinition(
-            "SELECT version, name, sha256, applied_at AS AppliedAt, how FROM hks_meta.schema_migrations ORDER BY version",
-            cancellationToken: cancellationToken));
-        return rows.ToList();
+        await using var command = new NpgsqlCommand("SELECT version, name, sha256, applied_at, how FROM hks_meta.schema_migrations ORDER BY version", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<AppliedMigration>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new AppliedMigration(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetDateTime(3), reader.GetString(4)));
+        }
+        return rows;
     }
 
     public static Task EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>

@@ -50,11 +50,31 @@ public static class SchemaClassifier
     /// <param name="recorded">The database has hks's version record: its tables are then read as what hks made, even if damaged.</param>
     public static async Task<SchemaClassification> ClassifyAsync(NpgsqlConnection connection, CancellationToken cancellationToken, bool recorded = false)
     {
-        var rows = await connection.QueryAsync<(string Table, string? Column)>(new CommandDefinition(ColumnsSql, cancellationToken: cancellationToken));
-        var columns = rows.GroupBy(r => r.Table, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Where(r => r.Column is not null).Select(r => r.Column!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        var portfolioKeys = columns.ContainsKey("portfolio_positions")
-            && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(PortfolioKeysSql, cancellationToken: cancellationToken));
+        // Read with plain readers: every command checks the schema first, and a materialiser emitted for it would be
+        // paid for at each start.
+        var columns = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        await using (var command = new NpgsqlCommand(ColumnsSql, connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var table = reader.GetString(0);
+                if (!columns.TryGetValue(table, out var names))
+                {
+                    columns[table] = names = new HashSet<string>(StringComparer.Ordinal);
+                }
+                if (!reader.IsDBNull(1))
+                {
+                    names.Add(reader.GetString(1));
+                }
+            }
+        }
+        var portfolioKeys = false;
+        if (columns.ContainsKey("portfolio_positions"))
+        {
+            await using var keys = new NpgsqlCommand(PortfolioKeysSql, connection);
+            portfolioKeys = await keys.ExecuteScalarAsync(cancellationToken) is true;
+        }
         return Classify(columns, portfolioKeys, recorded);
     }
 
