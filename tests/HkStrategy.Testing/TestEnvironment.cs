@@ -1,3 +1,4 @@
+using HkStrategy.Data.Embedded;
 using HkStrategy.Data.Settings;
 
 namespace HkStrategy.Testing;
@@ -16,7 +17,7 @@ public static class TestEnvironment
         Directory.CreateDirectory(Home);
         return new HksSettings
         {
-            Home = new HkStrategy.Data.Embedded.HksHome(Home),
+            Home = new HkStrategy.Data.Settings.HksHome(Home),
             SearchPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries),
         }.ApplyToProcess();
     });

@@ -1,7 +1,9 @@
+using HkStrategy.Data.Embedded;
 using HkStrategy.Data.Settings;
 using HkStrategy.Operations.Backup;
 using HkStrategy.Operations.Faults;
 using Spectre.Console;
+using HkStrategy.Operations.Safety;
 
 namespace HkStrategy.Cli.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HkStrategy.Data.Connection;
+using HkStrategy.Data.Targets;
 
 namespace HkStrategy.Cli.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using HkStrategy.Core.Failures;
+using HkStrategy.Data.Settings;
 
 namespace HkStrategy.Data.Embedded;
 

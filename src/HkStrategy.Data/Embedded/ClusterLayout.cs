@@ -1,5 +1,6 @@
 using System.Globalization;
 using HkStrategy.Core.Failures;
+using HkStrategy.Data.Settings;
 
 namespace HkStrategy.Data.Embedded;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using HkStrategy.Data.Processes;
+using HkStrategy.Data.Settings;
 
 namespace HkStrategy.Data.Embedded;
 

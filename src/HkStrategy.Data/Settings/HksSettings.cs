@@ -1,5 +1,4 @@
 using System.Net;
-using HkStrategy.Data.Embedded;
 
 namespace HkStrategy.Data.Settings;
 

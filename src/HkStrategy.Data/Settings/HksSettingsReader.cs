@@ -1,7 +1,6 @@
 using System.Net;
 using HkStrategy.Core.Failures;
 using HkStrategy.Data.Connection;
-using HkStrategy.Data.Embedded;
 
 namespace HkStrategy.Data.Settings;
 

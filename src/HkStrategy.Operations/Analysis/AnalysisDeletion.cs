@@ -4,6 +4,7 @@ using HkStrategy.Data.Connection;
 using HkStrategy.Operations.Backup;
 using HkStrategy.Operations.Steps;
 using Npgsql;
+using HkStrategy.Operations.Safety;
 
 namespace HkStrategy.Operations.Analysis;
 

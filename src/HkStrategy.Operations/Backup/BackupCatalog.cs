@@ -1,4 +1,3 @@
-using HkStrategy.Operations.Verify;
 
 namespace HkStrategy.Operations.Backup;
 

@@ -3,6 +3,7 @@ using HkStrategy.Data.Portfolios.Exchange;
 using HkStrategy.Operations.Backup;
 using HkStrategy.Operations.Steps;
 using Npgsql;
+using HkStrategy.Operations.Safety;
 
 namespace HkStrategy.Operations.Portfolios;
 

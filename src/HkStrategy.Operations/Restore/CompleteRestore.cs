@@ -8,6 +8,7 @@ using HkStrategy.Operations.Faults;
 using HkStrategy.Operations.PgTools;
 using HkStrategy.Operations.Progress;
 using HkStrategy.Operations.Verify;
+using HkStrategy.Operations.Databases;
 
 namespace HkStrategy.Operations.Restore;
 

@@ -3,6 +3,7 @@ using Dapper;
 using HkStrategy.Core.Failures;
 using HkStrategy.Operations.Faults;
 using Npgsql;
+using HkStrategy.Operations.Databases;
 
 namespace HkStrategy.Operations.Restore;
 

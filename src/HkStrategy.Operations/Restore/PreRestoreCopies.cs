@@ -3,6 +3,8 @@ using HkStrategy.Data.Connection;
 using HkStrategy.Data.Schema;
 using HkStrategy.Operations.Backup;
 using HkStrategy.Operations.Verify;
+using HkStrategy.Operations.Databases;
+using HkStrategy.Operations.Safety;
 
 namespace HkStrategy.Operations.Restore;
 

@@ -1,6 +1,7 @@
 using HkStrategy.Operations.Files;
 using HkStrategy.Data.Processes;
 using HkStrategy.Operations.Legacy;
+using HkStrategy.Operations.Databases;
 
 namespace HkStrategy.Operations.Restore;
 

@@ -3,6 +3,7 @@ using HkStrategy.Data.Connection;
 using HkStrategy.Data.Schema;
 using HkStrategy.Operations.Backup;
 using HkStrategy.Operations.Verify;
+using HkStrategy.Operations.Databases;
 
 namespace HkStrategy.Operations.Restore;
 

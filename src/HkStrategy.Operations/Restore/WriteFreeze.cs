@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using Npgsql;
+using HkStrategy.Operations.Databases;
 
 namespace HkStrategy.Operations.Restore;
 

@@ -4,6 +4,7 @@ using HkStrategy.Core.Portfolios;
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Schema;
 using HkStrategy.Operations.Backup;
+using HkStrategy.Operations.Safety;
 
 namespace HkStrategy.Operations.Schema;
 

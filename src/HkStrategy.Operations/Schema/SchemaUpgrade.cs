@@ -4,6 +4,7 @@ using HkStrategy.Data.Connection;
 using HkStrategy.Data.Portfolios;
 using HkStrategy.Data.Schema;
 using HkStrategy.Operations.Backup;
+using HkStrategy.Operations.Safety;
 
 namespace HkStrategy.Operations.Schema;
 

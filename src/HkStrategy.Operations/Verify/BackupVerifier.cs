@@ -6,7 +6,7 @@ using HkStrategy.Operations.Backup;
 using HkStrategy.Operations.Content;
 using HkStrategy.Operations.Files;
 using HkStrategy.Operations.PgTools;
-using HkStrategy.Operations.Restore;
+using HkStrategy.Operations.Databases;
 
 namespace HkStrategy.Operations.Verify;
 

@@ -3,6 +3,7 @@ using HkStrategy.Data.Embedded;
 using HkStrategy.Data.Schema;
 using HkStrategy.Web.Status;
 using Microsoft.AspNetCore.Http.HttpResults;
+using HkStrategy.Data.Settings;
 
 namespace HkStrategy.Web.Api;
 

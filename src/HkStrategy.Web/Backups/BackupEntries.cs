@@ -1,6 +1,7 @@
 using HkStrategy.Core.Failures;
 using HkStrategy.Data.Embedded;
 using HkStrategy.Operations.Backup;
+using HkStrategy.Data.Settings;
 
 namespace HkStrategy.Web.Backups;
 

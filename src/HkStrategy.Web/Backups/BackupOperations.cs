@@ -9,6 +9,7 @@ using HkStrategy.Operations.Verify;
 using HkStrategy.Web.Jobs;
 using HkStrategy.Web.Maintenance;
 using HkStrategy.Web.Schema;
+using HkStrategy.Data.Settings;
 
 namespace HkStrategy.Web.Backups;
 

@@ -13,6 +13,7 @@ using HkStrategy.Web.Maintenance;
 using HkStrategy.Web.Schema;
 
 using HkStrategy.Web.Security;
+using HkStrategy.Operations.Safety;
 
 namespace HkStrategy.Web.Startup;
 

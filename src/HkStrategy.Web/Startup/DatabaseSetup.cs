@@ -2,6 +2,7 @@ using HkStrategy.Data.Connection;
 using HkStrategy.Data.Schema;
 using HkStrategy.Data.Settings;
 using HkStrategy.Operations.Demo;
+using HkStrategy.Data.Targets;
 
 namespace HkStrategy.Web.Startup;
 

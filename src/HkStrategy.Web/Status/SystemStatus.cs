@@ -4,6 +4,7 @@ using HkStrategy.Data.Schema;
 using HkStrategy.Data.Status;
 using HkStrategy.Operations.Backup;
 using HkStrategy.Operations.Integrity;
+using HkStrategy.Data.Settings;
 
 namespace HkStrategy.Web.Status;
 

@@ -4,6 +4,7 @@ using HkStrategy.Operations.Backup;
 using HkStrategy.Operations.Restore;
 using HkStrategy.Operations.Verify;
 using HkStrategy.Testing;
+using HkStrategy.Operations.Databases;
 
 namespace HkStrategy.Operations.Tests.Backup;
 

@@ -41,7 +41,7 @@ public sealed class ConcurrentWritersTests
         Assert.True(drill.Drilled); // row counts and values in the manifest match the archive exactly
         var manifest = await BackupManifest.ReadAsync(backup.Path, CancellationToken.None);
         var copy = await TestDatabase.CreateAsync();
-        await HkStrategy.Operations.Restore.ArchiveRestorer.RestoreAsync(copy.Target, backup.Path, BackupFormat.Custom, CancellationToken.None);
+        await HkStrategy.Operations.Databases.ArchiveRestorer.RestoreAsync(copy.Target, backup.Path, BackupFormat.Custom, CancellationToken.None);
         Assert.Equal(invariant, await copy.ScalarAsync<long>("SELECT SUM(quantity) FROM portfolio_positions WHERE symbol IN ('0700.HK', '0005.HK')"));
         Assert.Equal(manifest.Tables["trading_signals"], await copy.ScalarAsync<long>("SELECT COUNT(*) FROM trading_signals"));
         Assert.Equal((3100 - await copy.ScalarAsync<long>("SELECT quantity FROM portfolio_positions WHERE symbol = '0700.HK'")) / 7,

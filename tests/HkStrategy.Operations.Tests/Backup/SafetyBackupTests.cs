@@ -3,6 +3,7 @@ using HkStrategy.Operations.Backup;
 using HkStrategy.Operations.PgTools;
 using HkStrategy.Testing;
 using Microsoft.Extensions.Time.Testing;
+using HkStrategy.Operations.Safety;
 
 namespace HkStrategy.Operations.Tests.Backup;
 

@@ -9,6 +9,7 @@ using HkStrategy.Data.Embedded;
 using HkStrategy.Data.Schema;
 using HkStrategy.Operations.Backup;
 using HkStrategy.Operations.Restore;
+using HkStrategy.Operations.Databases;
 
 namespace HkStrategy.Cli.Commands.Restore;
 

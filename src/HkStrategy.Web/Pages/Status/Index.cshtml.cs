@@ -5,6 +5,7 @@ using HkStrategy.Web.Schema;
 using HkStrategy.Web.Status;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using HkStrategy.Data.Settings;
 
 namespace HkStrategy.Web.Pages.Status;
 

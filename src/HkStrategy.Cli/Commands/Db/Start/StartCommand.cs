@@ -3,6 +3,7 @@ using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Failures;
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Embedded;
+using HkStrategy.Data.Targets;
 
 namespace HkStrategy.Cli.Commands.Db.Start;
 

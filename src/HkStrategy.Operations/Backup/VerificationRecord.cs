@@ -1,8 +1,7 @@
 using System.Text.Json;
-using HkStrategy.Operations.Backup;
 using HkStrategy.Operations.Files;
 
-namespace HkStrategy.Operations.Verify;
+namespace HkStrategy.Operations.Backup;
 
 /// <summary>When a backup was last verified, and whether by a drill: <c>ARCHIVE.verified.json</c>, shown by <c>backup list</c>.</summary>
 public sealed record VerificationRecord(DateTimeOffset VerifiedAt, bool Drilled)

@@ -6,7 +6,7 @@ using HkStrategy.Operations.Legacy;
 using HkStrategy.Operations.PgTools;
 using HkStrategy.Operations.Progress;
 
-namespace HkStrategy.Operations.Restore;
+namespace HkStrategy.Operations.Databases;
 
 /// <summary>
 /// Restores an archive into an empty database with errors fatal: pg_restore <c>--exit-on-error --single-transaction</c>

@@ -6,7 +6,7 @@ using HkStrategy.Data.Connection;
 using HkStrategy.Data.Processes;
 using Npgsql;
 
-namespace HkStrategy.Operations.Restore;
+namespace HkStrategy.Operations.Databases;
 
 /// <summary>
 /// Databases on the target's server, managed from its maintenance database: scratch databases for drills and

@@ -1,7 +1,8 @@
+using HkStrategy.Data.Connection;
 using HkStrategy.Data.Embedded;
 using HkStrategy.Data.Settings;
 
-namespace HkStrategy.Data.Connection;
+namespace HkStrategy.Data.Targets;
 
 /// <summary><c>--database</c>, else <c>HKS_DATABASE_URL</c>, else the embedded cluster under <c>$HKS_HOME</c>.</summary>
 public static class TargetResolver

@@ -1,8 +1,9 @@
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Schema;
+using HkStrategy.Operations.Backup;
 using HkStrategy.Operations.Verify;
 
-namespace HkStrategy.Operations.Backup;
+namespace HkStrategy.Operations.Safety;
 
 /// <summary>A verified backup written just before a schema change, in the folder the backup catalog uses.</summary>
 public sealed record SafetyBackupFile(string Path, long SizeBytes);

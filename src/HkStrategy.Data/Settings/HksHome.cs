@@ -1,4 +1,4 @@
-namespace HkStrategy.Data.Embedded;
+namespace HkStrategy.Data.Settings;
 
 /// <summary>
 /// The files hks keeps under <c>$HKS_HOME</c> (default <c>~/.hkstrategy</c>): the embedded cluster, its password,
