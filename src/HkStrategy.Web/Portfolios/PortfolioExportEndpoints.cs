@@ -3,7 +3,7 @@ using HkStrategy.Core.Portfolios;
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Portfolios.Exchange;
 using HkStrategy.Operations.Exchange;
-using HkStrategy.Web.Api;
+using HkStrategy.Web.Shared;
 
 namespace HkStrategy.Web.Portfolios;
 

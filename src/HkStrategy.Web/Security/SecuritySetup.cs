@@ -1,8 +1,8 @@
 using HkStrategy.Data.Settings;
-using HkStrategy.Web.Startup;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using HkStrategy.Web.Addresses;
 
 namespace HkStrategy.Web.Security;
 

@@ -1,8 +1,8 @@
-using HkStrategy.Web.Api;
 using HkStrategy.Web.Backups;
 using HkStrategy.Web.Health;
 using HkStrategy.Web.Portfolios;
 using HkStrategy.Web.Security;
+using HkStrategy.Web.Addresses;
 
 namespace HkStrategy.Web.Startup;
 

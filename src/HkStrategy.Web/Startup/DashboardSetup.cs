@@ -49,7 +49,10 @@ public static class DashboardSetup
         builder.Services.AddSingleton<SchemaCheck>();
         builder.Services.AddRazorPages(options =>
         {
-            options.Conventions.AllowAnonymousToPage("/Login/Index");
+            // Feature folders: each page lives beside its endpoints and view helpers (Portfolios/, Backups/, …), its
+            // address given by its @page directive.
+            options.RootDirectory = "/";
+            options.Conventions.AllowAnonymousToPage("/Security/Login");
             options.Conventions.AddPageRoute("/Portfolios/Index", "/portfolios");
         }).AddMvcOptions(options =>
         {

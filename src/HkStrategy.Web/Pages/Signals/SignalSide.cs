@@ -1,7 +1,0 @@
-namespace HkStrategy.Web.Pages.Signals;
-
-/// <summary>The side of a TXYZN code in words: its first letter is B (buy), S (sell) or H (hold).</summary>
-public static class SignalSide
-{
-    public static string Name(string code) => code.StartsWith('B') ? "buy" : code.StartsWith('S') ? "sell" : "hold";
-}
