@@ -8,7 +8,7 @@ namespace HkStrategy.Cli.Rendering;
 /// Progress bars with rates and ETA on stderr while an operation runs, one per step; nothing when stderr is not a
 /// terminal (scripts, tests), so <c>--json</c> on stdout stays clean. The bars are drawn only while work runs: a
 /// question asked on the way (<see cref="PausedAsync"/>) stops the display first, so the question is shown whole and
-/// alone, and the display starts again after the answer; the result is written once the display has ended.
+/// alone, and the display starts again after the answer; when it ends it is cleared, and the result is written in its place.
 /// </summary>
 public static class ProgressView
 {
@@ -70,7 +70,7 @@ public static class ProgressView
             _stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var stop = _stop.Task;
             _display = console.Progress()
-                .AutoClear(false)
+                .AutoClear(true) // drawn only while work runs: what it did is said by the result written after it
                 .HideCompleted(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(id => Units.GetValueOrDefault(id, "items")), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
