@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
+using HkStrategy.Testing;
+
 namespace HkStrategy.Web.Tests;
 
 public sealed class AnalysisDetailPageTests(DashboardFixture dashboard) : IClassFixture<DashboardFixture>

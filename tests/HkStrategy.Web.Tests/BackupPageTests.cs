@@ -3,6 +3,8 @@ using System.Text.Json;
 using Dapper;
 using HkStrategy.Operations.Restore;
 
+using HkStrategy.Testing;
+
 namespace HkStrategy.Web.Tests;
 
 public sealed class BackupPageTests(DashboardFixture dashboard) : IClassFixture<DashboardFixture>

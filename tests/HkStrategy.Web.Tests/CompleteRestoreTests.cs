@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 
+using HkStrategy.Testing;
+
 namespace HkStrategy.Web.Tests;
 
 public sealed class CompleteRestoreTests(DashboardFixture dashboard) : IClassFixture<DashboardFixture>

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using Dapper;
 
+using HkStrategy.Testing;
+
 namespace HkStrategy.Web.Tests;
 
 public sealed class ManagePageTests(DashboardFixture dashboard) : IClassFixture<DashboardFixture>

@@ -1,5 +1,7 @@
 using System.Net;
 
+using HkStrategy.Testing;
+
 namespace HkStrategy.Web.Tests;
 
 /// <summary>Guessing the dashboard's password: limited per client and in all, locked out after repeated failures.</summary>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace HkStrategy.Web.Tests;
+namespace HkStrategy.Testing;
 
 /// <summary>Submits a page's form as a browser does: the antiforgery token read from the page, the cookies kept by the client.</summary>
 public static partial class FormPost

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using HkStrategy.Testing;
 
-namespace HkStrategy.Web.Tests;
+namespace HkStrategy.Testing;
 
 /// <summary>The built dashboard running as its own process on a free loopback port, stopped (by its process id) on dispose.</summary>
 public sealed class DashboardProcess : IAsyncDisposable
@@ -11,6 +10,10 @@ public sealed class DashboardProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
 
     private DashboardProcess(Process process) => _process = process;
+
+    /// <summary>The dashboard beside the test assembly (its own tests) or in the folder 'dashboard' (beside hks, as the command line's tests have it).</summary>
+    private static string Program { get; } = new[] { "HkStrategy.Web.dll", Path.Combine("dashboard", "HkStrategy.Web.dll") }
+        .Select(p => Path.Combine(AppContext.BaseDirectory, p)).FirstOrDefault(File.Exists) ?? Path.Combine(AppContext.BaseDirectory, "HkStrategy.Web.dll");
 
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
@@ -74,7 +77,7 @@ public sealed class DashboardProcess : IAsyncDisposable
     private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> environment, IEnumerable<string> args)
     {
         var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HkStrategy.Web.dll"));
+        startInfo.ArgumentList.Add(Program);
         foreach (var arg in args)
         {
             startInfo.ArgumentList.Add(arg);
