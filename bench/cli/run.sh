@@ -10,7 +10,9 @@ source "$(dirname "$0")/../embedded-server.sh"
 # The embedded default database with the demo state, as a user has it after the README's first command.
 "$hks" db seed --demo >/dev/null 2>&1 || true   # once: a database that has portfolios keeps them
 db_url="$url"
-dll="$root/.build/hks/hks.dll"   # the launcher's build: what ./hks runs once its sources are unchanged
+# The launcher's build, as ./hks runs it once its sources are unchanged (its own executable when self-contained).
+built="$root/.build/hks"
+program=$([ -f "$built/.self-contained" ] && echo "$built/hks" || echo "dotnet $built/hks.dll")
 
 # portfolio list's query as PortfolioStore runs it; db status reads counts, versions and totals in a few such queries.
 list_sql="SELECT p.portfolio_id, p.name, COUNT(pp.id), COALESCE(SUM(pp.market_value), 0), COALESCE(SUM(ROUND(pp.quantity * pp.avg_cost, 2)), 0),
@@ -18,10 +20,10 @@ list_sql="SELECT p.portfolio_id, p.name, COUNT(pp.id), COALESCE(SUM(pp.market_va
   GROUP BY p.portfolio_id ORDER BY p.created_at NULLS LAST, p.portfolio_id"
 json="$work/cli.json"
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$json" \
-  -n "hks portfolio list" "dotnet $dll portfolio list" \
-  -n "hks db status" "dotnet $dll db status" \
-  -n "hks portfolio list --database URL" "dotnet $dll portfolio list --database $db_url" \
-  -n "hks --version (start-up only)" "dotnet $dll --version" \
+  -n "hks portfolio list" "$program portfolio list" \
+  -n "hks db status" "$program db status" \
+  -n "hks portfolio list --database URL" "$program portfolio list --database $db_url" \
+  -n "hks --version (start-up only)" "$program --version" \
   -n "psql -c (portfolio list's query)" "psql $db_url -X -q -c \"$list_sql\"" >/dev/null
 
 python3 - "$json" <<'PY'
