@@ -23,7 +23,11 @@ public sealed class BackupCreator(TimeProvider clock, IProgress<OperationProgres
     public async Task<BackupResult> CreateAsync(Database database, BackupRequest request, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(request.Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var server = await ServerFacts.ReadAsync(database, cancellationToken);
+        // The server's facts and pg_dump's version (a program run) are found side by side.
+        var facts = ServerFacts.ReadAsync(database, cancellationToken);
+        var candidates = PgClientTools.ProbeAllAsync(cancellationToken);
+        var server = await facts;
+        await candidates;
         var tools = await PgClientTools.LocateAsync(server.Major, cancellationToken);
         DiskSpace.Require(request.Folder, server.DatabaseBytes / 2, "the backup");
         var name = BackupNames.FileName(request.Prefix, request.Kind, request.Format, clock.GetUtcNow());

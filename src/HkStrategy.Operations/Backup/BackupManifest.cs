@@ -37,6 +37,7 @@ public sealed record BackupManifest
     [JsonIgnore]
     public ContentSummary Content => new(Tables, Portfolios, TotalMarketValue);
 
+    /// <summary>The options of hks's other records beside backups (verification records, restore journals).</summary>
     public static JsonSerializerOptions Json { get; } = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -44,10 +45,10 @@ public sealed record BackupManifest
     };
 
     public Task WriteAsync(string archivePath, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllTextAsync(BackupNames.ManifestPath(archivePath), JsonSerializer.Serialize(this with { Seal = ComputeSeal() }, Json), cancellationToken);
+        AtomicFile.WriteAllTextAsync(BackupNames.ManifestPath(archivePath), JsonSerializer.Serialize(this with { Seal = ComputeSeal() }, ManifestJson.Default.BackupManifest), cancellationToken);
 
     private string ComputeSeal() =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(this with { Seal = null }, Json)));
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(this with { Seal = null }, ManifestJson.Default.BackupManifest)));
 
     public static async Task<BackupManifest> ReadAsync(string archivePath, CancellationToken cancellationToken)
     {
@@ -58,7 +59,7 @@ public sealed record BackupManifest
         }
         try
         {
-            var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(path, cancellationToken), Json);
+            var manifest = JsonSerializer.Deserialize(await File.ReadAllTextAsync(path, cancellationToken), ManifestJson.Default.BackupManifest);
             if (manifest is not { FormatVersion: CurrentFormat })
             {
                 throw HksException.Refused("ManifestUnreadable", $"{Path.GetFileName(path)} is of an unknown format version");

@@ -16,7 +16,8 @@ public sealed record PgClientTools(string Directory, int MajorVersion, string Ve
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PgClientTools?> Probed = new(StringComparer.Ordinal);
 
-    public static async Task<PgClientTools> LocateAsync(int serverMajor, CancellationToken cancellationToken)
+    /// <summary>Probes every candidate folder once (each probe runs pg_dump --version), so a later <see cref="LocateAsync"/> needs none.</summary>
+    public static async Task<IReadOnlyList<PgClientTools>> ProbeAllAsync(CancellationToken cancellationToken)
     {
         var found = new List<PgClientTools>();
         foreach (var directory in await PgBinaries.CandidateDirectoriesAsync(cancellationToken))
@@ -31,6 +32,12 @@ public sealed record PgClientTools(string Directory, int MajorVersion, string Ve
                 found.Add(tools);
             }
         }
+        return found;
+    }
+
+    public static async Task<PgClientTools> LocateAsync(int serverMajor, CancellationToken cancellationToken)
+    {
+        var found = await ProbeAllAsync(cancellationToken);
         // The same major as the server when there is one, else the oldest newer one.
         return found.Where(t => t.MajorVersion >= serverMajor).OrderBy(t => t.MajorVersion).FirstOrDefault()
             ?? throw HksException.Environment("ClientToolsMissing", found.Count == 0
