@@ -69,6 +69,81 @@ public sealed partial class BothDoorsTests
         Assert.Equal(await PositionsAsync(doors.CliDb, "All_Copy"), await PositionsAsync(doors.WebDb, "All_Copy"));
     }
 
+    [Fact]
+    public async Task CreatingAPortfolio_SaysTheSame_AndMakesTheSameRow()
+    {
+        await using var doors = await Doors.StartAsync();
+
+        var cli = await doors.CliDb.HksAsync("portfolio", "create", "Dividends", "--name", "Dividend payers", "--description", "Banks and REITs");
+        var web = await doors.PostAsync("/", "/?handler=Create", new() { ["Create.Id"] = "Dividends", ["Create.Name"] = "Dividend payers", ["Create.Description"] = "Banks and REITs" });
+
+        Assert.Equal("created portfolio Dividends (Dividend payers)", cli.Out.Trim());
+        Assert.Contains("created portfolio Dividends (Dividend payers)", web, StringComparison.Ordinal);
+        Assert.Equal(await PortfolioAsync(doors.CliDb, "Dividends"), await PortfolioAsync(doors.WebDb, "Dividends"));
+    }
+
+    [Fact]
+    public async Task UpdatingAPosition_ChangesTheSameValuesAndRules_AndSaysTheSame()
+    {
+        await using var doors = await Doors.StartAsync();
+
+        var cli = await doors.CliDb.HksAsync("position", "update", "My_HKEX_ALL", "0700.HK", "--quantity", "250", "--stop", "280");
+        // The row's editor sends the whole row as it shows it: the rules it holds, with the two values changed.
+        var web = await doors.PostAsync("/portfolios/My_HKEX_ALL?edit=0700.HK", "/portfolios/My_HKEX_ALL?handler=Update", new()
+        {
+            ["Form.Symbol"] = "0700.HK", ["Form.Quantity"] = "250", ["Form.StopLoss"] = "280",
+            ["Form.TargetSell"] = "660", ["Form.AddZoneLow"] = "560", ["Form.AddZoneHigh"] = "580",
+        });
+
+        Assert.Equal(WithoutVersion(cli.Out.Trim()), WithoutVersion(Said(web, "updated 0700.HK")));
+        Assert.Equal(await PositionAsync(doors.CliDb, "0700.HK"), await PositionAsync(doors.WebDb, "0700.HK"));
+        Assert.Equal(await RulesAsync(doors.CliDb, "0700.HK"), await RulesAsync(doors.WebDb, "0700.HK"));
+    }
+
+    [Fact]
+    public async Task ImportingADocument_AddsTheSameRows_AndSaysTheSame()
+    {
+        await using var doors = await Doors.StartAsync();
+        var file = Path.Combine(Directory.CreateTempSubdirectory("hks-doors-").FullName, "all.json");
+        Assert.Equal(0, (await doors.CliDb.HksAsync("portfolio", "export", "My_HKEX_ALL", "--out", file)).ExitCode);
+
+        var cli = await doors.CliDb.HksAsync("portfolio", "import", file, "--as", "Imported_All");
+        var web = await doors.PostAsync("/", "/portfolios/import?handler=Apply", new() { ["Text"] = await File.ReadAllTextAsync(file), ["As"] = "Imported_All" });
+
+        Assert.StartsWith("imported into Imported_All: a new portfolio, 12 position(s) added", cli.Out.Trim(), StringComparison.Ordinal);
+        Assert.Contains(cli.Out.Trim(), web, StringComparison.Ordinal);
+        Assert.Equal(await PositionsAsync(doors.CliDb, "Imported_All"), await PositionsAsync(doors.WebDb, "Imported_All"));
+    }
+
+    [Fact]
+    public async Task DeletingAnAnalysis_NeedsItsNumber_TakesAVerifiedBackupFirst_AndSaysTheSame()
+    {
+        await using var doors = await Doors.StartAsync();
+        string[] create = ["analysis", "create", "--portfolio", "My_HKEX_ALL", "--from", "2026-07-02", "--to", "2026-11-20", "--name", "H2", "--json"];
+        var id = AnalysisId(await doors.CliDb.HksAsync(create));
+        Assert.Equal(id, AnalysisId(await HksInProcess.RunAsync([.. create, "--database", doors.WebDb.Target.ConnectionString])));
+
+        var refusedWeb = await doors.PostAsync($"/analyses/{id}", $"/analyses/{id}?handler=Delete", new() { ["Confirm"] = "H2" });
+        var cli = await doors.CliDb.HksAsync("analysis", "delete", id, "--yes");
+        var web = await doors.PostAsync($"/analyses/{id}", $"/analyses/{id}?handler=Delete", new() { ["Confirm"] = id });
+
+        Assert.Contains($"type {id} to confirm; nothing was deleted", refusedWeb, StringComparison.Ordinal);
+        Assert.Equal(WithoutBackupName(cli.Out.Split('\n')[0]), WithoutBackupName(Said(web, $"deleted analysis {id}")));
+        Assert.Equal(0, await doors.CliDb.ScalarAsync<long>("SELECT COUNT(*) FROM portfolio_analyses"));
+        Assert.Equal(0, await doors.WebDb.ScalarAsync<long>("SELECT COUNT(*) FROM portfolio_analyses"));
+    }
+
+    private static string AnalysisId(HksRun run) =>
+        System.Text.Json.JsonDocument.Parse(run.Out).RootElement.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Task<List<string>> PortfolioAsync(TestDatabase db, string portfolio) =>
+        db.QueryAsync<string>("SELECT concat_ws('|', portfolio_id, name, description) FROM portfolios WHERE portfolio_id = @portfolio", new { portfolio });
+
+    private static Task<List<string>> RulesAsync(TestDatabase db, string symbol) =>
+        db.QueryAsync<string>("SELECT concat_ws('|', portfolio_id, target_sell, stop_loss, add_zone_low, add_zone_high, trim_min, tactical_stop, buy_only) FROM position_rules WHERE symbol = @symbol ORDER BY portfolio_id", new { symbol });
+
+    private static string WithoutVersion(string line) => Regex.Replace(line, @" \(version \d+\)$", "");
+
     private static Task<List<string>> PositionAsync(TestDatabase db, string symbol) =>
         db.QueryAsync<string>("SELECT concat_ws('|', portfolio_id, company_name, quantity, avg_cost, current_price, sector, market_value) FROM portfolio_positions WHERE symbol = @symbol ORDER BY portfolio_id", new { symbol });
 
