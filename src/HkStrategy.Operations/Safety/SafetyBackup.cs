@@ -1,7 +1,5 @@
 using HkStrategy.Data.Connection;
-using HkStrategy.Data.Schema;
 using HkStrategy.Operations.Backup;
-using HkStrategy.Operations.Verify;
 
 namespace HkStrategy.Operations.Safety;
 
@@ -16,8 +14,7 @@ public sealed class SafetyBackup(string folder, TimeProvider clock)
 {
     public async Task<SafetyBackupFile> TakeAsync(Database database, string prefix, CancellationToken cancellationToken)
     {
-        var backup = await new BackupCreator(clock).CreateAsync(database, new BackupRequest(folder, Label: prefix.Replace('_', ' ')) { Prefix = prefix }, cancellationToken);
-        await new BackupVerifier(MigrationCatalog.Embedded, clock).VerifyAsync(backup.Path, cancellationToken);
+        var backup = await new VerifiedBackup(clock).CreateAsync(database, new BackupRequest(folder, Label: prefix.Replace('_', ' ')) { Prefix = prefix }, cancellationToken);
         return new SafetyBackupFile(backup.Path, backup.SizeBytes);
     }
 }

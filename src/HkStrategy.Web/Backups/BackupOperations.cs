@@ -10,6 +10,7 @@ using HkStrategy.Web.Jobs;
 using HkStrategy.Web.Maintenance;
 using HkStrategy.Web.Schema;
 using HkStrategy.Data.Settings;
+using HkStrategy.Operations.Safety;
 
 namespace HkStrategy.Web.Backups;
 
@@ -23,9 +24,7 @@ public sealed class BackupOperations(
 {
     public OperationJob Create(BackupRequest request) => jobs.Start($"Back up ({request.Kind.Text()}, {request.Format.Text()})", async (progress, ct) =>
     {
-        var result = await new BackupCreator(clock, progress).CreateAsync(database, request with { Folder = home.Backups }, ct);
-        progress.Report(new OperationProgress("verify"));
-        await new BackupVerifier(migrator.Catalog, clock).VerifyAsync(result.Path, ct);
+        var result = await new VerifiedBackup(clock, progress).CreateAsync(database, request with { Folder = home.Backups }, ct);
         return new JobOutcome($"Backup {Path.GetFileName(result.Path)} written and verified",
             [string.Create(CultureInfo.InvariantCulture, $"{result.SizeBytes / 1024.0:N0} KiB, schema version {result.SchemaVersion}, HK${result.TotalMarketValue:N2}"), $"SHA-256 {result.Sha256}"],
             "/backups", "Back to the backups");

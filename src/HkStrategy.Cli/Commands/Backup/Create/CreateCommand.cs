@@ -3,6 +3,7 @@ using System.Globalization;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Operations.Backup;
+using HkStrategy.Operations.Safety;
 
 namespace HkStrategy.Cli.Commands.Backup.Create;
 
@@ -22,7 +23,7 @@ public static class CreateCommand
             var request = new BackupRequest(BackupCommand.FolderOrDefault(context, parseResult.GetValue(folder)),
                 BackupNames.ParseKind(parseResult.GetValue(kind)!), BackupNames.ParseFormat(parseResult.GetValue(format)!), parseResult.GetValue(label));
             await using var database = await DatabaseSession.OpenAsync(context, parseResult, cancellationToken);
-            var result = await ProgressView.RunAsync(context, progress => new BackupCreator(context.Clock, progress).CreateAsync(database, request, cancellationToken));
+            var result = await ProgressView.RunAsync(context, progress => new VerifiedBackup(context.Clock, progress).CreateAsync(database, request, cancellationToken));
             if (parseResult.GetValue(json))
             {
                 await JsonOutput.WriteAsync(context, result);
@@ -30,7 +31,7 @@ public static class CreateCommand
             else
             {
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"backup {result.Path} ({result.Kind.Text()}, {result.Format.Text()}, {result.SizeBytes / 1024.0:N0} KiB, schema version {result.SchemaVersion?.ToString(CultureInfo.InvariantCulture) ?? "none"}, HK${result.TotalMarketValue:N2}); manifest {Path.GetFileName(result.Manifest)}; sha256 {result.Sha256}"));
+                    $"backup {result.Path} ({result.Kind.Text()}, {result.Format.Text()}, {result.SizeBytes / 1024.0:N0} KiB, schema version {result.SchemaVersion?.ToString(CultureInfo.InvariantCulture) ?? "none"}, HK${result.TotalMarketValue:N2}), verified; manifest {Path.GetFileName(result.Manifest)}; sha256 {result.Sha256}"));
             }
             return 0;
         });
