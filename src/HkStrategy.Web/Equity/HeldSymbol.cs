@@ -1,5 +1,5 @@
-using Dapper;
 using HkStrategy.Core.Failures;
+using HkStrategy.Data.Positions;
 using Npgsql;
 
 namespace HkStrategy.Web.Equity;
@@ -9,9 +9,7 @@ public sealed record HeldSymbol(bool IsHeld, string? CompanyName)
 {
     public static async Task<HeldSymbol> FindAsync(NpgsqlConnection connection, string symbol, CancellationToken cancellationToken)
     {
-        var names = (await connection.QueryAsync<string?>(new CommandDefinition(
-            "SELECT company_name FROM portfolio_positions WHERE symbol = @symbol ORDER BY company_name IS NULL, portfolio_id",
-            new { symbol }, cancellationToken: cancellationToken))).ToList();
+        var names = await HeldSymbols.CompanyNamesAsync(connection, symbol, cancellationToken);
         return new HeldSymbol(names.Count > 0, names.FirstOrDefault(n => n is not null));
     }
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Dapper;
 using HkStrategy.Core.Calendar;
+using HkStrategy.Data.Connection;
 using HkStrategy.Data.Portfolios;
 using Npgsql;
 
@@ -77,8 +77,7 @@ public sealed class PortfolioViewCache
 
     private static async Task<Stamp> StampAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var snapshot = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT pg_current_snapshot()::text", cancellationToken: cancellationToken));
+        var snapshot = await DatabaseSnapshot.CurrentAsync(connection, cancellationToken);
         return new Stamp(snapshot, MarketClock.LastClosedTradingDay(now, TradingCalendar.Hkex));
     }
 

@@ -39,3 +39,17 @@ public sealed class SourceTreeTests
         Assert.Contains("Security", web["Startup"]);
     }
 }
+
+/// <summary>The doors parse, confirm, call and render: SQL lives in Data, beside the code that runs it, never in a door.</summary>
+public sealed class DoorTests
+{
+    [Theory]
+    [InlineData("HkStrategy.Cli")]
+    [InlineData("HkStrategy.Web")]
+    public void NoDoor_WritesSqlOrRunsItself(string project)
+    {
+        var offending = SourceTree.FilesContaining(project, "using Dapper;", "new NpgsqlCommand", "new NpgsqlBatch", "new CommandDefinition(");
+
+        Assert.True(offending.Count == 0, $"{project} runs SQL in: {string.Join(", ", offending)}");
+    }
+}

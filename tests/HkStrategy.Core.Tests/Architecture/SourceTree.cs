@@ -33,6 +33,16 @@ internal static partial class SourceTree
         return edges;
     }
 
+    /// <summary>The project's source files (relative paths) holding any of <paramref name="texts"/>.</summary>
+    public static List<string> FilesContaining(string project, params string[] texts)
+    {
+        var projectFolder = Path.Combine(Root, "src", project);
+        return [.. SourceFiles(projectFolder)
+            .Where(file => File.ReadAllText(file) is var text && texts.Any(t => text.Contains(t, StringComparison.Ordinal)))
+            .Select(file => Path.GetRelativePath(projectFolder, file))
+            .Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>The groups of folders that reach each other (Tarjan's strongly connected components of two or more).</summary>
     public static List<List<string>> Cycles(Dictionary<string, HashSet<string>> edges)
     {

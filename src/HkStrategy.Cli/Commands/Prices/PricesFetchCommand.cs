@@ -7,7 +7,7 @@ using HkStrategy.Core.Portfolios;
 using HkStrategy.Core.Symbols;
 using HkStrategy.Data.Portfolios;
 using HkStrategy.Operations.Prices;
-using Dapper;
+using HkStrategy.Data.Positions;
 
 namespace HkStrategy.Cli.Commands.Prices;
 
@@ -45,9 +45,7 @@ public static class PricesFetchCommand
             {
                 await PortfolioStore.GetAsync(session.Connection, portfolioId, cancellationToken);
             }
-            var targets = given.Count > 0 ? given : (await session.Connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT DISTINCT symbol FROM portfolio_positions WHERE @portfolioId::varchar IS NULL OR portfolio_id = @portfolioId ORDER BY symbol",
-                new { portfolioId }, cancellationToken: cancellationToken))).ToList();
+            var targets = given.Count > 0 ? given : await HeldSymbols.ListAsync(session.Connection, portfolioId, cancellationToken);
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan }; // each attempt has its own timeout
             var fetch = new PriceFetch(new YahooChartClient(http, policy), context.Settings.PriceSource, context.Clock, TradingCalendar.Hkex);
             var asJson = parseResult.GetValue(json);
