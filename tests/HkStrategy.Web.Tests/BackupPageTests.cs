@@ -25,6 +25,20 @@ public sealed class BackupPageTests(DashboardFixture dashboard) : IClassFixture<
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(dashboard.Home, "backups", file)), await download.Content.ReadAsByteArrayAsync());
     }
 
+    [Theory]
+    [InlineData("", "custom", "Kind", "is not a backup kind: full, data or schema")]
+    [InlineData("full; DROP TABLE portfolios", "custom", "Kind", "is not a backup kind")]
+    [InlineData("full", "tar", "Format", "is not a backup format: custom or sql.gz")]
+    public async Task ABackupFormWithAKindOrFormatItDoesNotOffer_IsRefusedBesideTheField_AndStartsNothing(string kind, string format, string field, string message)
+    {
+        using var client = dashboard.Client();
+
+        var response = await FormPost.SubmitAsync(client, "/backups", "/backups?handler=Create", new Dictionary<string, string> { ["Kind"] = kind, ["Format"] = format });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, PageHtml.FieldError(await response.Content.ReadAsStringAsync(), field), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task BackupsApi_ListsTheCatalogWithVerifyStates_AndTheOperationThatWroteABackup()
     {

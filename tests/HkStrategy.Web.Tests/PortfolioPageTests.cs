@@ -155,6 +155,21 @@ public sealed class PortfolioPageTests(DashboardFixture dashboard) : IClassFixtu
     }
 
     [Fact]
+    public async Task AddingAPosition_WithoutItsAverageCost_SaysSoBesideThatField_AndWritesNothing()
+    {
+        await using var db = await NewPortfolioAsync("No_Cost");
+        using var client = dashboard.Client();
+
+        var response = await FormPost.SubmitAsync(client, "/portfolios/No_Cost", "/portfolios/No_Cost?handler=Add",
+            new Dictionary<string, string> { ["Form.Symbol"] = "0700.HK", ["Form.Quantity"] = "100" });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("a new position needs a quantity and an average cost", PageHtml.FieldError(html, "Form.AverageCost"));
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM portfolio_positions WHERE portfolio_id = 'No_Cost'"));
+    }
+
+    [Fact]
     public async Task EditingARow_SavesQuantityAndRules_InOneStep()
     {
         await using var db = await NewPortfolioAsync("Edit_Test", "('Edit_Test', '0700.HK', 'Tencent', 100, 300, 400, 'Tech')");

@@ -1,13 +1,15 @@
 using System.Globalization;
 
+using HkStrategy.Operations.Steps;
+
 namespace HkStrategy.Cli.Rendering;
 
-/// <summary>How amounts read in tables: thousands separators, two decimals for money, three for prices.</summary>
+/// <summary>How amounts read in tables: as in the steps' messages (<see cref="StepText"/>), with percentages and colour.</summary>
 public static class Money
 {
-    public static string Amount(decimal value) => value.ToString("N2", CultureInfo.InvariantCulture);
+    public static string Amount(decimal value) => StepText.Amount(value);
 
-    public static string Price(decimal value) => value.ToString("N3", CultureInfo.InvariantCulture);
+    public static string Price(decimal value) => StepText.Price(value);
 
     public static string Percent(decimal? value) => value is { } v ? v.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%" : "-";
 

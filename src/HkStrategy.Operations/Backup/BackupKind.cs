@@ -38,21 +38,23 @@ public static class BackupNames
 
     public static IReadOnlyList<BackupFormat> Formats { get; } = Enum.GetValues<BackupFormat>();
 
-    public static BackupKind ParseKind(string value) => Parse(Kinds, Text, value, "UnknownBackupKind", "a backup kind");
+    public static BackupKind ParseKind(string? value) => Parse(Kinds, Text, value, "UnknownBackupKind", "a backup kind");
 
-    public static BackupFormat ParseFormat(string value) => Parse(Formats, Text, value, "UnknownBackupFormat", "a backup format");
+    public static BackupFormat ParseFormat(string? value) => Parse(Formats, Text, value, "UnknownBackupFormat", "a backup format");
 
-    private static T Parse<T>(IReadOnlyList<T> all, Func<T, string> text, string value, string failure, string what)
+    /// <summary>A name as typed (case and surrounding spaces aside); nothing, or anything else, is refused naming the choices.</summary>
+    private static T Parse<T>(IReadOnlyList<T> all, Func<T, string> text, string? value, string failure, string what)
         where T : struct, Enum
     {
+        var given = value?.Trim() ?? "";
         foreach (var candidate in all)
         {
-            if (string.Equals(text(candidate), value.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(text(candidate), given, StringComparison.OrdinalIgnoreCase))
             {
                 return candidate;
             }
         }
-        throw HksException.Usage(failure, $"'{Core.Text.TextRules.Escape(value)}' is not {what}: {Choices(all.Select(text))}");
+        throw HksException.Usage(failure, $"'{Core.Text.TextRules.Escape(given)}' is not {what}: {Choices(all.Select(text))}");
     }
 
     /// <summary>The name a manifest, a file and the command line use: full, data, schema.</summary>

@@ -84,8 +84,8 @@ public sealed class PortfolioModel(Database database, PositionRemoval removal, T
         if (ModelState.IsValid)
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            // The field a refusal belongs beside: a missing quantity or cost beside the quantity, anything else beside the symbol.
-            var field = change.Quantity is null || change.AverageCost is null ? "Form.Quantity" : "Form.Symbol";
+            // The field a refusal belongs beside: a missing quantity or cost beside itself, anything else beside the symbol.
+            var field = change.Quantity is null ? "Form.Quantity" : change.AverageCost is null ? "Form.AverageCost" : "Form.Symbol";
             if (await ModelState.TryAsync(field, async () => Message = (await PositionChanges.AddAsync(connection, Id, symbol!, change, rules, [], cancellationToken)).Message, "Form.Quantity"))
             {
                 return Redirect(Link());

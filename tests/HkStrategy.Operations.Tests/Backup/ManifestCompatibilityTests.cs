@@ -61,7 +61,8 @@ public sealed class ManifestCompatibilityTests
     [InlineData("sql")]
     [InlineData("Full; DROP TABLE")]
     [InlineData("")]
-    public void AnythingElse_IsRefusedNamingTheChoices(string typed)
+    [InlineData(null)]
+    public void AnythingElse_IsRefusedNamingTheChoices(string? typed)
     {
         var refusal = Assert.Throws<HkStrategy.Core.Failures.HksException>(() => BackupNames.ParseKind(typed));
 
