@@ -17,9 +17,7 @@ public sealed class RestoreInATerminalTests
         await using var live = await DemoDatabases.SeededAsync();
         var scene = await RestoreScene.CreateAsync(live);
         var backup = await scene.BackupAsync();
-        await using var terminal = await Tmux.StartAsync(
-            ["env", $"HKS_HOME={scene.Home}", "COLUMNS=", "TERM=xterm-256color", "dotnet", Path.Combine(AppContext.BaseDirectory, "hks.dll"),
-             "restore", backup, "--database", live.Target.ConnectionString]);
+        await using var terminal = await Tmux.StartHksAsync(scene.Home, live.Target.ConnectionString, "restore", backup);
 
         var asked = await terminal.WaitForAsync(screen => screen.Contains("to go on:", StringComparison.Ordinal));
         var prompt = asked.Split('\n').Select(l => l.TrimEnd()).Last(l => l.Length > 0);

@@ -16,7 +16,7 @@ public sealed class CommandsInATerminalTests
     {
         await using var live = await DemoDatabases.SeededAsync();
         var scene = await RestoreScene.CreateAsync(live);
-        await using var terminal = await Tmux.StartAsync(Hks(scene, live, "backup", "create"));
+        await using var terminal = await Tmux.StartHksAsync(scene.Home, live.Target.ConnectionString, "backup", "create");
 
         var done = await terminal.WaitForAsync(screen => screen.Contains("EXIT=", StringComparison.Ordinal));
 
@@ -30,7 +30,7 @@ public sealed class CommandsInATerminalTests
     {
         await using var live = await DemoDatabases.SeededAsync();
         var scene = await RestoreScene.CreateAsync(live);
-        await using var terminal = await Tmux.StartAsync(Hks(scene, live, "portfolio", "delete", "HKEX_NonTech"));
+        await using var terminal = await Tmux.StartHksAsync(scene.Home, live.Target.ConnectionString, "portfolio", "delete", "HKEX_NonTech");
 
         var asked = await terminal.WaitForAsync(screen => screen.Contains("to go on:", StringComparison.Ordinal));
         await terminal.TypeAsync("HKEX_NonTech");
@@ -45,10 +45,6 @@ public sealed class CommandsInATerminalTests
         Assert.Contains(Lines(done), l => l.StartsWith($"backup (verified): {scene.Backups}", StringComparison.Ordinal));
         Assert.Equal(0, await live.ScalarAsync<long>("SELECT COUNT(*) FROM portfolios WHERE portfolio_id = 'HKEX_NonTech'"));
     }
-
-    private static string[] Hks(RestoreScene scene, TestDatabase live, params string[] args) =>
-        ["env", $"HKS_HOME={scene.Home}", "COLUMNS=", "TERM=xterm-256color", "dotnet", Path.Combine(AppContext.BaseDirectory, "hks.dll"),
-         .. args, "--database", live.Target.ConnectionString];
 
     /// <summary>The screen's lines as a person reads them: long lines joined (capture-pane -J), trailing blanks gone.</summary>
     private static List<string> Lines(string screen) => [.. screen.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0)];

@@ -21,6 +21,11 @@ internal sealed class Tmux : IAsyncDisposable
 
     public static bool Available { get; } = File.Exists("/usr/bin/tmux") || File.Exists("/usr/local/bin/tmux");
 
+    /// <summary>hks as a person starts it in that terminal: its own home, the terminal's width, colours, this database.</summary>
+    public static Task<Tmux> StartHksAsync(string home, string database, params string[] args) =>
+        StartAsync(["env", $"HKS_HOME={home}", "COLUMNS=", "TERM=xterm-256color", "dotnet", Path.Combine(AppContext.BaseDirectory, "hks.dll"),
+            .. args, "--database", database]);
+
     public static async Task<Tmux> StartAsync(string[] command)
     {
         var tmux = new Tmux();
