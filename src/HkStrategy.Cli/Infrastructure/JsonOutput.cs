@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace HkStrategy.Cli.Infrastructure;
 
@@ -17,14 +18,18 @@ public static class JsonOutput
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static Task WriteAsync<T>(CliContext context, T value) =>
-        context.Out.WriteLineAsync(JsonSerializer.Serialize(value, Options));
+    /// <summary>Every type a command prints, generated at build time with these options (<see cref="CliJson"/>).</summary>
+    internal static CliJson Types { get; } = new(Options);
+
+    /// <summary>Prints the value; its type comes from <see cref="Types"/>, so a type not listed there does not compile.</summary>
+    public static Task WriteAsync<T>(CliContext context, T value, JsonTypeInfo<T> type) =>
+        context.Out.WriteLineAsync(JsonSerializer.Serialize(value, type));
 
     /// <summary>
     /// Decimals in hks output are money and prices: at least two decimals (4052660.20), more only where the value has
     /// them (a three-decimal price such as 12.345 is never rounded away).
     /// </summary>
-    private sealed class TwoDecimalMoney : JsonConverter<decimal>
+    internal sealed class TwoDecimalMoney : JsonConverter<decimal>
     {
         public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
 

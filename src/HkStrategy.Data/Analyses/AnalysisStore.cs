@@ -15,7 +15,6 @@ public sealed record AnalysisSummary(
 /// <summary>Value analyses in portfolio_analyses and portfolio_value_history.</summary>
 public static class AnalysisStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private const string SummarySql = """
         SELECT a.id AS "Id", a.portfolio_id AS "PortfolioId", a.name AS "Name", a.start_date AS "StartDate", a.end_date AS "EndDate",
@@ -31,33 +30,33 @@ public static class AnalysisStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var analysis = new ExportedAnalysis(name, from, to, null, notes, result.StartValue, result.EndValue, result.TotalReturn, result.MaxDrawdown, result.Volatility,
             result.Days.Select(d => new ExportedValue(d.Day, d.Value, 0m, d.Value, d.Change, d.Return,
-                JsonSerializer.Serialize(d.TopContributors, Json))).ToList());
+                JsonSerializer.Serialize(d.TopContributors, DataJson.Default.IReadOnlyListContribution))).ToList());
         var id = await AnalysisRows.InsertAsync(connection, transaction, portfolioId, analysis, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
 
     public static async Task<IReadOnlyList<AnalysisSummary>> ListAsync(NpgsqlConnection connection, string? portfolioId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<AnalysisSummary>(new CommandDefinition(
+        (await connection.QueryAsync<AnalysisSummary>(
             SummarySql + " WHERE @portfolioId::varchar IS NULL OR a.portfolio_id = @portfolioId ORDER BY a.created_at DESC, a.id DESC",
-            new { portfolioId }, cancellationToken: cancellationToken))).ToList();
+            new { portfolioId, cancellationToken })).ToList();
 
     public static async Task<(AnalysisSummary Summary, IReadOnlyList<ExportedValue> Values)> GetAsync(NpgsqlConnection connection, int id, CancellationToken cancellationToken)
     {
-        var summary = (await connection.QueryAsync<AnalysisSummary>(new CommandDefinition(SummarySql + " WHERE a.id = @id", new { id }, cancellationToken: cancellationToken)))
+        var summary = (await connection.QueryAsync<AnalysisSummary>(SummarySql + " WHERE a.id = @id", new { id, cancellationToken }))
             .SingleOrDefault() ?? throw Missing(id);
-        var values = await connection.QueryAsync<ExportedValue>(new CommandDefinition(
+        var values = await connection.QueryAsync<ExportedValue>(
             """
             SELECT trade_date AS "TradeDate", portfolio_value AS "PortfolioValue", cash_value AS "CashValue", total_value AS "TotalValue",
                    daily_change AS "DailyChange", daily_return AS "DailyReturn", top_contributors::text AS "TopContributors"
             FROM portfolio_value_history WHERE analysis_id = @id ORDER BY trade_date
-            """, new { id }, cancellationToken: cancellationToken));
+            """, new { id, cancellationToken });
         return (summary, values.ToList());
     }
 
     public static async Task DeleteAsync(NpgsqlConnection connection, int id, CancellationToken cancellationToken)
     {
-        if (await connection.ExecuteAsync(new CommandDefinition("DELETE FROM portfolio_analyses WHERE id = @id", new { id }, cancellationToken: cancellationToken)) == 0)
+        if (await connection.ExecuteAsync("DELETE FROM portfolio_analyses WHERE id = @id", new { id, cancellationToken }) == 0)
         {
             throw Missing(id);
         }

@@ -19,21 +19,22 @@ public sealed record StoredStrategySignal(DateOnly SignalDate, string SignalType
 /// <summary>Equity strategy analyses in equity_strategy_analyses and strategy_signals; catalog strategies get a strategies row on first use.</summary>
 public static class EquityAnalysisStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static async Task<int> CreateAsync(NpgsqlConnection connection, string symbol, CatalogStrategy strategy, string name, DateOnly from, DateOnly to,
-        BacktestResult result, object performance, CancellationToken cancellationToken)
+        BacktestResult result, EquityPerformance performance, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var strategyName = $"TXYZN {strategy.Code} {strategy.Name}";
-        await connection.ExecuteAsync(new CommandDefinition(
+        await connection.ExecuteAsync(
             """
             INSERT INTO strategies (strategy_name, description, strategy_type, parameters) VALUES (@strategyName, @Description, 'txyzn', jsonb_build_object('code', @code))
             ON CONFLICT (strategy_name) DO NOTHING
-            """, new { strategyName, strategy.Description, code = strategy.Code.ToString() }, transaction, cancellationToken: cancellationToken));
-        var strategyId = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT id FROM strategies WHERE strategy_name = @strategyName", new { strategyName }, transaction, cancellationToken: cancellationToken));
-        var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            """, new { strategyName, strategy.Description, code = strategy.Code.ToString(), cancellationToken }, transaction);
+        var strategyId = await connection.ExecuteScalarAsync<int>(
+            "SELECT id FROM strategies WHERE strategy_name = @strategyName", new { strategyName, cancellationToken }, transaction);
+        decimal? winRate = result.WinRate is { } w ? Math.Round((decimal)w, 4) : null;
+        decimal? profitFactor = result.ProfitFactor is { } f ? Ratio(f) : null;
+        var performanceJson = JsonSerializer.Serialize(performance, DataJson.Default.EquityPerformance);
+        var id = await connection.ExecuteScalarAsync<int>(
             """
             INSERT INTO equity_strategy_analyses (symbol, strategy_id, analysis_name, start_date, end_date, initial_price, final_price, performance_data,
                 total_return, volatility, max_drawdown, sharpe_ratio, sortino_ratio, win_rate, profit_factor, total_trades)
@@ -41,27 +42,23 @@ public static class EquityAnalysisStore
                 @Sharpe, @Sortino, @WinRate, @ProfitFactor, @Trades)
             RETURNING id
             """,
-            new
-            {
+            new {
                 symbol, strategyId, name, from, to, InitialPrice = Price(result.InitialPrice), FinalPrice = Price(result.FinalPrice),
-                performance = JsonSerializer.Serialize(performance, Json), TotalReturn = Ratio(result.TotalReturn), Volatility = Ratio(result.Volatility),
+                performance = performanceJson, TotalReturn = Ratio(result.TotalReturn), Volatility = Ratio(result.Volatility),
                 MaxDrawdown = Ratio(result.MaxDrawdown), Sharpe = Ratio(result.Sharpe), Sortino = Ratio(result.Sortino),
-                WinRate = result.WinRate is { } w ? Math.Round((decimal)w, 4) : (decimal?)null, ProfitFactor = result.ProfitFactor is { } f ? Ratio(f) : (decimal?)null,
-                Trades = result.Trades.Count,
-            }, transaction, cancellationToken: cancellationToken));
+                WinRate = winRate, ProfitFactor = profitFactor,
+                Trades = result.Trades.Count, cancellationToken }, transaction);
         foreach (var signal in result.Signals)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            await connection.ExecuteAsync(
                 """
                 INSERT INTO strategy_signals (equity_strategy_analysis_id, signal_date, signal_type, price, signal_strength, technical_indicators, notes)
                 VALUES (@id, @Day, @Action, @price, @strength, @indicators::jsonb, @notes)
                 """,
-                new
-                {
+                new {
                     id, signal.Day, signal.Action, price = Price(signal.Price), strength = signal.Decision.Code.Strength / 10m,
-                    indicators = JsonSerializer.Serialize(signal.Decision.Evidence.Values, Json),
-                    notes = $"{signal.Decision.Code}: {string.Join("; ", signal.Decision.Evidence.Reasons(signal.Decision.Code.ToString()))}",
-                }, transaction, cancellationToken: cancellationToken));
+                    indicators = JsonSerializer.Serialize(signal.Decision.Evidence.Values, DataJson.Default.IReadOnlyDictionaryStringNullableDouble),
+                    notes = $"{signal.Decision.Code}: {string.Join("; ", signal.Decision.Evidence.Reasons(signal.Decision.Code.ToString()))}", cancellationToken }, transaction);
         }
         await transaction.CommitAsync(cancellationToken);
         return id;
@@ -76,24 +73,24 @@ public static class EquityAnalysisStore
         """;
 
     public static async Task<IReadOnlyList<EquityAnalysisSummary>> ListAsync(NpgsqlConnection connection, string? symbol, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<EquityAnalysisSummary>(new CommandDefinition(
-            SummarySql + " WHERE @symbol::varchar IS NULL OR e.symbol = @symbol ORDER BY e.created_at DESC, e.id DESC", new { symbol }, cancellationToken: cancellationToken))).ToList();
+        (await connection.QueryAsync<EquityAnalysisSummary>(
+            SummarySql + " WHERE @symbol::varchar IS NULL OR e.symbol = @symbol ORDER BY e.created_at DESC, e.id DESC", new { symbol, cancellationToken })).ToList();
 
     public static async Task<(EquityAnalysisSummary Summary, IReadOnlyList<StoredStrategySignal> Signals)> GetAsync(NpgsqlConnection connection, int id, CancellationToken cancellationToken)
     {
-        var summary = (await connection.QueryAsync<EquityAnalysisSummary>(new CommandDefinition(SummarySql + " WHERE e.id = @id", new { id }, cancellationToken: cancellationToken)))
+        var summary = (await connection.QueryAsync<EquityAnalysisSummary>(SummarySql + " WHERE e.id = @id", new { id, cancellationToken }))
             .SingleOrDefault() ?? throw Missing(id);
-        var signals = await connection.QueryAsync<StoredStrategySignal>(new CommandDefinition(
+        var signals = await connection.QueryAsync<StoredStrategySignal>(
             """
             SELECT signal_date AS "SignalDate", signal_type AS "SignalType", price AS "Price", signal_strength AS "SignalStrength", notes AS "Notes"
             FROM strategy_signals WHERE equity_strategy_analysis_id = @id ORDER BY signal_date, id
-            """, new { id }, cancellationToken: cancellationToken));
+            """, new { id, cancellationToken });
         return (summary, signals.ToList());
     }
 
     public static async Task DeleteAsync(NpgsqlConnection connection, int id, CancellationToken cancellationToken)
     {
-        if (await connection.ExecuteAsync(new CommandDefinition("DELETE FROM equity_strategy_analyses WHERE id = @id", new { id }, cancellationToken: cancellationToken)) == 0)
+        if (await connection.ExecuteAsync("DELETE FROM equity_strategy_analyses WHERE id = @id", new { id, cancellationToken }) == 0)
         {
             throw Missing(id);
         }

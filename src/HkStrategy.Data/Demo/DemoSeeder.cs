@@ -23,8 +23,8 @@ public sealed class DemoSeeder(TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         var state = await migrator.InspectAsync(connection, cancellationToken);
         SchemaGuard.RequireVersion(state, migrator.Catalog.Latest);
-        var existing = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT (SELECT COUNT(*) FROM portfolios) + (SELECT COUNT(*) FROM portfolio_positions)", cancellationToken: cancellationToken));
+        var existing = await connection.ExecuteScalarAsync<long>(
+            "SELECT (SELECT COUNT(*) FROM portfolios) + (SELECT COUNT(*) FROM portfolio_positions)", cancellationToken);
         if (existing > 0)
         {
             throw HksException.Refused("DatabaseNotEmpty", "the demo state goes only into an empty database: this one already has portfolios or positions");
@@ -34,29 +34,26 @@ public sealed class DemoSeeder(TimeProvider clock)
         for (var i = 0; i < DemoState.Portfolios.Count; i++)
         {
             var portfolio = DemoState.Portfolios[i];
-            await connection.ExecuteAsync(new CommandDefinition(
+            await connection.ExecuteAsync(
                 "INSERT INTO portfolios (portfolio_id, name, description, created_at, updated_at) VALUES (@PortfolioId, @Name, @Description, @At, @At)",
-                new { portfolio.PortfolioId, portfolio.Name, portfolio.Description, At = now.AddSeconds(i - DemoState.Portfolios.Count) },
-                transaction, cancellationToken: cancellationToken));
+                new { portfolio.PortfolioId, portfolio.Name, portfolio.Description, At = now.AddSeconds(i - DemoState.Portfolios.Count), cancellationToken }, transaction);
         }
         foreach (var position in DemoState.MainPositions)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            await connection.ExecuteAsync(
                 """
                 INSERT INTO portfolio_positions (portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated)
                 VALUES (@Portfolio, @Symbol, @CompanyName, @Quantity, @AverageCost, @CurrentPrice, @Sector, @At)
                 """,
-                new { Portfolio = DemoState.MainPortfolioId, position.Symbol, position.CompanyName, position.Quantity, position.AverageCost, position.CurrentPrice, position.Sector, At = now },
-                transaction, cancellationToken: cancellationToken));
+                new { Portfolio = DemoState.MainPortfolioId, position.Symbol, position.CompanyName, position.Quantity, position.AverageCost, position.CurrentPrice, position.Sector, At = now, cancellationToken }, transaction);
         }
         var bars = await WriteBarsAsync(connection, DateOnly.FromDateTime(now), cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await connection.ExecuteAsync(
             """
             INSERT INTO daily_bars (symbol, trade_date, open, high, low, close, volume, source)
             SELECT symbol, "timestamp"::date, open_price, high, low, close_price, volume, 'demo' FROM price_history WHERE portfolio_id = @Portfolio
-            """, new { Portfolio = DemoState.MainPortfolioId }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(DemoRulesSql, new { Portfolio = DemoState.MainPortfolioId, ResultsDay = DateOnly.FromDateTime(now).AddDays(45) },
-            transaction, cancellationToken: cancellationToken));
+            """, new { Portfolio = DemoState.MainPortfolioId, cancellationToken }, transaction);
+        await connection.ExecuteAsync(DemoRulesSql, new { Portfolio = DemoState.MainPortfolioId, ResultsDay = DateOnly.FromDateTime(now).AddDays(45), cancellationToken }, transaction);
         await MigrationLedger.HistoryAsync(connection, "demo seeded", null, null,
             $"{DemoState.Portfolios.Count} portfolios, {DemoState.MainPositions.Count} positions, {bars} synthetic price_history rows", transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

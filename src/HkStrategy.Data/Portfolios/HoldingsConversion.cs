@@ -33,16 +33,16 @@ public static class HoldingsConversion
 
     public static async Task<int> ConvertAsync(NpgsqlConnection connection, TimeSpan lockTimeout, CancellationToken cancellationToken)
     {
-        var tooLong = (await connection.QueryAsync<string>(new CommandDefinition(TooLongSql, cancellationToken: cancellationToken))).ToList();
+        var tooLong = (await connection.QueryAsync<string>(TooLongSql, cancellationToken)).ToList();
         if (tooLong.Count > 0)
         {
             throw HksException.CheckFailed("HoldingSymbolTooLong",
                 $"holdings with symbols longer than a position allows (10): {string.Join(", ", tooLong)}; fix them in portfolio_holdings first");
         }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("SELECT set_config('lock_timeout', @Timeout, true)",
-            new { Timeout = $"{(long)lockTimeout.TotalMilliseconds}ms" }, transaction, cancellationToken: cancellationToken));
-        var converted = await connection.ExecuteAsync(new CommandDefinition(ConvertSql, transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync("SELECT set_config('lock_timeout', @Timeout, true)",
+            new { Timeout = $"{(long)lockTimeout.TotalMilliseconds}ms", cancellationToken }, transaction);
+        var converted = await connection.ExecuteAsync(ConvertSql, cancellationToken, transaction);
         await MigrationLedger.HistoryAsync(connection, "holdings converted", null, null, $"{converted} holding(s) became positions", transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return converted;

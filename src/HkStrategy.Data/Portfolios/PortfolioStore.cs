@@ -22,20 +22,20 @@ public static class PortfolioStore
         """;
 
     public static async Task<IReadOnlyList<PortfolioSummary>> ListAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<PortfolioSummary>(new CommandDefinition(SummarySql, new { Id = (string?)null }, cancellationToken: cancellationToken))).ToList();
+        (await connection.QueryAsync<PortfolioSummary>(SummarySql, new { Id = (string?)null, cancellationToken })).ToList();
 
     public static async Task<PortfolioSummary> GetAsync(NpgsqlConnection connection, string portfolioId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<PortfolioSummary>(new CommandDefinition(SummarySql, new { Id = portfolioId }, cancellationToken: cancellationToken))).SingleOrDefault()
+        (await connection.QueryAsync<PortfolioSummary>(SummarySql, new { Id = portfolioId, cancellationToken })).SingleOrDefault()
         ?? throw Missing(portfolioId);
 
     public static async Task CreateAsync(NpgsqlConnection connection, string portfolioId, string name, string? description, CancellationToken cancellationToken)
     {
-        var created = await connection.ExecuteAsync(new CommandDefinition(
+        var created = await connection.ExecuteAsync(
             """
             INSERT INTO portfolios (portfolio_id, name, description, created_at, updated_at)
             VALUES (@portfolioId, @name, @description, LOCALTIMESTAMP, LOCALTIMESTAMP)
             ON CONFLICT (portfolio_id) DO NOTHING
-            """, new { portfolioId, name, description }, cancellationToken: cancellationToken));
+            """, new { portfolioId, name, description, cancellationToken });
         if (created == 0)
         {
             throw HksException.Usage("PortfolioExists", $"a portfolio '{portfolioId}' exists already");
@@ -45,11 +45,11 @@ public static class PortfolioStore
     /// <summary>Changes only what is given; one statement, so concurrent edits of other fields are never lost.</summary>
     public static async Task EditAsync(NpgsqlConnection connection, string portfolioId, string? name, string? description, CancellationToken cancellationToken)
     {
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
+        var changed = await connection.ExecuteAsync(
             """
             UPDATE portfolios SET name = COALESCE(@name, name), description = COALESCE(@description, description), updated_at = LOCALTIMESTAMP
             WHERE portfolio_id = @portfolioId
-            """, new { portfolioId, name, description }, cancellationToken: cancellationToken));
+            """, new { portfolioId, name, description, cancellationToken });
         if (changed == 0)
         {
             throw Missing(portfolioId);
@@ -60,26 +60,22 @@ public static class PortfolioStore
     public static async Task<int> CopyAsync(NpgsqlConnection connection, string from, string to, string? name, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var source = (await connection.QueryAsync<(string Name, string? Description)>(new CommandDefinition(
-            "SELECT name, description FROM portfolios WHERE portfolio_id = @from FOR SHARE", new { from }, transaction, cancellationToken: cancellationToken)))
-            .DefaultIfEmpty(default).Single();
-        if (source.Name is null)
-        {
-            throw Missing(from);
-        }
-        var created = await connection.ExecuteAsync(new CommandDefinition(
+        var source = (await connection.QueryAsync<PortfolioHeading>(
+            """SELECT name AS "Name", description AS "Description" FROM portfolios WHERE portfolio_id = @from FOR SHARE""", new { from, cancellationToken }, transaction))
+            .SingleOrDefault() ?? throw Missing(from);
+        var created = await connection.ExecuteAsync(
             """
             INSERT INTO portfolios (portfolio_id, name, description, created_at, updated_at)
             VALUES (@to, @name, @description, LOCALTIMESTAMP, LOCALTIMESTAMP) ON CONFLICT (portfolio_id) DO NOTHING
-            """, new { to, name = name ?? $"Copy of {source.Name}", source.Description }, transaction, cancellationToken: cancellationToken));
+            """, new { to, name = name ?? $"Copy of {source.Name}", source.Description, cancellationToken }, transaction);
         if (created == 0)
         {
             throw HksException.Usage("PortfolioExists", $"a portfolio '{to}' exists already: copy into a new id");
         }
-        var positions = await connection.ExecuteAsync(new CommandDefinition(
-            CopyPositionsSql, new { from, to }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            CopyRulesSql, new { from, to }, transaction, cancellationToken: cancellationToken));
+        // Written from the column lists at start, these two statements carry no cancellation (Dapper.AOT 1.1 cannot
+        // generate it for SQL it does not see at build time); each copies one portfolio's rows in one statement.
+        var positions = await connection.ExecuteAsync(CopyPositionsSql, new { from, to }, transaction);
+        await connection.ExecuteAsync(CopyRulesSql, new { from, to }, transaction);
         await transaction.CommitAsync(cancellationToken);
         return positions;
     }
@@ -87,8 +83,8 @@ public static class PortfolioStore
     /// <summary>Deletes the portfolio and, by its foreign keys, its positions, rules, signals and prices.</summary>
     public static async Task DeleteAsync(NpgsqlConnection connection, string portfolioId, CancellationToken cancellationToken)
     {
-        if (await connection.ExecuteAsync(new CommandDefinition("DELETE FROM portfolios WHERE portfolio_id = @portfolioId",
-                new { portfolioId }, cancellationToken: cancellationToken)) == 0)
+        if (await connection.ExecuteAsync("DELETE FROM portfolios WHERE portfolio_id = @portfolioId",
+                new { portfolioId, cancellationToken }) == 0)
         {
             throw Missing(portfolioId);
         }
@@ -108,4 +104,6 @@ public static class PortfolioStore
         INSERT INTO position_rules (portfolio_id, symbol, {TableColumns.List(TableColumns.PositionRuleValues)})
         SELECT @to, symbol, {TableColumns.List(TableColumns.PositionRuleValues)} FROM position_rules WHERE portfolio_id = @from
         """;
+
+    internal sealed record PortfolioHeading(string Name, string? Description);
 }

@@ -11,20 +11,22 @@ namespace HkStrategy.Data.Positions;
 public static class EventStore
 {
     public static async Task<bool> AddAsync(NpgsqlConnection connection, string symbol, SymbolEvent symbolEvent, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
-        await connection.ExecuteAsync(new CommandDefinition(
+        await connection.ExecuteAsync(
             """
             INSERT INTO symbol_events (symbol, event_date, description) VALUES (@symbol, @Date, @Description)
             ON CONFLICT (symbol, event_date, description) DO NOTHING
-            """, new { symbol, symbolEvent.Date, symbolEvent.Description }, transaction, cancellationToken: cancellationToken)) > 0;
+            """, new { symbol, symbolEvent.Date, symbolEvent.Description, cancellationToken }, transaction) > 0;
 
     public static async Task<int> RemoveAsync(NpgsqlConnection connection, string symbol, DateOnly date, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM symbol_events WHERE symbol = @symbol AND event_date = @date", new { symbol, date }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(
+            "DELETE FROM symbol_events WHERE symbol = @symbol AND event_date = @date", new { symbol, date, cancellationToken }, transaction);
 
     public static async Task<IReadOnlyDictionary<string, List<SymbolEvent>>> ForSymbolsAsync(NpgsqlConnection connection, IReadOnlyCollection<string> symbols, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<(string Symbol, DateOnly Date, string Description)>(new CommandDefinition(
-            "SELECT symbol, event_date, description FROM symbol_events WHERE symbol = ANY(@symbols) ORDER BY event_date",
-            new { symbols = symbols.ToArray() }, cancellationToken: cancellationToken)))
+        (await connection.QueryAsync<SymbolEventRow>(
+            "SELECT symbol AS \"Symbol\", event_date AS \"Date\", description AS \"Description\" FROM symbol_events WHERE symbol = ANY(@symbols) ORDER BY event_date",
+            new { symbols = symbols.ToArray(), cancellationToken }))
         .GroupBy(e => e.Symbol, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Select(e => new SymbolEvent(e.Date, e.Description)).ToList(), StringComparer.Ordinal);
+
+    internal sealed record SymbolEventRow(string Symbol, DateOnly Date, string Description);
 }

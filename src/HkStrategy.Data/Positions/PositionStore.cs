@@ -11,6 +11,9 @@ namespace HkStrategy.Data.Positions;
 /// </summary>
 public static class PositionStore
 {
+    private const string SelectOneSql = SelectSql + " WHERE p.portfolio_id = @portfolioId AND p.symbol = @symbol";
+    private const string SelectOneForUpdateSql = SelectOneSql + " FOR UPDATE OF p";
+
     private const string SelectSql = """
         SELECT p.portfolio_id AS PortfolioId, p.symbol AS Symbol, p.company_name AS CompanyName, p.quantity AS Quantity,
                p.avg_cost AS AverageCost, COALESCE(p.current_price, 0) AS CurrentPrice, COALESCE(p.market_value, 0) AS MarketValue,
@@ -24,8 +27,8 @@ public static class PositionStore
 
     public static async Task<IReadOnlyList<Position>> ListAsync(NpgsqlConnection connection, string portfolioId, CancellationToken cancellationToken)
     {
-        var positions = (await connection.QueryAsync<Position>(new CommandDefinition(
-            SelectSql + " WHERE p.portfolio_id = @portfolioId ORDER BY p.market_value DESC NULLS LAST, p.symbol", new { portfolioId }, cancellationToken: cancellationToken))).ToList();
+        var positions = (await connection.QueryAsync<Position>(
+            SelectSql + " WHERE p.portfolio_id = @portfolioId ORDER BY p.market_value DESC NULLS LAST, p.symbol", new { portfolioId, cancellationToken })).ToList();
         if (positions.Count == 0)
         {
             await RequirePortfolioAsync(connection, portfolioId, null, cancellationToken);
@@ -35,9 +38,9 @@ public static class PositionStore
 
     public static async Task<Position> GetAsync(NpgsqlConnection connection, string portfolioId, string symbol, CancellationToken cancellationToken,
         NpgsqlTransaction? transaction = null, bool forUpdate = false) =>
-        (await connection.QueryAsync<Position>(new CommandDefinition(
-            SelectSql + " WHERE p.portfolio_id = @portfolioId AND p.symbol = @symbol" + (forUpdate ? " FOR UPDATE OF p" : ""),
-            new { portfolioId, symbol }, transaction, cancellationToken: cancellationToken))).SingleOrDefault()
+        (await (forUpdate
+            ? connection.QueryAsync<Position>(SelectOneForUpdateSql, new { portfolioId, symbol, cancellationToken }, transaction)
+            : connection.QueryAsync<Position>(SelectOneSql, new { portfolioId, symbol, cancellationToken }, transaction))).SingleOrDefault()
         ?? throw Missing(portfolioId, symbol);
 
     /// <param name="outer">A transaction the insert joins (its owner commits); without one it gets its own.</param>
@@ -47,12 +50,12 @@ public static class PositionStore
         await using var own = outer is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
         var transaction = outer ?? own!;
         await RequirePortfolioAsync(connection, portfolioId, transaction, cancellationToken);
-        var added = await connection.ExecuteAsync(new CommandDefinition(
+        var added = await connection.ExecuteAsync(
             """
             INSERT INTO portfolio_positions (portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated)
             VALUES (@portfolioId, @symbol, @CompanyName, COALESCE(@Quantity, 0), COALESCE(@AverageCost, 0), COALESCE(@CurrentPrice, @AverageCost, 0), @Sector, LOCALTIMESTAMP)
             ON CONFLICT (portfolio_id, symbol) DO NOTHING
-            """, new { portfolioId, symbol, change.CompanyName, change.Quantity, change.AverageCost, change.CurrentPrice, change.Sector }, transaction, cancellationToken: cancellationToken));
+            """, new { portfolioId, symbol, change.CompanyName, change.Quantity, change.AverageCost, change.CurrentPrice, change.Sector, cancellationToken }, transaction);
         if (added == 0)
         {
             throw HksException.Usage("PositionExists", $"portfolio {portfolioId} holds {symbol} already: change it with 'hks position update'");
@@ -76,7 +79,7 @@ public static class PositionStore
             }
             return;
         }
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
+        var changed = await connection.ExecuteAsync(
             """
             UPDATE portfolio_positions SET
                 company_name = COALESCE(@CompanyName, company_name), quantity = COALESCE(@Quantity, quantity),
@@ -84,8 +87,7 @@ public static class PositionStore
                 sector = COALESCE(@Sector, sector), last_updated = LOCALTIMESTAMP
             WHERE portfolio_id = @portfolioId AND symbol = @symbol
               AND (@ExpectedVersion::bigint IS NULL OR xmin::text::bigint = @ExpectedVersion)
-            """, new { portfolioId, symbol, change.CompanyName, change.Quantity, change.AverageCost, change.CurrentPrice, change.Sector, change.ExpectedVersion },
-            transaction, cancellationToken: cancellationToken));
+            """, new { portfolioId, symbol, change.CompanyName, change.Quantity, change.AverageCost, change.CurrentPrice, change.Sector, change.ExpectedVersion, cancellationToken }, transaction);
         if (changed == 0)
         {
             var current = await GetAsync(connection, portfolioId, symbol, cancellationToken, transaction);
@@ -98,8 +100,8 @@ public static class PositionStore
 
     public static async Task RemoveAsync(NpgsqlConnection connection, string portfolioId, string symbol, CancellationToken cancellationToken)
     {
-        if (await connection.ExecuteAsync(new CommandDefinition("DELETE FROM portfolio_positions WHERE portfolio_id = @portfolioId AND symbol = @symbol",
-                new { portfolioId, symbol }, cancellationToken: cancellationToken)) == 0)
+        if (await connection.ExecuteAsync("DELETE FROM portfolio_positions WHERE portfolio_id = @portfolioId AND symbol = @symbol",
+                new { portfolioId, symbol, cancellationToken }) == 0)
         {
             throw Missing(portfolioId, symbol);
         }
@@ -107,8 +109,8 @@ public static class PositionStore
 
     private static async Task RequirePortfolioAsync(NpgsqlConnection connection, string portfolioId, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM portfolios WHERE portfolio_id = @portfolioId)", new { portfolioId }, transaction, cancellationToken: cancellationToken)))
+        if (!await connection.ExecuteScalarAsync<bool>(
+                "SELECT EXISTS (SELECT 1 FROM portfolios WHERE portfolio_id = @portfolioId)", new { portfolioId, cancellationToken }, transaction))
         {
             throw PortfolioStore.Missing(portfolioId);
         }

@@ -38,9 +38,9 @@ public static class RuleStore
         }
         await using var own = outer is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
         var transaction = outer ?? own!;
-        var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+        var exists = await connection.ExecuteScalarAsync<bool>(
             "SELECT EXISTS (SELECT 1 FROM portfolio_positions WHERE portfolio_id = @portfolioId AND symbol = @symbol FOR KEY SHARE)",
-            new { portfolioId, symbol }, transaction, cancellationToken: cancellationToken));
+            new { portfolioId, symbol, cancellationToken }, transaction);
         if (!exists)
         {
             throw PositionStore.Missing(portfolioId, symbol);
@@ -48,14 +48,11 @@ public static class RuleStore
         bool gateWithoutZone;
         try
         {
-            gateWithoutZone = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(UpsertSql,
-                new
-                {
+            gateWithoutZone = await connection.ExecuteScalarAsync<bool>(UpsertSql,
+                new {
                     portfolioId, symbol, change.TargetSell, change.StopLoss, change.AddZoneLow, change.AddZoneHigh, change.TrimMin, change.TacticalStop,
                     buyOnly = change.BuyOnly is { } gates ? BuyGateNames.Names(gates) : null,
-                    clear = change.Clear.ToArray(),
-                },
-                transaction, cancellationToken: cancellationToken));
+                    clear = change.Clear.ToArray(), cancellationToken }, transaction);
         }
         catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.CheckViolation)
         {

@@ -36,12 +36,12 @@ public static class BarImport
         bool upsert, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var held = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT DISTINCT symbol FROM portfolio_positions", transaction: transaction, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        var held = (await connection.QueryAsync<string>(
+            "SELECT DISTINCT symbol FROM portfolio_positions", cancellationToken, transaction)).ToHashSet(StringComparer.Ordinal);
         if (upsert)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "CREATE TEMP TABLE incoming_bars (LIKE daily_bars INCLUDING DEFAULTS) ON COMMIT DROP", transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(
+                "CREATE TEMP TABLE incoming_bars (LIKE daily_bars INCLUDING DEFAULTS) ON COMMIT DROP", cancellationToken, transaction);
         }
         var (count, heldBars) = await CopyAsync(connection, upsert ? "incoming_bars" : "daily_bars", bars(), held, source, accept, cancellationToken);
         if (count < 0)
@@ -51,7 +51,7 @@ public static class BarImport
         int inserted = count, updated = 0;
         if (upsert)
         {
-            var outcomes = (await connection.QueryAsync<bool>(new CommandDefinition(UpsertSql, transaction: transaction, cancellationToken: cancellationToken))).ToList();
+            var outcomes = (await connection.QueryAsync<bool>(UpsertSql, cancellationToken, transaction)).ToList();
             inserted = outcomes.Count(isNew => isNew);
             updated = outcomes.Count - inserted;
         }

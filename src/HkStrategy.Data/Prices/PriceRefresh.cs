@@ -13,7 +13,7 @@ public sealed record RefreshedPrice(string PortfolioId, string Symbol, decimal? 
 public static class PriceRefresh
 {
     public static async Task<IReadOnlyList<RefreshedPrice>> ApplyAsync(NpgsqlConnection connection, string? portfolioId, DateOnly today, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<RefreshedPrice>(new CommandDefinition(
+        (await connection.QueryAsync<RefreshedPrice>(
             """
             WITH latest AS (
                 SELECT DISTINCT ON (symbol) symbol, trade_date, close FROM daily_bars
@@ -27,5 +27,5 @@ public static class PriceRefresh
             FROM latest l, old o
             WHERE p.id = o.id AND p.symbol = l.symbol AND p.current_price IS DISTINCT FROM l.close
             RETURNING p.portfolio_id AS "PortfolioId", p.symbol AS "Symbol", o.current_price AS "OldPrice", l.close AS "NewPrice", l.trade_date AS "BarDate"
-            """, new { portfolioId, today }, cancellationToken: cancellationToken))).ToList();
+            """, new { portfolioId, today, cancellationToken })).ToList();
 }

@@ -13,28 +13,28 @@ public static class StalePrices
     public static async Task<(DateOnly LastTradingDay, IReadOnlyList<StalePrice> Stale)> FindAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var lastTradingDay = MarketClock.LastClosedTradingDay(now, TradingCalendar.Hkex);
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT to_regclass('public.daily_bars') IS NOT NULL", cancellationToken: cancellationToken)))
+        if (!await connection.ExecuteScalarAsync<bool>("SELECT to_regclass('public.daily_bars') IS NOT NULL", cancellationToken))
         {
             return (lastTradingDay, []);
         }
-        var stale = await connection.QueryAsync<StalePrice>(new CommandDefinition(
+        var stale = await connection.QueryAsync<StalePrice>(
             """
             SELECT p.portfolio_id AS "PortfolioId", p.symbol AS "Symbol", b.newest AS "NewestBar"
             FROM portfolio_positions p
             LEFT JOIN LATERAL (SELECT MAX(trade_date) AS newest FROM daily_bars d WHERE d.symbol = p.symbol) b ON true
             WHERE p.quantity > 0 AND (b.newest IS NULL OR b.newest < @lastTradingDay)
             ORDER BY p.portfolio_id, p.symbol
-            """, new { lastTradingDay }, cancellationToken: cancellationToken));
+            """, new { lastTradingDay, cancellationToken });
         return (lastTradingDay, stale.ToList());
     }
 
     /// <summary>The newest bar of each symbol a portfolio holds (null: none), to flag stale prices beside positions.</summary>
     public static async Task<IReadOnlyDictionary<string, DateOnly?>> NewestBarsAsync(NpgsqlConnection connection, string portfolioId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<(string Symbol, DateOnly? Newest)>(new CommandDefinition(
+        (await connection.QueryAsync<NewestBar>(
             """
-            SELECT p.symbol, (SELECT MAX(trade_date) FROM daily_bars d WHERE d.symbol = p.symbol)
+            SELECT p.symbol AS "Symbol", (SELECT MAX(trade_date) FROM daily_bars d WHERE d.symbol = p.symbol) AS "Newest"
             FROM portfolio_positions p WHERE p.portfolio_id = @portfolioId
-            """, new { portfolioId }, cancellationToken: cancellationToken)))
+            """, new { portfolioId, cancellationToken }))
             .ToDictionary(r => r.Symbol, r => r.Newest, StringComparer.Ordinal);
 
     /// <summary>One line for people: how many, which (the first few) and since when.</summary>
@@ -42,4 +42,6 @@ public static class StalePrices
         $"{stale.Count} position(s) priced before the last trading day {lastTradingDay:yyyy-MM-dd}: "
         + string.Join(", ", stale.Take(5).Select(s => $"{s.PortfolioId} {s.Symbol} ({(s.NewestBar is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "no bars")})"))
         + (stale.Count > 5 ? ", …" : "") + "; 'hks prices fetch' then 'hks prices refresh' bring them up to date";
+
+    internal sealed record NewestBar(string Symbol, DateOnly? Newest);
 }

@@ -54,7 +54,7 @@ public static class MigrationLedger
     }
 
     public static Task EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(CreateSql, cancellationToken: cancellationToken));
+        connection.ExecuteAsync(CreateSql, cancellationToken);
 
     public const string RecordSql =
         "INSERT INTO hks_meta.schema_migrations (version, name, sha256, execution_ms, how) VALUES (@Version, @Name, @Sha256, @Milliseconds, @How)";
@@ -65,14 +65,13 @@ public static class MigrationLedger
         "INSERT INTO hks_meta.schema_history (event, from_version, to_version, detail) VALUES (@Event, @From, @To, @Detail)";
 
     public static Task RecordAsync(NpgsqlConnection connection, Migration migration, long milliseconds, string how, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(RecordSql,
-            new { migration.Version, migration.Name, migration.Sha256, Milliseconds = (int)milliseconds, How = how },
-            transaction, cancellationToken: cancellationToken));
+        connection.ExecuteAsync(RecordSql,
+            new { migration.Version, migration.Name, migration.Sha256, Milliseconds = (int)milliseconds, How = how, cancellationToken }, transaction);
 
     public static Task ForgetAsync(NpgsqlConnection connection, int version, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(ForgetSql, new { Version = version }, transaction, cancellationToken: cancellationToken));
+        connection.ExecuteAsync(ForgetSql, new { Version = version, cancellationToken }, transaction);
 
     public static Task HistoryAsync(NpgsqlConnection connection, string eventName, int? from, int? to, string? detail, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(HistorySql,
-            new { Event = eventName, From = from, To = to, Detail = detail }, transaction, cancellationToken: cancellationToken));
+        connection.ExecuteAsync(HistorySql,
+            new { Event = eventName, From = from, To = to, Detail = detail, cancellationToken }, transaction);
 }

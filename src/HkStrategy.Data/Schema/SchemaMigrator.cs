@@ -83,7 +83,7 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
         }
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@Key)", new { Key = AdvisoryLockKey }));
+            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@Key)", new { Key = AdvisoryLockKey });
         }
         catch (NpgsqlException)
         {
@@ -190,13 +190,13 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
     /// <summary>What every schema-changing transaction runs under: schema public, the lock timeout, the hks.* settings the scripts read.</summary>
     private static async Task SetUpTransactionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, MigrationOptions options, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
+        await connection.ExecuteAsync(
             "SELECT set_config('search_path', 'public', true), set_config('lock_timeout', @Timeout, true)",
-            new { Timeout = LockTimeoutSetting(options.LockTimeout) }, transaction, cancellationToken: cancellationToken));
+            new { Timeout = LockTimeoutSetting(options.LockTimeout), cancellationToken }, transaction);
         foreach (var (name, value) in options.Settings)
         {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT set_config(@Name, @Value, true)",
-                new { Name = "hks." + name, Value = value }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync("SELECT set_config(@Name, @Value, true)",
+                new { Name = "hks." + name, Value = value, cancellationToken }, transaction);
         }
     }
 
@@ -226,8 +226,8 @@ public sealed class SchemaMigrator(MigrationCatalog catalog)
     private static async Task AcquireAdvisoryLockAsync(NpgsqlConnection connection, TimeSpan wait, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
-        while (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                   "SELECT pg_try_advisory_lock(@Key)", new { Key = AdvisoryLockKey }, cancellationToken: cancellationToken)))
+        while (!await connection.ExecuteScalarAsync<bool>(
+                   "SELECT pg_try_advisory_lock(@Key)", new { Key = AdvisoryLockKey, cancellationToken }))
         {
             if (deadline.Elapsed > wait)
             {

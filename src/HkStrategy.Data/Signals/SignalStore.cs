@@ -18,11 +18,11 @@ public static class SignalStore
         IReadOnlyList<NewSignal> signals, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var runId = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        var runId = await connection.ExecuteScalarAsync<int>(
             """
             INSERT INTO signal_runs (portfolio_id, as_of, parameters, program_version, signal_count)
             VALUES (@portfolioId, @asOf, @parametersJson::jsonb, @programVersion, @count) RETURNING id
-            """, new { portfolioId, asOf, parametersJson, programVersion, count = signals.Count }, transaction, cancellationToken: cancellationToken));
+            """, new { portfolioId, asOf, parametersJson, programVersion, count = signals.Count, cancellationToken }, transaction);
         foreach (var signal in signals)
         {
             var d = signal.Decision;
@@ -84,9 +84,8 @@ public static class SignalStore
         """;
 
     public static async Task<IReadOnlyList<StoredSignal>> ListAsync(NpgsqlConnection connection, SignalFilter filter, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<StoredSignal>(new CommandDefinition(ListSql,
-            new { filter.PortfolioId, filter.Symbol, Side = filter.Side?.ToString(), filter.MinStrength, filter.Since, filter.Until, filter.Limit },
-            cancellationToken: cancellationToken))).ToList();
+        (await connection.QueryAsync<StoredSignal>(ListSql,
+            new { filter.PortfolioId, filter.Symbol, Side = filter.Side?.ToString(), filter.MinStrength, filter.Since, filter.Until, filter.Limit, cancellationToken })).ToList();
 
     // One index probe per held symbol (signals' unique key starts with portfolio and symbol): a DISTINCT ON over every
     // signal of a large portfolio took 20 ms at 1,000 positions; the evidence stays behind (the list shows codes).
@@ -114,6 +113,6 @@ public static class SignalStore
 
     /// <summary>Each symbol's newest signal in a portfolio (what the portfolio page shows beside each position).</summary>
     public static async Task<IReadOnlyDictionary<string, StoredSignal>> LatestAsync(NpgsqlConnection connection, string portfolioId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<StoredSignal>(new CommandDefinition(LatestSql, new { portfolioId }, cancellationToken: cancellationToken)))
+        (await connection.QueryAsync<StoredSignal>(LatestSql, new { portfolioId, cancellationToken }))
             .ToDictionary(s => s.Symbol, StringComparer.Ordinal);
 }

@@ -12,19 +12,19 @@ public static class DatabaseStatusReader
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var schema = await migrator.InspectAsync(connection, cancellationToken);
-        var serverVersion = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SHOW server_version", cancellationToken: cancellationToken)) ?? "";
-        var tables = (await connection.QueryAsync<(string Name, long Rows)>(new CommandDefinition(StatusQueries.TableCounts, cancellationToken: cancellationToken)))
+        var serverVersion = await connection.ExecuteScalarAsync<string?>("SHOW server_version", cancellationToken) ?? "";
+        var tables = (await connection.QueryAsync<NamedCount>(StatusQueries.TableCounts, cancellationToken))
             .ToDictionary(t => t.Name, t => t.Rows, StringComparer.Ordinal);
         var multiPortfolio = schema.Detected.IsMultiPortfolio;
         var hasPositions = tables.ContainsKey("portfolio_positions");
         var hasPortfolios = tables.ContainsKey("portfolios");
 
         var portfolios = multiPortfolio
-            ? (await connection.QueryAsync<PortfolioStatus>(new CommandDefinition(StatusQueries.Portfolios, cancellationToken: cancellationToken))).ToList()
+            ? (await connection.QueryAsync<PortfolioStatus>(StatusQueries.Portfolios, cancellationToken)).ToList()
             : hasPortfolios ? await UnassignedPortfoliosAsync(connection, cancellationToken) : [];
         var (positions, marketValue) = hasPositions
-            ? await connection.QuerySingleAsync<(int, decimal)>(new CommandDefinition(StatusQueries.PositionTotals, cancellationToken: cancellationToken))
-            : (0, 0m);
+            ? await connection.QuerySingleAsync<PositionTotals>(StatusQueries.PositionTotals, cancellationToken)
+            : new PositionTotals(0, 0m);
         var totals = new StatusTotals(hasPortfolios ? (int)tables["portfolios"] : 0, positions, marketValue);
 
         var warnings = SchemaWarnings(schema, tables).ToList();
@@ -48,7 +48,7 @@ public static class DatabaseStatusReader
             notices.Add($"the HKEX holiday calendar covers {HkStrategy.Core.Calendar.TradingCalendar.Hkex.FirstYear}–{HkStrategy.Core.Calendar.TradingCalendar.Hkex.LastYear}: "
                 + $"in {today.Year} holidays count as trading days (stale prices, fetch, vetoes) until this year's are added");
         }
-        var unmanaged = (await connection.QueryAsync<(string Name, string Kind)>(new CommandDefinition(StatusQueries.PublicRelations, cancellationToken: cancellationToken)))
+        var unmanaged = (await connection.QueryAsync<PublicRelation>(StatusQueries.PublicRelations, cancellationToken))
             .Where(r => !ManagedRelations.Names.Contains(r.Name))
             .Select(r => new UnmanagedRelation(r.Name, r.Kind, tables.TryGetValue(r.Name, out var rows) ? rows : null))
             .ToList();
@@ -65,9 +65,8 @@ public static class DatabaseStatusReader
     }
 
     private static async Task<List<PortfolioStatus>> UnassignedPortfoliosAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<PortfolioStatus>(new CommandDefinition(
-            """SELECT portfolio_id AS "PortfolioId", name AS "Name", 0 AS "Positions", 0::numeric AS "MarketValue" FROM portfolios ORDER BY created_at NULLS LAST, portfolio_id""",
-            cancellationToken: cancellationToken))).ToList();
+        (await connection.QueryAsync<PortfolioStatus>(
+            """SELECT portfolio_id AS "PortfolioId", name AS "Name", 0 AS "Positions", 0::numeric AS "MarketValue" FROM portfolios ORDER BY created_at NULLS LAST, portfolio_id""", cancellationToken)).ToList();
 
     private static IEnumerable<string> SchemaWarnings(SchemaState schema, IReadOnlyDictionary<string, long> tables)
     {
@@ -116,14 +115,14 @@ public static class DatabaseStatusReader
     private static async Task<IEnumerable<string>> DataWarningsAsync(NpgsqlConnection connection, IReadOnlyDictionary<string, long> tables, CancellationToken cancellationToken)
     {
         var warnings = new List<string>();
-        foreach (var (table, rows) in await connection.QueryAsync<(string, long)>(new CommandDefinition(StatusQueries.NullPortfolioIds, cancellationToken: cancellationToken)))
+        foreach (var (table, rows) in await connection.QueryAsync<NamedCount>(StatusQueries.NullPortfolioIds, cancellationToken))
         {
             if (rows > 0)
             {
                 warnings.Add($"{rows} row(s) of {table} have no portfolio_id");
             }
         }
-        foreach (var (what, rows) in await connection.QueryAsync<(string, long)>(new CommandDefinition(StatusQueries.Orphans, cancellationToken: cancellationToken)))
+        foreach (var (what, rows) in await connection.QueryAsync<NamedCount>(StatusQueries.Orphans, cancellationToken))
         {
             if (rows > 0)
             {
@@ -132,7 +131,7 @@ public static class DatabaseStatusReader
         }
         if (tables.ContainsKey("portfolio_holdings"))
         {
-            foreach (var (portfolio, holdings) in await connection.QueryAsync<(string, int)>(new CommandDefinition(StatusQueries.HoldingsWithoutPositions, cancellationToken: cancellationToken)))
+            foreach (var (portfolio, holdings) in await connection.QueryAsync<HoldingsOnly>(StatusQueries.HoldingsWithoutPositions, cancellationToken))
             {
                 warnings.Add($"portfolio {portfolio} has {holdings} holding(s) but no positions: 'hks db migrate --holdings-as-positions' turns them into positions");
             }
@@ -142,6 +141,6 @@ public static class DatabaseStatusReader
 
     private static async Task<DateTime?> DemoSeededAtAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         await MigrationLedger.ExistsAsync(connection, cancellationToken)
-            ? await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(StatusQueries.DemoSeeded, cancellationToken: cancellationToken))
+            ? await connection.ExecuteScalarAsync<DateTime?>(StatusQueries.DemoSeeded, cancellationToken)
             : null;
 }

@@ -33,13 +33,13 @@ internal static class StatusQueries
     public const string PortfolioCount = "SELECT COUNT(*)::int FROM portfolios";
 
     public const string NullPortfolioIds = """
-        SELECT 'portfolio_positions' AS "Table", COUNT(*) AS "Rows" FROM portfolio_positions WHERE portfolio_id IS NULL
+        SELECT 'portfolio_positions' AS "Name", COUNT(*) AS "Rows" FROM portfolio_positions WHERE portfolio_id IS NULL
         UNION ALL SELECT 'trading_signals', COUNT(*) FROM trading_signals WHERE portfolio_id IS NULL
         UNION ALL SELECT 'price_history', COUNT(*) FROM price_history WHERE portfolio_id IS NULL
         """;
 
     public const string Orphans = """
-        SELECT 'positions without a portfolio' AS "Table", COUNT(*) AS "Rows" FROM portfolio_positions pp
+        SELECT 'positions without a portfolio' AS "Name", COUNT(*) AS "Rows" FROM portfolio_positions pp
             WHERE pp.portfolio_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM portfolios p WHERE p.portfolio_id = pp.portfolio_id)
         UNION ALL SELECT 'signals without a position', COUNT(*) FROM trading_signals s
             WHERE NOT EXISTS (SELECT 1 FROM portfolio_positions pp WHERE pp.portfolio_id = s.portfolio_id AND pp.symbol = s.symbol)

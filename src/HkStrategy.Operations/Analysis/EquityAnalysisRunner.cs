@@ -29,15 +29,8 @@ public sealed class EquityAnalysisRunner(TradingCalendar calendar)
         var result = new StrategyBacktest(parameters, calendar).Run(bars, strategy, from, to, events, feeBasisPoints, new PositionRails(TargetSell: targetSell));
         var last = result.Equity[^1].Day;
         var title = name ?? $"{symbol} {strategy.Code} {from:yyyy-MM-dd} to {last:yyyy-MM-dd}";
-        var performance = new
-        {
-            assumptions = BacktestResult.Assumptions,
-            feeBasisPoints,
-            targetSell,
-            parameters,
-            equity = result.Equity.Select(e => new { date = e.Day, equity = Math.Round(e.Equity, 6) }),
-            trades = result.Trades,
-        };
+        var performance = new EquityPerformance(BacktestResult.Assumptions, feeBasisPoints, targetSell, parameters,
+            [.. result.Equity.Select(e => new EquityPoint(e.Day, Math.Round(e.Equity, 6)))], result.Trades);
         var id = await EquityAnalysisStore.CreateAsync(connection, symbol, strategy, title, from, last, result, performance, cancellationToken);
         return new EquityAnalysisRun(id, symbol, strategy, title, from, last, feeBasisPoints, result);
     }

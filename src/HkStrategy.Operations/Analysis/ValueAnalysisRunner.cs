@@ -18,16 +18,16 @@ public sealed class ValueAnalysisRunner(TradingCalendar calendar)
     {
         AnalysisPeriod.Require(from, to, ValueAnalysis.MaxMonths);
         await PortfolioStore.GetAsync(connection, portfolioId, cancellationToken);
-        var holdings = (await connection.QueryAsync<Holding>(new CommandDefinition(
+        var holdings = (await connection.QueryAsync<Holding>(
             """SELECT symbol AS "Symbol", quantity AS "Quantity" FROM portfolio_positions WHERE portfolio_id = @portfolioId ORDER BY symbol""",
-            new { portfolioId }, cancellationToken: cancellationToken))).ToList();
+            new { portfolioId, cancellationToken })).ToList();
         var closes = new Dictionary<string, SortedList<DateOnly, decimal>>(StringComparer.Ordinal);
-        foreach (var row in await connection.QueryAsync<(string Symbol, DateOnly Day, decimal Close)>(new CommandDefinition(
+        foreach (var row in await connection.QueryAsync<DailyClose>(
             """
-            SELECT symbol, trade_date, close FROM daily_bars
+            SELECT symbol AS "Symbol", trade_date AS "Day", close AS "Close" FROM daily_bars
             WHERE symbol = ANY(@symbols) AND trade_date <= @to
               AND trade_date >= COALESCE((SELECT MAX(d.trade_date) FROM daily_bars d WHERE d.symbol = daily_bars.symbol AND d.trade_date <= @from), @from)
-            """, new { symbols = holdings.Select(h => h.Symbol).ToArray(), from, to }, cancellationToken: cancellationToken)))
+            """, new { symbols = holdings.Select(h => h.Symbol).ToArray(), from, to, cancellationToken }))
         {
             (closes.TryGetValue(row.Symbol, out var list) ? list : closes[row.Symbol] = new SortedList<DateOnly, decimal>())[row.Day] = row.Close;
         }
@@ -49,9 +49,9 @@ public sealed class ValueAnalysisRunner(TradingCalendar calendar)
     /// </summary>
     private static async Task<string> FreeTitleAsync(NpgsqlConnection connection, string portfolioId, string? name, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var taken = (await connection.QueryAsync<string>(new CommandDefinition(
+        var taken = (await connection.QueryAsync<string>(
             "SELECT name FROM portfolio_analyses WHERE portfolio_id = @portfolioId AND start_date = @from AND end_date = @to",
-            new { portfolioId, from, to }, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+            new { portfolioId, from, to, cancellationToken })).ToHashSet(StringComparer.Ordinal);
         if (name is not null)
         {
             return taken.Contains(name)
@@ -65,4 +65,6 @@ public sealed class ValueAnalysisRunner(TradingCalendar calendar)
         }
         return title;
     }
+
+    internal sealed record DailyClose(string Symbol, DateOnly Day, decimal Close);
 }

@@ -35,7 +35,7 @@ public sealed class BackupCreator(TimeProvider clock, IProgress<OperationProgres
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var snapshotId = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT pg_export_snapshot()", transaction: snapshot, cancellationToken: cancellationToken));
+        var snapshotId = await connection.ExecuteScalarAsync<string?>("SELECT pg_export_snapshot()", cancellationToken, snapshot);
         try
         {
             progress?.Report(new OperationProgress("dump"));
@@ -48,7 +48,7 @@ public sealed class BackupCreator(TimeProvider clock, IProgress<OperationProgres
                 try
                 {
                     // One backend for the counts: parallel workers would take the cores pg_dump's compression needs.
-                    await connection.ExecuteAsync(new CommandDefinition("SET LOCAL max_parallel_workers_per_gather = 0", transaction: snapshot, cancellationToken: cancellationToken));
+                    await connection.ExecuteAsync("SET LOCAL max_parallel_workers_per_gather = 0", cancellationToken, snapshot);
                     content = await ContentReader.ReadAsync(connection, snapshot, cancellationToken);
                     schemaVersion = await ReadSchemaVersionAsync(connection, snapshot, cancellationToken);
                 }
@@ -149,7 +149,7 @@ public sealed class BackupCreator(TimeProvider clock, IProgress<OperationProgres
     }
 
     private static async Task<int?> ReadSchemaVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT to_regclass('hks_meta.schema_migrations') IS NOT NULL", transaction: transaction, cancellationToken: cancellationToken))
-            ? await connection.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT MAX(version) FROM hks_meta.schema_migrations", transaction: transaction, cancellationToken: cancellationToken))
+        await connection.ExecuteScalarAsync<bool>("SELECT to_regclass('hks_meta.schema_migrations') IS NOT NULL", cancellationToken, transaction)
+            ? await connection.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM hks_meta.schema_migrations", cancellationToken, transaction)
             : null;
 }

@@ -37,13 +37,6 @@ public sealed record BackupManifest
     [JsonIgnore]
     public ContentSummary Content => new(Tables, Portfolios, TotalMarketValue);
 
-    /// <summary>The options of hks's other records beside backups (verification records, restore journals).</summary>
-    public static JsonSerializerOptions Json { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-    };
-
     public Task WriteAsync(string archivePath, CancellationToken cancellationToken) =>
         AtomicFile.WriteAllTextAsync(BackupNames.ManifestPath(archivePath), JsonSerializer.Serialize(this with { Seal = ComputeSeal() }, ManifestJson.Default.BackupManifest), cancellationToken);
 

@@ -8,14 +8,14 @@ public sealed record VerificationRecord(DateTimeOffset VerifiedAt, bool Drilled)
 {
     public static Task WriteAsync(string archive, bool drilled, TimeProvider clock, CancellationToken cancellationToken) =>
         AtomicFile.WriteAllTextAsync(BackupNames.VerificationPath(archive),
-            JsonSerializer.Serialize(new VerificationRecord(clock.GetUtcNow(), drilled), BackupManifest.Json), cancellationToken);
+            JsonSerializer.Serialize(new VerificationRecord(clock.GetUtcNow(), drilled), ManifestJson.Default.VerificationRecord), cancellationToken);
 
     public static VerificationRecord? Read(string archive)
     {
         var path = BackupNames.VerificationPath(archive);
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<VerificationRecord>(File.ReadAllText(path), BackupManifest.Json) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), ManifestJson.Default.VerificationRecord) : null;
         }
         catch (JsonException)
         {

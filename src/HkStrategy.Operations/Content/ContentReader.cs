@@ -28,14 +28,14 @@ public static class ContentReader
 
     public static async Task<ContentSummary> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
-        var tables = (await connection.QueryAsync<(string Name, long Rows)>(new CommandDefinition(TableCounts, transaction: transaction, cancellationToken: cancellationToken)))
+        var tables = (await connection.QueryAsync<TableRows>(TableCounts, cancellationToken, transaction))
             .ToDictionary(t => t.Name, t => t.Rows, StringComparer.Ordinal);
-        var portfolios = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Shape, transaction: transaction, cancellationToken: cancellationToken))
-            ? (await connection.QueryAsync<PortfolioContent>(new CommandDefinition(Portfolios, transaction: transaction, cancellationToken: cancellationToken))).ToList()
+        var portfolios = await connection.ExecuteScalarAsync<bool>(Shape, cancellationToken, transaction)
+            ? (await connection.QueryAsync<PortfolioContent>(Portfolios, cancellationToken, transaction)).ToList()
             : [];
         var total = tables.ContainsKey("portfolio_positions")
-            ? await connection.ExecuteScalarAsync<decimal>(new CommandDefinition(
-                "SELECT COALESCE(SUM(market_value), 0) FROM portfolio_positions", transaction: transaction, cancellationToken: cancellationToken))
+            ? await connection.ExecuteScalarAsync<decimal>(
+                "SELECT COALESCE(SUM(market_value), 0) FROM portfolio_positions", cancellationToken, transaction)
             : 0m;
         return new ContentSummary(tables, portfolios, total);
     }
@@ -70,4 +70,6 @@ public static class ContentReader
         }
         return differences;
     }
+
+    internal sealed record TableRows(string Name, long Rows);
 }

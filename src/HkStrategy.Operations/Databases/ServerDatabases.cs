@@ -58,8 +58,8 @@ public sealed partial class ServerDatabases(DatabaseTarget target)
     public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = await OpenMaintenanceAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @name)", new { name }, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @name)", new { name, cancellationToken });
     }
 
     public async Task DropAsync(string name, CancellationToken cancellationToken)
@@ -72,15 +72,15 @@ public sealed partial class ServerDatabases(DatabaseTarget target)
     public async Task<IReadOnlyList<string>> AbandonedScratchAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenMaintenanceAsync(cancellationToken);
-        var names = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT datname FROM pg_database WHERE datname LIKE 'hks\\_scratch\\_%' ORDER BY datname", cancellationToken: cancellationToken));
+        var names = await connection.QueryAsync<string>(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'hks\\_scratch\\_%' ORDER BY datname", cancellationToken);
         return names.Where(name => ScratchOwner(name) is not { } pid || !ProcessIds.IsAlive(pid)).ToList();
     }
 
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = await OpenMaintenanceAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(sql, cancellationToken);
     }
 
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -48,8 +48,8 @@ public static class BackupDiff
     {
         await using var backupConnection = await Open(backup, cancellationToken);
         await using var liveConnection = await Open(live, cancellationToken);
-        var backupTables = (await backupConnection.QueryAsync<(string Table, string Key)>(new CommandDefinition(Tables, cancellationToken: cancellationToken))).ToDictionary(t => t.Table, t => t.Key, StringComparer.Ordinal);
-        var liveTables = (await liveConnection.QueryAsync<(string Table, string Key)>(new CommandDefinition(Tables, cancellationToken: cancellationToken))).ToDictionary(t => t.Table, t => t.Key, StringComparer.Ordinal);
+        var backupTables = (await backupConnection.QueryAsync<TableKey>(Tables, cancellationToken)).ToDictionary(t => t.Table, t => t.Key, StringComparer.Ordinal);
+        var liveTables = (await liveConnection.QueryAsync<TableKey>(Tables, cancellationToken)).ToDictionary(t => t.Table, t => t.Key, StringComparer.Ordinal);
         var tables = new List<TableDiff>();
         foreach (var table in backupTables.Keys.Union(liveTables.Keys).Order(StringComparer.Ordinal))
         {
@@ -68,17 +68,16 @@ public static class BackupDiff
     private static async Task<Dictionary<string, string>> RowsAsync(NpgsqlConnection connection, string table, string key, CancellationToken cancellationToken)
     {
         var quoted = "public." + "\"" + table.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        var rows = await connection.QueryAsync<(string Key, string Hash)>(new CommandDefinition(
-            $"SELECT ({key})::text, md5(row_to_json(t)::text) FROM {quoted} t", cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<RowHash>($"SELECT ({key})::text AS \"Key\", md5(row_to_json(t)::text) AS \"Hash\" FROM {quoted} t", cancellationToken);
         return rows.ToDictionary(r => r.Key, r => r.Hash, StringComparer.Ordinal);
     }
 
     private static async Task<IReadOnlyList<PortfolioDiff>> PortfoliosAsync(NpgsqlConnection backup, NpgsqlConnection live, CancellationToken cancellationToken)
     {
-        var backupIds = (await backup.QueryAsync<string>(new CommandDefinition("SELECT portfolio_id FROM portfolios", cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
-        var liveIds = (await live.QueryAsync<string>(new CommandDefinition("SELECT portfolio_id FROM portfolios", cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
-        var backupPositions = (await backup.QueryAsync<PositionRow>(new CommandDefinition(Positions, cancellationToken: cancellationToken))).ToLookup(p => p.PortfolioId);
-        var livePositions = (await live.QueryAsync<PositionRow>(new CommandDefinition(Positions, cancellationToken: cancellationToken))).ToLookup(p => p.PortfolioId);
+        var backupIds = (await backup.QueryAsync<string>("SELECT portfolio_id FROM portfolios", cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var liveIds = (await live.QueryAsync<string>("SELECT portfolio_id FROM portfolios", cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var backupPositions = (await backup.QueryAsync<PositionRow>(Positions, cancellationToken)).ToLookup(p => p.PortfolioId);
+        var livePositions = (await live.QueryAsync<PositionRow>(Positions, cancellationToken)).ToLookup(p => p.PortfolioId);
         return backupIds.Union(liveIds).Order(StringComparer.Ordinal).Select(id =>
         {
             var inBackup = backupPositions[id].ToDictionary(p => p.Symbol, StringComparer.Ordinal);
@@ -98,5 +97,9 @@ public static class BackupDiff
         return connection;
     }
 
-    private sealed record PositionRow(string PortfolioId, string Symbol, string Hash, decimal? Value);
+    internal sealed record PositionRow(string PortfolioId, string Symbol, string Hash, decimal? Value);
+
+    internal sealed record TableKey(string Table, string Key);
+
+    internal sealed record RowHash(string Key, string Hash);
 }

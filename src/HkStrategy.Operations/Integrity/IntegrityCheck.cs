@@ -22,13 +22,13 @@ public sealed class IntegrityCheck(SchemaMigrator migrator)
             findings.Add(new("data", Severity.Warning, "the data checks need the multi-portfolio schema (version 2): run 'hks db migrate'"));
             return findings;
         }
-        foreach (var (check, count, value) in await connection.QueryAsync<(string, long, decimal)>(Command(IntegrityQueries.SeedIntegrity, cancellationToken)))
+        foreach (var (check, count, value) in await connection.QueryAsync<SeedCheck>(IntegrityQueries.SeedIntegrity, cancellationToken))
         {
             findings.Add(new("seed integrity", Severity.Ok, check == "Portfolio Summary" ? $"{check}: {count} positions, HK${value:N2}" : $"{check}: {count}"));
         }
         findings.AddRange(await CountsAsync(connection, IntegrityQueries.Orphans, "orphans", "no orphan rows", cancellationToken));
         findings.AddRange(await CountsAsync(connection, IntegrityQueries.NullPortfolioIds, "null portfolio_id", "every position, signal and price row has a portfolio", cancellationToken));
-        var generated = await connection.ExecuteScalarAsync<long>(Command(IntegrityQueries.GeneratedColumns, cancellationToken));
+        var generated = await connection.ExecuteScalarAsync<long>(IntegrityQueries.GeneratedColumns, cancellationToken);
         findings.Add(generated == 0
             ? new("generated columns", Severity.Ok, "market_value and unrealized_pnl equal their formulas")
             : new("generated columns", Severity.Error, $"{generated} position(s) with market_value or unrealized_pnl different from their formulas"));
@@ -70,7 +70,7 @@ public sealed class IntegrityCheck(SchemaMigrator migrator)
 
     private static async Task<IEnumerable<Finding>> CountsAsync(NpgsqlConnection connection, string sql, string check, string allGood, CancellationToken cancellationToken)
     {
-        var problems = (await connection.QueryAsync<(string What, long Rows)>(Command(sql, cancellationToken))).Where(r => r.Rows > 0).ToList();
+        var problems = (await connection.QueryAsync<ProblemCount>(sql, cancellationToken)).Where(r => r.Rows > 0).ToList();
         return problems.Count == 0
             ? [new Finding(check, Severity.Ok, allGood)]
             : problems.Select(p => new Finding(check, Severity.Error, $"{p.Rows} {p.What}"));
@@ -78,7 +78,7 @@ public sealed class IntegrityCheck(SchemaMigrator migrator)
 
     private static async Task<IEnumerable<Finding>> SequenceFindingsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var behind = (await connection.QueryAsync<(string Table, string Column, string Sequence, long LastValue, long MaxId)>(Command(IntegrityQueries.Sequences, cancellationToken)))
+        var behind = (await connection.QueryAsync<SequencePosition>(IntegrityQueries.Sequences, cancellationToken))
             .Where(s => s.LastValue < s.MaxId).ToList();
         return behind.Count == 0
             ? [new Finding("sequences", Severity.Ok, "every sequence is ahead of its column's largest id")]
@@ -88,12 +88,12 @@ public sealed class IntegrityCheck(SchemaMigrator migrator)
     private static async Task<IEnumerable<Finding>> ViewFindingsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var findings = new List<Finding>();
-        foreach (var view in await connection.QueryAsync<string>(Command(IntegrityQueries.Views, cancellationToken)))
+        foreach (var view in await connection.QueryAsync<string>(IntegrityQueries.Views, cancellationToken))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition($"SELECT * FROM public.\"{view.Replace("\"", "\"\"", StringComparison.Ordinal)}\" LIMIT 0", transaction: transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync($"SELECT * FROM public.\"{view.Replace("\"", "\"\"", StringComparison.Ordinal)}\" LIMIT 0", cancellationToken, transaction);
             }
             catch (PostgresException error)
             {
@@ -104,5 +104,10 @@ public sealed class IntegrityCheck(SchemaMigrator migrator)
         return findings.Count == 0 ? [new Finding("views", Severity.Ok, "every view selects")] : findings;
     }
 
-    private static CommandDefinition Command(string sql, CancellationToken cancellationToken) => new(sql, cancellationToken: cancellationToken);
+    /// <summary>A row of the seed's own integrity query (check_type, count, total_value).</summary>
+    internal sealed record SeedCheck(string CheckType, long Count, decimal TotalValue);
+
+    internal sealed record ProblemCount(string What, long Rows);
+
+    internal sealed record SequencePosition(string Table, string Column, string Sequence, long LastValue, long MaxId);
 }

@@ -30,7 +30,7 @@ internal static class IntegrityQueries
         """;
 
     public const string Orphans = """
-        SELECT 'positions whose portfolio does not exist', COUNT(*) FROM portfolio_positions pp
+        SELECT 'positions whose portfolio does not exist' AS "What", COUNT(*) AS "Rows" FROM portfolio_positions pp
             WHERE pp.portfolio_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM portfolios p WHERE p.portfolio_id = pp.portfolio_id)
         UNION ALL SELECT 'signals without their position', COUNT(*) FROM trading_signals s
             WHERE NOT EXISTS (SELECT 1 FROM portfolio_positions pp WHERE pp.portfolio_id = s.portfolio_id AND pp.symbol = s.symbol)
@@ -43,7 +43,7 @@ internal static class IntegrityQueries
         """;
 
     public const string NullPortfolioIds = """
-        SELECT 'portfolio_positions', COUNT(*) FROM portfolio_positions WHERE portfolio_id IS NULL
+        SELECT 'portfolio_positions' AS "What", COUNT(*) AS "Rows" FROM portfolio_positions WHERE portfolio_id IS NULL
         UNION ALL SELECT 'trading_signals', COUNT(*) FROM trading_signals WHERE portfolio_id IS NULL
         UNION ALL SELECT 'price_history', COUNT(*) FROM price_history WHERE portfolio_id IS NULL
         """;

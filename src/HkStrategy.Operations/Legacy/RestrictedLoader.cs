@@ -39,14 +39,14 @@ public sealed class RestrictedLoader : IAsyncDisposable
         await using var connection = new NpgsqlConnection(into.ConnectionString + ";Pooling=false");
         await connection.OpenAsync(cancellationToken);
         // MEMBER, not USAGE: a NOINHERIT member can still SET ROLE to those roles. A CREATEROLE user can grant itself them.
-        var rights = await connection.QuerySingleAsync<(bool Super, bool CreateRole, bool ServerFiles, string Owner)>(new CommandDefinition(
+        var rights = await connection.QuerySingleAsync<Rights>(
             """
-            SELECT r.rolsuper, r.rolcreaterole,
+            SELECT r.rolsuper AS "Super", r.rolcreaterole AS "CreateRole",
                    pg_has_role(current_user, 'pg_execute_server_program', 'MEMBER') OR pg_has_role(current_user, 'pg_read_server_files', 'MEMBER')
-                       OR pg_has_role(current_user, 'pg_write_server_files', 'MEMBER'),
-                   pg_get_userbyid(d.datdba)
+                       OR pg_has_role(current_user, 'pg_write_server_files', 'MEMBER') AS "ServerFiles",
+                   pg_get_userbyid(d.datdba) AS "Owner"
             FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()
-            """, cancellationToken: cancellationToken));
+            """, cancellationToken);
         if (!rights.Super && !rights.CreateRole)
         {
             return rights.ServerFiles
@@ -57,17 +57,17 @@ public sealed class RestrictedLoader : IAsyncDisposable
         // Process id, then time and a random tail (two loads of one process may start in the same millisecond).
         var role = string.Create(CultureInfo.InvariantCulture, $"{RolePrefix}{Environment.ProcessId}_{DateTime.UtcNow:yyyyMMddHHmmssfff}{RandomNumberGenerator.GetHexString(6, lowercase: true)}");
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        await connection.ExecuteAsync(new CommandDefinition(
+        await connection.ExecuteAsync(
             $"CREATE ROLE {Quote(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 1 " +
-            $"PASSWORD '{ScramVerifier.For(password)}' VALID UNTIL '{DateTime.UtcNow.AddDays(1):yyyy-MM-dd HH:mm:ss}+00'", cancellationToken: cancellationToken));
+            $"PASSWORD '{ScramVerifier.For(password)}' VALID UNTIL '{DateTime.UtcNow.AddDays(1):yyyy-MM-dd HH:mm:ss}+00'", cancellationToken);
         if (!rights.Super)
         {
             // A CREATEROLE user may hand the database to the role only as a member of it (and takes it back the same way).
-            await connection.ExecuteAsync(new CommandDefinition($"GRANT {Quote(role)} TO CURRENT_USER", cancellationToken: cancellationToken));
+            await connection.ExecuteAsync($"GRANT {Quote(role)} TO CURRENT_USER", cancellationToken);
         }
-        await connection.ExecuteAsync(new CommandDefinition($"ALTER DATABASE {Quote(into.DatabaseName)} OWNER TO {Quote(role)}", cancellationToken: cancellationToken));
+        await connection.ExecuteAsync($"ALTER DATABASE {Quote(into.DatabaseName)} OWNER TO {Quote(role)}", cancellationToken);
         // A data-only load goes into tables that exist already: the role may fill them (DROP OWNED takes this back).
-        await connection.ExecuteAsync(new CommandDefinition($$"""
+        await connection.ExecuteAsync($$"""
             DO $grant$ DECLARE s text; BEGIN
                 FOR s IN SELECT nspname FROM pg_namespace WHERE nspname <> 'information_schema' AND nspname !~ '^pg_' LOOP
                     EXECUTE format('GRANT USAGE, CREATE ON SCHEMA %I TO %I', s, '{{role}}');
@@ -75,7 +75,7 @@ public sealed class RestrictedLoader : IAsyncDisposable
                     EXECUTE format('GRANT ALL ON ALL SEQUENCES IN SCHEMA %I TO %I', s, '{{role}}');
                 END LOOP;
             END $grant$
-            """, cancellationToken: cancellationToken));
+            """, cancellationToken);
         var builder = new NpgsqlConnectionStringBuilder(into.ConnectionString) { Username = role, Password = password, Passfile = null, Pooling = false };
         return new RestrictedLoader(into, into with { ConnectionString = builder.ConnectionString }, role, rights.Owner);
     }
@@ -86,11 +86,11 @@ public sealed class RestrictedLoader : IAsyncDisposable
     /// </summary>
     public static async Task RequireNoDefinerRightsAsync(NpgsqlConnection loaded, string source, CancellationToken cancellationToken)
     {
-        var definers = (await loaded.QueryAsync<string>(new CommandDefinition(
+        var definers = (await loaded.QueryAsync<string>(
             """
             SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
             WHERE p.prosecdef AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_' ORDER BY 1 LIMIT 3
-            """, cancellationToken: cancellationToken))).ToList();
+            """, cancellationToken)).ToList();
         if (definers.Count > 0)
         {
             throw HksException.Refused("SecurityDefinerInDump",
@@ -130,8 +130,8 @@ public sealed class RestrictedLoader : IAsyncDisposable
         }
         await using (var maintenance = await OpenMaintenanceAsync(_owner))
         {
-            await maintenance.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = @role", new { role = _role }));
+            await maintenance.ExecuteAsync(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = @role", new { role = _role });
             await maintenance.ExecuteAsync($"ALTER DATABASE {Quote(_owner.DatabaseName)} RESET ALL");
             await maintenance.ExecuteAsync($"ALTER DATABASE {Quote(_owner.DatabaseName)} OWNER TO {Quote(_originalOwner!)}");
         }
@@ -147,8 +147,8 @@ public sealed class RestrictedLoader : IAsyncDisposable
     /// <summary>Roles of loads whose hks process died (a kill): their databases were scratch databases, dropped first.</summary>
     public static async Task<IReadOnlyList<string>> DropAbandonedAsync(NpgsqlConnection maintenance, CancellationToken cancellationToken)
     {
-        var roles = await maintenance.QueryAsync<string>(new CommandDefinition(
-            "SELECT rolname FROM pg_roles WHERE rolname LIKE 'hks\\_loader\\_%' ORDER BY rolname", cancellationToken: cancellationToken));
+        var roles = await maintenance.QueryAsync<string>(
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE 'hks\\_loader\\_%' ORDER BY rolname", cancellationToken);
         var dropped = new List<string>();
         foreach (var role in roles.Where(r => Owner(r) is not { } pid || !ProcessIds.IsAlive(pid)))
         {
@@ -204,4 +204,6 @@ public sealed class RestrictedLoader : IAsyncDisposable
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+
+    internal sealed record Rights(bool Super, bool CreateRole, bool ServerFiles, string Owner);
 }

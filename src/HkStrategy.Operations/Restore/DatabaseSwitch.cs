@@ -53,11 +53,11 @@ public static class DatabaseSwitch
     }
 
     private static Task EndSessionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string database, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
+        connection.ExecuteAsync(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @database AND pid <> pg_backend_pid()",
-            new { database }, transaction, cancellationToken: cancellationToken));
+            new { database, cancellationToken }, transaction);
 
     private static Task RenameAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string from, string to, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            $"ALTER DATABASE {ServerDatabases.Quote(from)} RENAME TO {ServerDatabases.Quote(to)}", transaction: transaction, cancellationToken: cancellationToken));
+        connection.ExecuteAsync(
+            $"ALTER DATABASE {ServerDatabases.Quote(from)} RENAME TO {ServerDatabases.Quote(to)}", cancellationToken, transaction);
 }

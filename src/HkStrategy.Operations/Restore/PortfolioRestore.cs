@@ -56,25 +56,29 @@ public static class PortfolioRestore
         PortfolioId.Require(portfolioId);
         await using var source = new NpgsqlConnection(copy.ConnectionString + ";Pooling=false");
         await source.OpenAsync(cancellationToken);
-        if (!await source.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM portfolios WHERE portfolio_id = @portfolioId)", new { portfolioId }, cancellationToken: cancellationToken)))
+        if (!await source.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM portfolios WHERE portfolio_id = @portfolioId)", new { portfolioId, cancellationToken }))
         {
             throw HksException.Usage("PortfolioNotInBackup", $"the backup has no portfolio {portfolioId}");
         }
         await using var connection = await live.OpenAsync(cancellationToken);
         SchemaGuard.RequireVersion(await new SchemaMigrator(MigrationCatalog.Embedded).InspectAsync(connection, cancellationToken), MigrationCatalog.Embedded.Latest);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("SET LOCAL lock_timeout = '10s'; " + PortfolioRestoreSql.TemporaryTables, transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync("SET LOCAL lock_timeout = '10s'; " + PortfolioRestoreSql.TemporaryTables, cancellationToken, transaction);
         foreach (var (table, rows, target) in PortfolioRestoreSql.Copies)
         {
             await CopyAsync(source, connection, transaction, table, string.Format(System.Globalization.CultureInfo.InvariantCulture, rows, "'" + portfolioId + "'"), target, cancellationToken);
         }
-        var positions = (await connection.QueryAsync<PositionChange>(new CommandDefinition(PortfolioRestoreSql.PositionChanges, new { id = portfolioId }, transaction, cancellationToken: cancellationToken))).ToList();
+        // Written from the column lists at start: no token with its parameters (see Run below).
+        var positions = (await connection.QueryAsync<PositionChange>(PortfolioRestoreSql.PositionChanges, new { id = portfolioId }, transaction)).ToList();
         var changes = new Dictionary<string, int>(StringComparer.Ordinal);
         async Task Run(string name, string sql)
         {
+            // One statement of several, checked for cancellation between them: Dapper.AOT 1.1 cannot pass a token
+            // with parameters to SQL it does not see at build time.
+            cancellationToken.ThrowIfCancellationRequested();
             changes[name] = sql.Contains("RETURNING", StringComparison.Ordinal)
-                ? await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new { id = portfolioId }, transaction, cancellationToken: cancellationToken))
-                : await connection.ExecuteAsync(new CommandDefinition(sql, new { id = portfolioId }, transaction, cancellationToken: cancellationToken));
+                ? await connection.ExecuteScalarAsync<int>(sql, new { id = portfolioId }, transaction)
+                : await connection.ExecuteAsync(sql, new { id = portfolioId }, transaction);
         }
         await Run("portfolio metadata", mode == PortfolioRestoreMode.MissingOnly ? PortfolioRestoreSql.InsertMissingMetadata : PortfolioRestoreSql.UpsertMetadata);
         // First, so the backup's signals already name the live ids of their runs when they are compared.
@@ -88,8 +92,8 @@ public static class PortfolioRestore
             await Run("positions removed", PortfolioRestoreSql.DeleteExtraPositions);
             await Run("analyses removed", PortfolioRestoreSql.DeleteExtraAnalyses);
         }
-        async Task<string> ValuesOf(string table) => (await connection.ExecuteScalarAsync<string>(
-            new CommandDefinition(PortfolioRestoreSql.ValueColumns, new { table }, transaction, cancellationToken: cancellationToken)))!;
+        async Task<string> ValuesOf(string table) => (await connection.ExecuteScalarAsync<string?>(
+            PortfolioRestoreSql.ValueColumns, new { table, cancellationToken }, transaction))!;
         var positionValues = await ValuesOf("portfolio_positions");
         if (mode != PortfolioRestoreMode.MissingOnly)
         {
@@ -125,8 +129,8 @@ public static class PortfolioRestore
     private static async Task CopyAsync(NpgsqlConnection source, NpgsqlConnection live, NpgsqlTransaction transaction, string table, string rows, string target, CancellationToken cancellationToken)
     {
         // The columns both sides have: one the backup lacks stays empty; one only the backup has has no place to go.
-        var liveColumns = await live.ExecuteScalarAsync<string[]>(new CommandDefinition(PortfolioRestoreSql.Columns, new { table }, transaction, cancellationToken: cancellationToken)) ?? [];
-        var backupColumns = await source.ExecuteScalarAsync<string[]>(new CommandDefinition(PortfolioRestoreSql.Columns, new { table }, cancellationToken: cancellationToken)) ?? [];
+        var liveColumns = await live.QueryAsync<string>(PortfolioRestoreSql.Columns, new { table, cancellationToken }, transaction);
+        var backupColumns = await source.QueryAsync<string>(PortfolioRestoreSql.Columns, new { table, cancellationToken });
         var columns = string.Join(", ", liveColumns.Intersect(backupColumns, StringComparer.Ordinal));
         await using var reader = await source.BeginRawBinaryCopyAsync($"COPY (SELECT {columns} FROM public.{table} WHERE {rows}) TO STDOUT (FORMAT BINARY)", cancellationToken);
         await using var writer = await live.BeginRawBinaryCopyAsync($"COPY {target} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
@@ -140,13 +144,13 @@ public static class PortfolioRestore
         await source.OpenAsync(cancellationToken);
         await using var connection = await live.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("CREATE TEMP TABLE restore_portfolios (LIKE portfolios) ON COMMIT DROP", transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync("CREATE TEMP TABLE restore_portfolios (LIKE portfolios) ON COMMIT DROP", cancellationToken, transaction);
         await CopyAsync(source, connection, transaction, "portfolios", "true", "restore_portfolios", cancellationToken);
-        var created = (await connection.QueryAsync<string>(new CommandDefinition("""
+        var created = (await connection.QueryAsync<string>("""
             INSERT INTO portfolios (portfolio_id, name, description, created_at, updated_at)
             SELECT portfolio_id, name, description, created_at, updated_at FROM restore_portfolios
             ON CONFLICT (portfolio_id) DO NOTHING RETURNING portfolio_id
-            """, transaction: transaction, cancellationToken: cancellationToken))).ToList();
+            """, cancellationToken, transaction)).ToList();
         await transaction.CommitAsync(cancellationToken);
         return created;
     }

@@ -37,8 +37,9 @@ internal static class PortfolioRestoreSql
 
     /// <summary>A table's columns, quoted, in order; generated ones left out (they cannot be written).</summary>
     public const string Columns = """
-        SELECT array_agg(format('%I', column_name) ORDER BY ordinal_position)
+        SELECT format('%I', column_name)
         FROM information_schema.columns WHERE table_schema = 'public' AND table_name = @table AND is_generated = 'NEVER'
+        ORDER BY ordinal_position
         """;
 
     /// <summary>

@@ -23,9 +23,9 @@ public sealed class PreRestoreCopies(DatabaseTarget live, string home, string ba
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _databases.OpenMaintenanceAsync(cancellationToken);
-        return (await connection.QueryAsync<string>(new CommandDefinition(
+        return (await connection.QueryAsync<string>(
             "SELECT datname FROM pg_database WHERE datname LIKE @pattern ORDER BY datname",
-            new { pattern = live.DatabaseName.Replace("_", "\\_", StringComparison.Ordinal) + "\\_pre\\_restore\\_%" }, cancellationToken: cancellationToken))).ToList();
+            new { pattern = live.DatabaseName.Replace("_", "\\_", StringComparison.Ordinal) + "\\_pre\\_restore\\_%", cancellationToken })).ToList();
     }
 
     public async Task<CopyDropped> DropAsync(string copy, CancellationToken cancellationToken)

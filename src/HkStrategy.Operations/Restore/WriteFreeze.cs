@@ -24,8 +24,8 @@ public static class WriteFreeze
         {
             return false;
         }
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"ALTER DATABASE {ServerDatabases.Quote(database)} SET default_transaction_read_only = on", cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(
+            $"ALTER DATABASE {ServerDatabases.Quote(database)} SET default_transaction_read_only = on", cancellationToken);
         try
         {
             await EndSessionsAsync(connection, database, cancellationToken);
@@ -43,15 +43,15 @@ public static class WriteFreeze
     private static async Task EndSessionsAsync(NpgsqlConnection connection, string database, CancellationToken cancellationToken)
     {
         NpgsqlConnection.ClearAllPools();
-        var ended = (await connection.QueryAsync<int>(new CommandDefinition(
+        var ended = (await connection.QueryAsync<int>(
             """
             WITH sessions AS MATERIALIZED (SELECT pid FROM pg_stat_activity WHERE datname = @database AND pid <> pg_backend_pid())
             SELECT pid FROM sessions, LATERAL pg_terminate_backend(pid) AS ended WHERE ended
             """,
-            new { database }, cancellationToken: cancellationToken))).ToArray();
+            new { database, cancellationToken })).ToArray();
         var clock = Stopwatch.StartNew();
-        while (ended.Length > 0 && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                   "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = ANY(@ended))", new { ended }, cancellationToken: cancellationToken)))
+        while (ended.Length > 0 && await connection.ExecuteScalarAsync<bool>(
+                   "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = ANY(@ended))", new { ended, cancellationToken }))
         {
             if (clock.Elapsed > SessionsGone)
             {
@@ -65,11 +65,11 @@ public static class WriteFreeze
     public static async Task ThawAsync(ServerDatabases databases, string database, CancellationToken cancellationToken)
     {
         await using var connection = await databases.OpenMaintenanceAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @database)", new { database }, cancellationToken: cancellationToken)))
+        if (await connection.ExecuteScalarAsync<bool>(
+                "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @database)", new { database, cancellationToken }))
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"ALTER DATABASE {ServerDatabases.Quote(database)} RESET default_transaction_read_only", cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(
+                $"ALTER DATABASE {ServerDatabases.Quote(database)} RESET default_transaction_read_only", cancellationToken);
         }
     }
 
@@ -80,21 +80,21 @@ public static class WriteFreeze
     public static async Task CloseAsync(ServerDatabases databases, string database, CancellationToken cancellationToken)
     {
         await using var connection = await databases.OpenMaintenanceAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition($"ALTER DATABASE {ServerDatabases.Quote(database)} ALLOW_CONNECTIONS false", cancellationToken: cancellationToken));
+        await connection.ExecuteAsync($"ALTER DATABASE {ServerDatabases.Quote(database)} ALLOW_CONNECTIONS false", cancellationToken);
         await EndSessionsAsync(connection, database, cancellationToken);
     }
 
     public static async Task<bool> IsClosedAsync(NpgsqlConnection maintenance, string database, CancellationToken cancellationToken) =>
-        await maintenance.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT NOT datallowconn FROM pg_database WHERE datname = @database", new { database }, cancellationToken: cancellationToken));
+        await maintenance.ExecuteScalarAsync<bool>(
+            "SELECT NOT datallowconn FROM pg_database WHERE datname = @database", new { database, cancellationToken });
 
     public static async Task OpenAsync(ServerDatabases databases, string database, CancellationToken cancellationToken) =>
         await databases.ExecuteAsync($"ALTER DATABASE {ServerDatabases.Quote(database)} ALLOW_CONNECTIONS true", cancellationToken);
 
     public static async Task<bool> IsFrozenAsync(NpgsqlConnection maintenance, string database, CancellationToken cancellationToken) =>
-        await maintenance.ExecuteScalarAsync<bool>(new CommandDefinition(
+        await maintenance.ExecuteScalarAsync<bool>(
             """
             SELECT EXISTS (SELECT 1 FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase
                            WHERE d.datname = @database AND s.setrole = 0 AND s.setconfig && ARRAY['default_transaction_read_only=on', 'default_transaction_read_only=true', 'default_transaction_read_only=yes', 'default_transaction_read_only=1'])
-            """, new { database }, cancellationToken: cancellationToken));
+            """, new { database, cancellationToken });
 }

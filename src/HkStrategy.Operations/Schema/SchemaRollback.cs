@@ -35,7 +35,7 @@ public sealed class SchemaRollback(SchemaMigrator migrator, SafetyBackup backup)
             throw HksException.Usage("NothingToRollBack", $"the database is at version {current}: --to must be lower (0 to {current - 1})");
         }
         var steps = migrator.Plan(current, target);
-        if (target == 0 && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(RowsThatVersion0CannotHold, cancellationToken: cancellationToken)))
+        if (target == 0 && await connection.ExecuteScalarAsync<bool>(RowsThatVersion0CannotHold, cancellationToken))
         {
             throw HksException.Refused("WouldLoseData",
                 "version 0 is an empty database: going there would drop the portfolios' rows (and any rollback archive); nothing was changed");
@@ -44,21 +44,21 @@ public sealed class SchemaRollback(SchemaMigrator migrator, SafetyBackup backup)
         {
             return new RollbackPlan(current, target, null, steps, []);
         }
-        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(NullPortfolioIds, cancellationToken: cancellationToken)) is > 0 and var rows)
+        if (await connection.ExecuteScalarAsync<long>(NullPortfolioIds, cancellationToken) is > 0 and var rows)
         {
             throw HksException.Refused("NullPortfolioIds",
                 $"{rows} position, signal or price row(s) have no portfolio_id and could not be told apart from the kept portfolio's rows; give them a portfolio first");
         }
-        var withPositions = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT DISTINCT portfolio_id FROM portfolio_positions WHERE portfolio_id IS NOT NULL ORDER BY portfolio_id", cancellationToken: cancellationToken))).ToList();
+        var withPositions = (await connection.QueryAsync<string>(
+            "SELECT DISTINCT portfolio_id FROM portfolio_positions WHERE portfolio_id IS NOT NULL ORDER BY portfolio_id", cancellationToken)).ToList();
         var keep = request.KeepPortfolio ?? (withPositions.Count == 1 ? withPositions[0] : null);
         if (keep is null && withPositions.Count > 1)
         {
             throw HksException.Usage("KeepPortfolioRequired",
                 $"version 1 holds one portfolio: choose it with --keep-portfolio ({string.Join(", ", withPositions)} have positions; the others' rows are archived, not lost)");
         }
-        var portfolios = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT portfolio_id FROM portfolios ORDER BY portfolio_id", cancellationToken: cancellationToken))).ToList();
+        var portfolios = (await connection.QueryAsync<string>(
+            "SELECT portfolio_id FROM portfolios ORDER BY portfolio_id", cancellationToken)).ToList();
         if (keep is not null && !portfolios.Contains(PortfolioId.Require(keep), StringComparer.Ordinal))
         {
             throw HksException.Usage("KeepPortfolioMissing", $"there is no portfolio '{keep}' to keep (portfolios: {string.Join(", ", portfolios)})");

@@ -23,7 +23,6 @@ public sealed record SignalOutcome(string Symbol, SignalDecision? Decision, stri
 /// </summary>
 public sealed class SignalGeneration(TradingCalendar calendar, TimeProvider clock, string programVersion)
 {
-    public static readonly JsonSerializerOptions EvidenceJson = new(JsonSerializerDefaults.Web);
 
     public async Task<(int RunId, IReadOnlyList<SignalOutcome> Outcomes)> RunAsync(NpgsqlConnection connection, SignalRequest request, CancellationToken cancellationToken)
     {
@@ -54,21 +53,13 @@ public sealed class SignalGeneration(TradingCalendar calendar, TimeProvider cloc
         }
         var asOf = request.Day ?? (signals.Count > 0 ? signals.Max(s => s.Decision.TradeDate) : MarketClock.LastClosedTradingDay(clock.GetUtcNow(), calendar));
         var runId = await SignalStore.SaveRunAsync(connection, request.PortfolioId, asOf,
-            JsonSerializer.Serialize(request.Parameters, EvidenceJson), programVersion, signals, cancellationToken);
+            JsonSerializer.Serialize(request.Parameters, SignalJson.Default.SignalParameters), programVersion, signals, cancellationToken);
         return (runId, outcomes);
     }
 
-    public static string Evidence(SignalDecision decision, SignalParameters thresholds) => JsonSerializer.Serialize(new
-    {
-        code = decision.Code.ToString(),
-        thresholds,
-        strategy = decision.Strategy.Name,
-        reasons = decision.Evidence.Reasons(decision.Code.ToString()),
-        veto = decision.Evidence.Veto,
-        values = decision.Evidence.Values,
-        strategies = decision.Evidence.Strategies,
-        stops = decision.Evidence.Stops,
-    }, EvidenceJson);
+    public static string Evidence(SignalDecision decision, SignalParameters thresholds) => JsonSerializer.Serialize(new StoredEvidence(
+        decision.Code.ToString(), thresholds, decision.Strategy.Name, decision.Evidence.Reasons(decision.Code.ToString()), decision.Evidence.Veto,
+        decision.Evidence.Values, decision.Evidence.Strategies, decision.Evidence.Stops), SignalJson.Default.StoredEvidence);
 
     private static async Task<Dictionary<string, PositionRails>> RailsAsync(NpgsqlConnection connection, SignalRequest request, CancellationToken cancellationToken)
     {

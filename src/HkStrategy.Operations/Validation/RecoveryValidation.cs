@@ -89,9 +89,9 @@ public sealed class RecoveryValidation(SchemaMigrator migrator, HttpClient http,
     {
         foreach (var portfolio in content.Portfolios)
         {
-            var rows = await connection.QueryAsync(new CommandDefinition(
+            var rows = await connection.QueryAsync(
                 "SELECT symbol, quantity, avg_cost, current_price, market_value, unrealized_pnl FROM portfolio_positions WHERE portfolio_id = @id ORDER BY symbol",
-                new { id = portfolio.PortfolioId }, cancellationToken: cancellationToken));
+                new { id = portfolio.PortfolioId, cancellationToken });
             if (rows.Count() != portfolio.Positions)
             {
                 return new("Portfolio switching works", false, $"portfolio {portfolio.PortfolioId} read {rows.Count()} positions, counted {portfolio.Positions}");
@@ -102,19 +102,18 @@ public sealed class RecoveryValidation(SchemaMigrator migrator, HttpClient http,
 
     private static async Task<ChecklistItem> SignalsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var signals = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM (SELECT s.* FROM trading_signals s JOIN portfolio_positions p USING (portfolio_id, symbol) ORDER BY s.created_at DESC LIMIT 1000) recent",
-            cancellationToken: cancellationToken));
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT to_regclass('public.signals') IS NOT NULL", cancellationToken: cancellationToken)))
+        var signals = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM (SELECT s.* FROM trading_signals s JOIN portfolio_positions p USING (portfolio_id, symbol) ORDER BY s.created_at DESC LIMIT 1000) recent", cancellationToken);
+        if (!await connection.ExecuteScalarAsync<bool>("SELECT to_regclass('public.signals') IS NOT NULL", cancellationToken))
         {
             return new("Trading signals readable", true, $"{signals} recent signal(s) read with their positions");
         }
         // TXYZN signals must read with their strategy and parse as evidence.
-        var txyzn = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        var txyzn = await connection.ExecuteScalarAsync<long>(
             """
             SELECT COUNT(*) FROM (SELECT s.code, c.name, s.evidence->'reasons' FROM signals s JOIN signal_strategies c ON c.code = s.strategy_code
                                   ORDER BY s.trade_date DESC LIMIT 1000) recent
-            """, cancellationToken: cancellationToken));
+            """, cancellationToken);
         return new("Trading signals readable", true, $"{signals} recent prototype signal(s) with their positions and {txyzn} TXYZN signal(s) with their strategies read");
     }
 

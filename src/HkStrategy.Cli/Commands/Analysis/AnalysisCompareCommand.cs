@@ -23,11 +23,9 @@ public static class AnalysisCompareCommand
             var (b, _) = await AnalysisStore.GetAsync(session.Connection, parseResult.GetValue(second), cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new
-                {
-                    first = a, second = b,
-                    difference = new { totalReturn = b.TotalReturn - a.TotalReturn, maxDrawdown = b.MaxDrawdown - a.MaxDrawdown, volatility = b.Volatility - a.Volatility },
-                });
+                await JsonOutput.WriteAsync(context, new AnalysisComparisonJson(a, b,
+                    new AnalysisDifferenceJson(b.TotalReturn - a.TotalReturn, b.MaxDrawdown - a.MaxDrawdown, b.Volatility - a.Volatility)),
+                    JsonOutput.Types.AnalysisComparisonJson);
                 return 0;
             }
             var table = new Table().AddColumn("").AddColumn(NumberColumn.Of($"{a.Id} {Markup.Escape(a.Name)}"))
@@ -50,3 +48,8 @@ public static class AnalysisCompareCommand
 
     private static string Points(decimal? fraction) => fraction is { } f ? (f * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + " pts" : "-";
 }
+
+/// <summary>Two value analyses and the second's difference from the first.</summary>
+internal sealed record AnalysisComparisonJson(AnalysisSummary First, AnalysisSummary Second, AnalysisDifferenceJson Difference);
+
+internal sealed record AnalysisDifferenceJson(decimal? TotalReturn, decimal? MaxDrawdown, decimal? Volatility);

@@ -36,11 +36,9 @@ public static class AnalysisCreateCommand
             var r = run.Result;
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new
-                {
-                    run.Id, run.PortfolioId, run.Name, from = run.From, to = run.To, days = r.Days.Count, startValue = r.StartValue, endValue = r.EndValue,
-                    r.TotalReturn, r.MaxDrawdown, r.Volatility, r.Unpriced,
-                });
+                await JsonOutput.WriteAsync(context, new AnalysisCreatedJson(
+                    run.Id, run.PortfolioId, run.Name, run.From, run.To, r.Days.Count, r.StartValue, r.EndValue, r.TotalReturn, r.MaxDrawdown, r.Volatility, r.Unpriced),
+                    JsonOutput.Types.AnalysisCreatedJson);
                 return 0;
             }
             await context.Out.WriteLineAsync($"analysis {run.Id} \"{run.Name}\": {r.Days.Count} trading day(s) {run.From:yyyy-MM-dd} to {run.To:yyyy-MM-dd}; "
@@ -62,3 +60,8 @@ public static class AnalysisCreateCommand
         return command;
     }
 }
+
+/// <summary>A value analysis just made.</summary>
+internal sealed record AnalysisCreatedJson(
+    int Id, string PortfolioId, string Name, DateOnly From, DateOnly To, int Days, decimal StartValue, decimal EndValue,
+    decimal TotalReturn, decimal MaxDrawdown, decimal Volatility, IReadOnlyList<string> Unpriced);

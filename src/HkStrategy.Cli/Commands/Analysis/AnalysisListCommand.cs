@@ -23,7 +23,7 @@ public static class AnalysisListCommand
             var analyses = await AnalysisStore.ListAsync(session.Connection, portfolioId, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, analyses);
+                await JsonOutput.WriteAsync(context, analyses, JsonOutput.Types.IReadOnlyListAnalysisSummary);
                 return 0;
             }
             var table = new Table().AddColumns("Id", "Portfolio", "Name", "Period").AddColumns(NumberColumn.Of("Days"),

@@ -21,15 +21,10 @@ public static class AnalysisShowCommand
             var (summary, values) = await AnalysisStore.GetAsync(session.Connection, parseResult.GetValue(id), cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new
-                {
-                    analysis = summary,
-                    days = values.Select(v => new
-                    {
-                        date = v.TradeDate, value = v.TotalValue, change = v.DailyChange, dailyReturn = v.DailyReturn,
-                        topContributors = v.TopContributors is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(v.TopContributors).RootElement.Clone(),
-                    }),
-                });
+                await JsonOutput.WriteAsync(context, new AnalysisJson(summary, [.. values.Select(v => new AnalysisDayJson(
+                    v.TradeDate, v.TotalValue, v.DailyChange, v.DailyReturn,
+                    v.TopContributors is null ? null : System.Text.Json.JsonDocument.Parse(v.TopContributors).RootElement.Clone()))]),
+                    JsonOutput.Types.AnalysisJson);
                 return 0;
             }
             context.Console.MarkupLine($"[bold]{summary.Id}[/] {Markup.Escape(summary.Name)} ({Markup.Escape(summary.PortfolioId ?? "no portfolio")}, {summary.StartDate:yyyy-MM-dd} – {summary.EndDate:yyyy-MM-dd}): "
@@ -59,3 +54,9 @@ public static class AnalysisShowCommand
             .Select(c => $"{c.GetProperty("symbol").GetString()} {c.GetProperty("change").GetDecimal().ToString("+#,0.00;-#,0.00", CultureInfo.InvariantCulture)}"));
     }
 }
+
+/// <summary>A value analysis and its days.</summary>
+internal sealed record AnalysisJson(AnalysisSummary Analysis, IReadOnlyList<AnalysisDayJson> Days);
+
+/// <summary>One day of a value analysis, with its top contributors as stored.</summary>
+internal sealed record AnalysisDayJson(DateOnly Date, decimal Value, decimal? Change, decimal? DailyReturn, System.Text.Json.JsonElement? TopContributors);

@@ -47,11 +47,10 @@ public static class EquityAnalysisCommand
             var r = run.Result;
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new
-                {
-                    run.Id, run.Symbol, strategy = run.Strategy.Code.ToString(), run.Name, from = run.From, to = run.To, r.TotalReturn, r.Volatility, r.MaxDrawdown,
-                    r.Sharpe, r.Sortino, r.WinRate, r.ProfitFactor, trades = r.Trades.Count, signals = r.Signals.Count, assumptions = BacktestResult.Assumptions,
-                });
+                await JsonOutput.WriteAsync(context, new EquityAnalysisJson(
+                    run.Id, run.Symbol, run.Strategy.Code.ToString(), run.Name, run.From, run.To, r.TotalReturn, r.Volatility, r.MaxDrawdown,
+                    r.Sharpe, r.Sortino, r.WinRate, r.ProfitFactor, r.Trades.Count, r.Signals.Count, BacktestResult.Assumptions),
+                    JsonOutput.Types.EquityAnalysisJson);
                 return 0;
             }
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -76,7 +75,7 @@ public static class EquityAnalysisCommand
             var analyses = await EquityAnalysisStore.ListAsync(session.Connection, code, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, analyses);
+                await JsonOutput.WriteAsync(context, analyses, JsonOutput.Types.IReadOnlyListEquityAnalysisSummary);
                 return 0;
             }
             var table = new Table().AddColumns("Id", "Symbol", "Strategy", "Period", "Return", "Max drawdown", "Sharpe", "Trades", "Win rate");
@@ -103,7 +102,7 @@ public static class EquityAnalysisCommand
             var (summary, signals) = await EquityAnalysisStore.GetAsync(session.Connection, parseResult.GetValue(id), cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new { analysis = summary, signals });
+                await JsonOutput.WriteAsync(context, new EquityAnalysisShowJson(summary, signals), JsonOutput.Types.EquityAnalysisShowJson);
                 return 0;
             }
             context.Console.MarkupLine($"[bold]{summary.Id}[/] {Markup.Escape(summary.Name)}: return {AnalysisCommand.Percent(summary.TotalReturn)}, {summary.TotalTrades} trade(s)");
@@ -138,3 +137,11 @@ public static class EquityAnalysisCommand
         return command;
     }
 }
+
+/// <summary>An equity strategy analysis just run.</summary>
+internal sealed record EquityAnalysisJson(
+    int Id, string Symbol, string Strategy, string Name, DateOnly From, DateOnly To, double TotalReturn, double Volatility, double MaxDrawdown,
+    double Sharpe, double Sortino, double? WinRate, double? ProfitFactor, int Trades, int Signals, string Assumptions);
+
+/// <summary>An equity strategy analysis and its signals.</summary>
+internal sealed record EquityAnalysisShowJson(EquityAnalysisSummary Analysis, IReadOnlyList<StoredStrategySignal> Signals);

@@ -18,7 +18,7 @@ public static class CheckCommand
             var findings = await new IntegrityCheck(new SchemaMigrator(MigrationCatalog.Embedded)).RunAsync(database, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, findings.Select(f => new { check = f.Check, severity = f.Severity.ToString().ToLowerInvariant(), message = f.Message }));
+                await JsonOutput.WriteAsync(context, [.. findings.Select(f => new FindingJson(f.Check, f.Severity.ToString().ToLowerInvariant(), f.Message))], JsonOutput.Types.IReadOnlyListFindingJson);
             }
             else
             {
@@ -38,3 +38,6 @@ public static class FindingLines
     public static IEnumerable<string> Format(IEnumerable<Finding> findings) =>
         findings.Select(f => $"{f.Severity switch { Severity.Ok => "✔", Severity.Warning => "!", _ => "✘" }} {f.Check}: {f.Message}");
 }
+
+/// <summary>One finding of <c>hks check</c>: the check, its severity in lower case, what it found.</summary>
+internal sealed record FindingJson(string Check, string Severity, string Message);

@@ -10,7 +10,7 @@ internal static class SchemaChangeReport
     {
         if (json)
         {
-            await JsonOutput.WriteAsync(context, result);
+            await JsonOutput.WriteAsync(context, result, JsonOutput.Types.SchemaChangeResult);
             return;
         }
         var output = result.DryRun ? context.Error : context.Out;

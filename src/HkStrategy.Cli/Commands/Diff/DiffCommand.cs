@@ -27,7 +27,7 @@ public static class DiffCommand
             var report = await BackupDiff.CompareAsync(copy.Target, live, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, report);
+                await JsonOutput.WriteAsync(context, report, JsonOutput.Types.DiffReport);
             }
             else
             {

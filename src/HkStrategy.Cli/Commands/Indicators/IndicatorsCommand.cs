@@ -43,7 +43,7 @@ public static class IndicatorsCommand
                 .Select(i => IndicatorRow.At(bars, series, i)).ToList();
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, rows);
+                await JsonOutput.WriteAsync(context, rows, JsonOutput.Types.ListIndicatorRow);
                 return 0;
             }
             var table = new Table().AddColumns("Date", "Close", "EMA5", "EMA20", "EMA50", "RSI14", "MACD", "Signal", "Hist", "ATR14", "BB upper", "BB lower", "Vol avg20", "High20", "Low20");

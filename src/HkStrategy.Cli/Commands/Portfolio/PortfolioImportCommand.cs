@@ -35,7 +35,7 @@ public static class PortfolioImportCommand
             var result = await new PortfolioImporting(session.Database, context.SafetyBackup).ApplyAsync(session.Connection, document, portfolioId, preview, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new { portfolioId, outcome = result.Outcome, backup = result.Step.Backup });
+                await JsonOutput.WriteAsync(context, new PortfolioImportJson(portfolioId, result.Outcome, result.Step.Backup), JsonOutput.Types.PortfolioImportJson);
                 return 0;
             }
             await StepOutput.WriteAsync(context, result.Step);
@@ -44,3 +44,6 @@ public static class PortfolioImportCommand
         return command;
     }
 }
+
+/// <summary>What an import did (or would do), and the safety backup made before it.</summary>
+internal sealed record PortfolioImportJson(string PortfolioId, HkStrategy.Data.Portfolios.Exchange.ImportOutcome Outcome, string? Backup);

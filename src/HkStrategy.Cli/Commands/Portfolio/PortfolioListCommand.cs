@@ -19,7 +19,7 @@ public static class PortfolioListCommand
             var portfolios = await PortfolioStore.ListAsync(session.Connection, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, portfolios);
+                await JsonOutput.WriteAsync(context, portfolios, JsonOutput.Types.IReadOnlyListPortfolioSummary);
                 return 0;
             }
             var table = new Table().AddColumns("Portfolio", "Name").AddColumns(

@@ -23,7 +23,7 @@ public static class PortfolioShowCommand
             var positions = await PositionStore.ListAsync(session.Connection, portfolioId, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new { portfolio = summary, positions });
+                await JsonOutput.WriteAsync(context, new PortfolioJson(summary, positions), JsonOutput.Types.PortfolioJson);
                 return 0;
             }
             context.Console.MarkupLine($"[bold]{Markup.Escape(summary.PortfolioId)}[/]: {Markup.Escape(summary.Name)}{(summary.Description is { } d ? " — " + Markup.Escape(d) : "")}");
@@ -47,3 +47,6 @@ public static class PortfolioShowCommand
 
     private static string Rules(HkStrategy.Data.Positions.Position p) => string.Join(", ", HkStrategy.Data.Positions.RuleWords.For(p, Money.Price));
 }
+
+/// <summary>A portfolio's totals and its positions.</summary>
+internal sealed record PortfolioJson(PortfolioSummary Portfolio, IReadOnlyList<HkStrategy.Data.Positions.Position> Positions);

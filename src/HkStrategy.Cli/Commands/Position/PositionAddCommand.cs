@@ -30,7 +30,7 @@ public static class PositionAddCommand
             var events = options.NewEvents(parseResult);
             await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var outcome = await PositionChanges.AddAsync(session.Connection, portfolioId, code, change, rules, events, cancellationToken);
-            await (parseResult.GetValue(json) ? JsonOutput.WriteAsync(context, outcome.Position) : context.Out.WriteLineAsync(outcome.Message));
+            await (parseResult.GetValue(json) ? JsonOutput.WriteAsync(context, outcome.Position, JsonOutput.Types.Position) : context.Out.WriteLineAsync(outcome.Message));
             return 0;
         });
         return command;

@@ -56,7 +56,7 @@ public static class PricesFetchCommand
             var failed = outcomes.Count(o => o.Failed);
             if (asJson)
             {
-                await JsonOutput.WriteAsync(context, outcomes);
+                await JsonOutput.WriteAsync(context, outcomes, JsonOutput.Types.IReadOnlyListFetchOutcome);
             }
             else
             {

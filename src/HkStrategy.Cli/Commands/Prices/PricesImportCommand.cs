@@ -57,7 +57,7 @@ public static class PricesImportCommand
             var rows = reader.Rows;
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new { rows, result.Inserted, result.Updated, result.Unchanged, result.LegacyRows });
+                await JsonOutput.WriteAsync(context, new PriceImportJson(rows, result.Inserted, result.Updated, result.Unchanged, result.LegacyRows), JsonOutput.Types.PriceImportJson);
             }
             else
             {
@@ -68,3 +68,6 @@ public static class PricesImportCommand
         return command;
     }
 }
+
+/// <summary>What a price import read and wrote.</summary>
+internal sealed record PriceImportJson(int Rows, int Inserted, int Updated, int Unchanged, int LegacyRows);

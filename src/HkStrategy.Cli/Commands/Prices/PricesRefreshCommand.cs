@@ -27,7 +27,7 @@ public static class PricesRefreshCommand
             var changed = await PriceRefresh.ApplyAsync(session.Connection, portfolioId, today, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, changed);
+                await JsonOutput.WriteAsync(context, changed, JsonOutput.Types.IReadOnlyListRefreshedPrice);
                 return 0;
             }
             foreach (var c in changed)

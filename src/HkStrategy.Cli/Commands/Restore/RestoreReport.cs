@@ -19,12 +19,10 @@ internal static class RestoreReport
             : [];
         if (json)
         {
-            await JsonOutput.WriteAsync(context, new
-            {
+            await JsonOutput.WriteAsync(context, new RestoreJson(
                 result.Database, result.EmergencyBackup, result.PreRestoreDatabase, result.UnavailableMilliseconds, result.AdoptedAs, result.SchemaVersion,
-                result.Content, result.WritesRefusedFrom, result.WritesRefusedUntil, acceptedLoss = result.AcceptedLoss?.Describe(),
-                checksPassed = result.Checks?.Passed ?? true, checks,
-            });
+                result.Content, result.WritesRefusedFrom, result.WritesRefusedUntil, result.AcceptedLoss?.Describe(), result.Checks?.Passed ?? true, checks),
+                JsonOutput.Types.RestoreJson);
         }
         else
         {
@@ -68,3 +66,9 @@ internal static class RestoreReport
         }
     }
 }
+
+/// <summary>A complete restore as <c>--json</c> prints it.</summary>
+internal sealed record RestoreJson(
+    string Database, string? EmergencyBackup, string? PreRestoreDatabase, double UnavailableMilliseconds, string? AdoptedAs, int? SchemaVersion,
+    HkStrategy.Operations.Content.ContentSummary Content, DateTimeOffset? WritesRefusedFrom, DateTimeOffset? WritesRefusedUntil, string? AcceptedLoss,
+    bool ChecksPassed, IReadOnlyList<string> Checks);

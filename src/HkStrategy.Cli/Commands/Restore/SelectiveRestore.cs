@@ -37,7 +37,7 @@ internal static class SelectiveRestore
         var created = await PortfolioRestore.RestoreMissingPortfoliosAsync(database, copy.Target, cancellationToken);
         if (json)
         {
-            await JsonOutput.WriteAsync(context, new { created });
+            await JsonOutput.WriteAsync(context, new CreatedPortfolios(created), JsonOutput.Types.CreatedPortfolios);
         }
         else
         {
@@ -50,7 +50,7 @@ internal static class SelectiveRestore
     {
         if (json)
         {
-            await JsonOutput.WriteAsync(context, new { result.PortfolioId, result.Mode, result.DryRun, result.Changes, result.Positions, emergencyBackup = emergency });
+            await JsonOutput.WriteAsync(context, new PortfolioRestoreJson(result.PortfolioId, result.Mode, result.DryRun, result.Changes, result.Positions, emergency), JsonOutput.Types.PortfolioRestoreJson);
             return;
         }
         var output = writer ?? context.Out;
@@ -72,3 +72,10 @@ internal static class SelectiveRestore
             : $"portfolio {result.PortfolioId}: {verb} {result.Changes.Values.Sum()} row(s) ({result.Mode})");
     }
 }
+
+/// <summary>The portfolios a metadata restore re-created.</summary>
+internal sealed record CreatedPortfolios(IReadOnlyList<string> Created);
+
+/// <summary>What a portfolio restore changed (or, in a dry run, would change), and the emergency backup made before it.</summary>
+internal sealed record PortfolioRestoreJson(
+    string PortfolioId, string Mode, bool DryRun, IReadOnlyDictionary<string, int> Changes, IReadOnlyList<PositionChange> Positions, string? EmergencyBackup);

@@ -37,16 +37,13 @@ public static class SignalsGenerateCommand
             var (runId, outcomes) = await new SignalGeneration(TradingCalendar.Hkex, context.Clock, $"hks {version}").RunAsync(session.Connection, request, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new
-                {
+                await JsonOutput.WriteAsync(context, new GeneratedSignalsJson(
                     runId,
-                    signals = outcomes.Where(o => o.Decision is not null).Select(o => new
-                    {
-                        symbol = o.Symbol, date = o.Decision!.TradeDate, code = o.Decision.Code.ToString(), strategy = o.Decision.Strategy.Name,
-                        close = o.Decision.Close, reasons = o.Decision.Evidence.Reasons(o.Decision.Code.ToString()),
-                    }),
-                    skipped = outcomes.Where(o => o.Skipped is not null).Select(o => new { symbol = o.Symbol, reason = o.Skipped }),
-                });
+                    [.. outcomes.Where(o => o.Decision is not null).Select(o => new GeneratedSignalJson(
+                        o.Symbol, o.Decision!.TradeDate, o.Decision.Code.ToString(), o.Decision.Strategy.Name, o.Decision.Close,
+                        o.Decision.Evidence.Reasons(o.Decision.Code.ToString())))],
+                    [.. outcomes.Where(o => o.Skipped is not null).Select(o => new SkippedSymbolJson(o.Symbol, o.Skipped))]),
+                    JsonOutput.Types.GeneratedSignalsJson);
                 return 0;
             }
             var table = new Table().AddColumns("Symbol", "Date", "Signal", "Strategy", "Close", "Why");
@@ -71,3 +68,10 @@ public static class SignalsGenerateCommand
         _ => code.ToString(),
     };
 }
+
+/// <summary>A signal run: its id, the signal of each symbol, the symbols skipped and why.</summary>
+internal sealed record GeneratedSignalsJson(int RunId, IReadOnlyList<GeneratedSignalJson> Signals, IReadOnlyList<SkippedSymbolJson> Skipped);
+
+internal sealed record GeneratedSignalJson(string Symbol, DateOnly Date, string Code, string Strategy, double Close, IReadOnlyList<string> Reasons);
+
+internal sealed record SkippedSymbolJson(string Symbol, string? Reason);

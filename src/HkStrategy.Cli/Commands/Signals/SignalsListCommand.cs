@@ -40,11 +40,10 @@ public static class SignalsListCommand
             var signals = await SignalStore.ListAsync(session.Connection, filter, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, signals.Select(x => new
-                {
-                    x.Id, x.PortfolioId, x.Symbol, date = x.TradeDate, x.Code, strategy = x.StrategyName, x.Strength, x.Close, x.RunId, x.LegacyType,
-                    evidence = x.Evidence is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(x.Evidence).RootElement.Clone(),
-                }));
+                await JsonOutput.WriteAsync(context, [.. signals.Select(x => new ListedSignalJson(
+                    x.Id, x.PortfolioId, x.Symbol, x.TradeDate, x.Code, x.StrategyName, x.Strength, x.Close, x.RunId, x.LegacyType,
+                    x.Evidence is null ? null : System.Text.Json.JsonDocument.Parse(x.Evidence).RootElement.Clone()))],
+                    JsonOutput.Types.IReadOnlyListListedSignalJson);
                 return 0;
             }
             var table = new Table().AddColumns("Date", "Portfolio", "Symbol", "Signal", "Strategy", "Close", "Source");
@@ -68,3 +67,8 @@ public static class SignalsListCommand
         _ => throw HksException.Usage("InvalidSide", $"--side is B, S or H, not '{text}'"),
     };
 }
+
+/// <summary>A stored signal with its evidence as stored.</summary>
+internal sealed record ListedSignalJson(
+    long Id, string? PortfolioId, string Symbol, DateOnly Date, string Code, string Strategy, int Strength, decimal Close, int? RunId, string? LegacyType,
+    System.Text.Json.JsonElement? Evidence);

@@ -58,7 +58,7 @@ public static class ValidateCommand
             var items = await new RecoveryValidation(new SchemaMigrator(MigrationCatalog.Embedded), http, context.Clock).RunAsync(database, expected, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new { passed = items.All(i => i.Passed), items });
+                await JsonOutput.WriteAsync(context, new ValidationJson(items.All(i => i.Passed), items), JsonOutput.Types.ValidationJson);
             }
             else
             {
@@ -73,3 +73,6 @@ public static class ValidateCommand
         return command;
     }
 }
+
+/// <summary>The recovery checklist: whether every item passed, and each item.</summary>
+internal sealed record ValidationJson(bool Passed, IReadOnlyList<ChecklistItem> Items);

@@ -1,4 +1,5 @@
 using Dapper;
+using HkStrategy.Data.Connection;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,17 +10,14 @@ public static class AnalysisRows
 {
     public static async Task<int> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId, ExportedAnalysis analysis, CancellationToken cancellationToken)
     {
-        var id = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        var id = await connection.ExecuteScalarAsync<int>(
             """
             INSERT INTO portfolio_analyses (portfolio_id, name, start_date, end_date, created_at, user_notes, start_pv, end_pv, total_return, max_drawdown, volatility)
-            VALUES (@portfolioId, @Name, @StartDate, @EndDate, COALESCE(@CreatedAt, LOCALTIMESTAMP), @UserNotes, @StartPv, @EndPv, @TotalReturn, @MaxDrawdown, @Volatility)
+            VALUES (@PortfolioId, @Name, @StartDate, @EndDate, COALESCE(@CreatedAt, LOCALTIMESTAMP), @UserNotes, @StartPv, @EndPv, @TotalReturn, @MaxDrawdown, @Volatility)
             RETURNING id
             """,
-            new
-            {
-                portfolioId, analysis.Name, analysis.StartDate, analysis.EndDate, analysis.CreatedAt, analysis.UserNotes, analysis.StartPv, analysis.EndPv,
-                analysis.TotalReturn, analysis.MaxDrawdown, analysis.Volatility,
-            }, transaction, cancellationToken: cancellationToken));
+            new AnalysisRow(portfolioId, analysis.Name, analysis.StartDate, analysis.EndDate, WallClock.Of(analysis.CreatedAt), analysis.UserNotes, analysis.StartPv, analysis.EndPv,
+                analysis.TotalReturn, analysis.MaxDrawdown, analysis.Volatility, cancellationToken), transaction);
         await using var writer = await connection.BeginBinaryImportAsync(
             """
             COPY portfolio_value_history (analysis_id, trade_date, portfolio_value, cash_value, total_value, daily_change, daily_return, top_contributors)
@@ -60,3 +58,9 @@ public static class AnalysisRows
         }
     }
 }
+
+/// <summary>An analysis's row as a document gives it; its creation time is <c>timestamp</c> (see <see cref="PortfolioRow"/>).</summary>
+internal sealed record AnalysisRow(
+    string PortfolioId, string Name, DateOnly StartDate, DateOnly EndDate,
+    [property: DbValue(DbType = System.Data.DbType.DateTime2)] DateTime? CreatedAt,
+    string? UserNotes, decimal? StartPv, decimal? EndPv, decimal? TotalReturn, decimal? MaxDrawdown, decimal? Volatility, CancellationToken CancellationToken);

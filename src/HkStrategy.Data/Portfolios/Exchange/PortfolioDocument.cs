@@ -6,6 +6,8 @@ namespace HkStrategy.Data.Portfolios.Exchange;
 /// </summary>
 public sealed record PortfolioDocument
 {
+    // What a document may leave out keeps its default: the JSON reader generated at build time sets every init-only
+    // property, a missing one to null or 0.
     public const string FormatName = "hks-portfolio";
 
     /// <summary>2 added the positions' overlays (trim minimum, tactical stop, buy gates); version 1 documents are still read.</summary>
@@ -14,20 +16,23 @@ public sealed record PortfolioDocument
     /// <summary>Whether the document carries the overlays (a version 1 document does not: importing it leaves them as they are).</summary>
     public bool HasOverlays => Version >= 2;
 
-    public string Format { get; init; } = FormatName;
+    public string Format { get; init => field = value ?? FormatName; } = FormatName;
 
-    /// <summary>A document without it is read as version 1 (which always wrote it: the field is missing only from hand-made ones).</summary>
-    public int Version { get; init; } = 1;
+    /// <summary>
+    /// A document without it is read as version 1 (which always wrote it: the field is missing only from hand-made ones);
+    /// the reader gives a missing number as 0, a version no document ever had.
+    /// </summary>
+    public int Version { get; init => field = value == 0 ? 1 : value; } = 1;
 
     public DateTimeOffset ExportedAt { get; init; }
 
     public required ExportedPortfolio Portfolio { get; init; }
 
-    public IReadOnlyList<ExportedPosition> Positions { get; init; } = [];
+    public IReadOnlyList<ExportedPosition> Positions { get; init => field = value ?? []; } = [];
 
-    public IReadOnlyList<ExportedEvent> Events { get; init; } = [];
+    public IReadOnlyList<ExportedEvent> Events { get; init => field = value ?? []; } = [];
 
-    public IReadOnlyList<ExportedAnalysis> Analyses { get; init; } = [];
+    public IReadOnlyList<ExportedAnalysis> Analyses { get; init => field = value ?? []; } = [];
 }
 
 public sealed record ExportedPortfolio(string PortfolioId, string Name, string? Description, DateTime? CreatedAt, DateTime? UpdatedAt);
@@ -37,7 +42,7 @@ public sealed record ExportedPosition(
     decimal? TargetSell, decimal? StopLoss, decimal? AddZoneLow, decimal? AddZoneHigh,
     decimal? TrimMin = null, decimal? TacticalStop = null, IReadOnlyList<string>? BuyOnly = null)
 {
-    public IReadOnlyList<string> BuyOnly { get; init; } = BuyOnly ?? [];
+    public IReadOnlyList<string> BuyOnly { get; init => field = value ?? []; } = BuyOnly ?? [];
 }
 
 public sealed record ExportedEvent(string Symbol, DateOnly Date, string Description);

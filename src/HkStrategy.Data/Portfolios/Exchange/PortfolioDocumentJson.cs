@@ -6,13 +6,13 @@ namespace HkStrategy.Data.Portfolios.Exchange;
 /// <summary>The document's JSON: camelCase, exact decimals (nothing rounded), refused clearly when it is not one.</summary>
 public static class PortfolioDocumentJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    private static readonly DataJson Json = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file for people and programs, not HTML
-    };
+    });
 
-    public static string Write(PortfolioDocument document) => JsonSerializer.Serialize(document, Options);
+    public static string Write(PortfolioDocument document) => JsonSerializer.Serialize(document, Json.PortfolioDocument);
 
     /// <summary>A document is read whole, so its size is bounded: 100,000 positions take about 30 MB.</summary>
     public const int MaxBytes = 64 * 1024 * 1024;
@@ -48,7 +48,7 @@ public static class PortfolioDocumentJson
         PortfolioDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<PortfolioDocument>(json, Options);
+            document = JsonSerializer.Deserialize(json, Json.PortfolioDocument);
         }
         catch (JsonException error)
         {

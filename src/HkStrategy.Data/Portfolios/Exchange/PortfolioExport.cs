@@ -9,10 +9,10 @@ public static class PortfolioExport
     public static async Task<PortfolioDocument> ReadAsync(NpgsqlConnection connection, string portfolioId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-        var portfolio = (await connection.QueryAsync<ExportedPortfolio>(new CommandDefinition(
+        var portfolio = (await connection.QueryAsync<ExportedPortfolio>(
             "SELECT portfolio_id AS \"PortfolioId\", name AS \"Name\", description AS \"Description\", created_at AS \"CreatedAt\", updated_at AS \"UpdatedAt\" FROM portfolios WHERE portfolio_id = @portfolioId",
-            new { portfolioId }, snapshot, cancellationToken: cancellationToken))).SingleOrDefault() ?? throw PortfolioStore.Missing(portfolioId);
-        var positions = await connection.QueryAsync<PositionRow>(new CommandDefinition(
+            new { portfolioId, cancellationToken }, snapshot)).SingleOrDefault() ?? throw PortfolioStore.Missing(portfolioId);
+        var positions = await connection.QueryAsync<PositionRow>(
             """
             SELECT p.symbol AS "Symbol", p.company_name AS "CompanyName", p.quantity AS "Quantity", p.avg_cost AS "AverageCost",
                    COALESCE(p.current_price, 0) AS "CurrentPrice", p.sector AS "Sector", p.last_updated AS "LastUpdated",
@@ -20,12 +20,12 @@ public static class PortfolioExport
                    r.trim_min AS "TrimMin", r.tactical_stop AS "TacticalStop", COALESCE(array_to_string(r.buy_only, ','), '') AS "BuyOnlyNames"
             FROM portfolio_positions p LEFT JOIN position_rules r ON r.portfolio_id = p.portfolio_id AND r.symbol = p.symbol
             WHERE p.portfolio_id = @portfolioId ORDER BY p.symbol
-            """, new { portfolioId }, snapshot, cancellationToken: cancellationToken));
-        var events = await connection.QueryAsync<ExportedEvent>(new CommandDefinition(
+            """, new { portfolioId, cancellationToken }, snapshot);
+        var events = await connection.QueryAsync<ExportedEvent>(
             """
             SELECT e.symbol AS "Symbol", e.event_date AS "Date", e.description AS "Description" FROM symbol_events e
             WHERE e.symbol IN (SELECT symbol FROM portfolio_positions WHERE portfolio_id = @portfolioId) ORDER BY e.symbol, e.event_date, e.description
-            """, new { portfolioId }, snapshot, cancellationToken: cancellationToken));
+            """, new { portfolioId, cancellationToken }, snapshot);
         var analyses = (await ReadAnalysesAsync(connection, snapshot, portfolioId, cancellationToken)).Select(a => a.Analysis).ToList();
         await snapshot.CommitAsync(cancellationToken);
         return new PortfolioDocument { Version = PortfolioDocument.CurrentVersion, ExportedAt = now, Portfolio = portfolio, Positions = positions.Select(p => p.ToExported()).ToList(), Events = events.ToList(), Analyses = analyses };
@@ -34,31 +34,31 @@ public static class PortfolioExport
     public static async Task<IReadOnlyList<(int Id, ExportedAnalysis Analysis)>> ReadAnalysesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId, CancellationToken cancellationToken)
     {
         var analyses = new List<(int, ExportedAnalysis)>();
-        var headers = await connection.QueryAsync<AnalysisHeader>(new CommandDefinition(
+        var headers = await connection.QueryAsync<AnalysisHeader>(
             """
             SELECT id AS "Id", name AS "Name", start_date AS "StartDate", end_date AS "EndDate", created_at AS "CreatedAt", user_notes AS "UserNotes",
                    start_pv AS "StartPv", end_pv AS "EndPv", total_return AS "TotalReturn", max_drawdown AS "MaxDrawdown", volatility AS "Volatility"
             FROM portfolio_analyses WHERE portfolio_id = @portfolioId ORDER BY start_date, name, id
-            """, new { portfolioId }, transaction, cancellationToken: cancellationToken));
+            """, new { portfolioId, cancellationToken }, transaction);
         foreach (var h in headers)
         {
-            var values = await connection.QueryAsync<ExportedValue>(new CommandDefinition(
+            var values = await connection.QueryAsync<ExportedValue>(
                 """
                 SELECT trade_date AS "TradeDate", portfolio_value AS "PortfolioValue", cash_value AS "CashValue", total_value AS "TotalValue",
                        daily_change AS "DailyChange", daily_return AS "DailyReturn", top_contributors::text AS "TopContributors"
                 FROM portfolio_value_history WHERE analysis_id = @Id ORDER BY trade_date
-                """, new { h.Id }, transaction, cancellationToken: cancellationToken));
+                """, new { h.Id, cancellationToken }, transaction);
             analyses.Add((h.Id, new ExportedAnalysis(h.Name, h.StartDate, h.EndDate, h.CreatedAt, h.UserNotes, h.StartPv, h.EndPv,
                 h.TotalReturn, h.MaxDrawdown, h.Volatility, values.ToList())));
         }
         return analyses;
     }
 
-    private sealed record AnalysisHeader(int Id, string Name, DateOnly StartDate, DateOnly EndDate, DateTime? CreatedAt, string? UserNotes,
+    internal sealed record AnalysisHeader(int Id, string Name, DateOnly StartDate, DateOnly EndDate, DateTime? CreatedAt, string? UserNotes,
         decimal? StartPv, decimal? EndPv, decimal? TotalReturn, decimal? MaxDrawdown, decimal? Volatility);
 
     /// <summary>A position as read (the gates as comma-joined text: Dapper matches no array to a constructor).</summary>
-    private sealed record PositionRow(
+    internal sealed record PositionRow(
         string Symbol, string? CompanyName, int Quantity, decimal AverageCost, decimal CurrentPrice, string? Sector, DateTime? LastUpdated,
         decimal? TargetSell, decimal? StopLoss, decimal? AddZoneLow, decimal? AddZoneHigh, decimal? TrimMin, decimal? TacticalStop, string BuyOnlyNames)
     {

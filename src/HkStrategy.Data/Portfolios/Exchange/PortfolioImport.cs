@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using HkStrategy.Data.Connection;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Signals;
 using Npgsql;
@@ -23,23 +24,21 @@ public static class PortfolioImport
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var p = document.Portfolio;
-        var created = await connection.ExecuteAsync(new CommandDefinition(
+        var created = await connection.ExecuteAsync(
             """
             INSERT INTO portfolios (portfolio_id, name, description, created_at, updated_at)
-            VALUES (@portfolioId, @Name, @Description, COALESCE(@CreatedAt, LOCALTIMESTAMP), COALESCE(@UpdatedAt, LOCALTIMESTAMP))
+            VALUES (@PortfolioId, @Name, @Description, COALESCE(@CreatedAt, LOCALTIMESTAMP), COALESCE(@UpdatedAt, LOCALTIMESTAMP))
             ON CONFLICT (portfolio_id) DO NOTHING
-            """, new { portfolioId, p.Name, p.Description, p.CreatedAt, p.UpdatedAt }, transaction, cancellationToken: cancellationToken)) > 0;
+            """, new PortfolioRow(portfolioId, p.Name, p.Description, WallClock.Of(p.CreatedAt), WallClock.Of(p.UpdatedAt), cancellationToken), transaction) > 0;
         // Set-based: one statement for all positions, one for all rules (symbols are unique in a document), so 100,000 positions take seconds.
         var rows = Columns(document.Positions);
-        var positions = (await connection.QueryAsync<bool>(new CommandDefinition(UpsertPositions, new { portfolioId, rows.Symbols, rows.Companies, rows.Quantities, rows.Costs, rows.Prices, rows.Sectors, rows.Updated },
-            transaction, cancellationToken: cancellationToken))).ToList();
-        var rules = (await connection.QueryAsync<bool>(new CommandDefinition(UpsertRules,
-            new { portfolioId, rows.Symbols, rows.Targets, rows.Stops, rows.ZoneLows, rows.ZoneHighs, rows.TrimMins, rows.TacticalStops, rows.BuyOnly, overlays = document.HasOverlays },
-            transaction, cancellationToken: cancellationToken))).ToList();
+        var positions = (await connection.QueryAsync<bool>(UpsertPositions, new { portfolioId, rows.Symbols, rows.Companies, rows.Quantities, rows.Costs, rows.Prices, rows.Sectors, rows.Updated, cancellationToken }, transaction)).ToList();
+        var rules = (await connection.QueryAsync<bool>(UpsertRules,
+            new { portfolioId, rows.Symbols, rows.Targets, rows.Stops, rows.ZoneLows, rows.ZoneHighs, rows.TrimMins, rows.TacticalStops, rows.BuyOnly, overlays = document.HasOverlays, cancellationToken }, transaction)).ToList();
         // A version 1 document keeps the gates but sets the add zone: a gate left without its zone is refused, not kept.
-        if (await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+        if (await connection.ExecuteScalarAsync<string?>(
                 "SELECT string_agg(symbol, ', ' ORDER BY symbol) FROM position_rules WHERE portfolio_id = @portfolioId AND add_zone_low IS NULL AND 'in-add-zone' = ANY(buy_only)",
-                new { portfolioId }, transaction, cancellationToken: cancellationToken)) is { } zoneless)
+                new { portfolioId, cancellationToken }, transaction) is { } zoneless)
         {
             throw HksException.Usage("InvalidDocument",
                 $"the document cannot be imported: {zoneless} would buy only in-add-zone without an add zone; give the zone in the document, or remove that rule first");
@@ -48,9 +47,9 @@ public static class PortfolioImport
         var events = 0;
         foreach (var e in document.Events)
         {
-            events += await connection.ExecuteAsync(new CommandDefinition(
+            events += await connection.ExecuteAsync(
                 "INSERT INTO symbol_events (symbol, event_date, description) VALUES (@Symbol, @Date, @Description) ON CONFLICT DO NOTHING",
-                new { e.Symbol, e.Date, e.Description }, transaction, cancellationToken: cancellationToken));
+                new { e.Symbol, e.Date, e.Description, cancellationToken }, transaction);
         }
         var (analysesAdded, analysesReplaced) = await ImportAnalysesAsync(connection, transaction, document, portfolioId, cancellationToken);
         var outcome = new ImportOutcome(created, added, updated, events, analysesAdded, analysesReplaced) { RulesAdded = rulesAdded, RulesChanged = rulesChanged };
@@ -134,7 +133,7 @@ public static class PortfolioImport
                 {
                     continue;
                 }
-                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM portfolio_analyses WHERE id = @Id", new { found.Id }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync("DELETE FROM portfolio_analyses WHERE id = @Id", new { found.Id, cancellationToken }, transaction);
                 replaced++;
             }
             else
@@ -147,5 +146,12 @@ public static class PortfolioImport
     }
 
     private static bool Same(ExportedAnalysis a, ExportedAnalysis b) =>
-        JsonSerializer.Serialize(a with { CreatedAt = null }) == JsonSerializer.Serialize(b with { CreatedAt = null });
+        JsonSerializer.Serialize(a with { CreatedAt = null }, DataJson.Default.ExportedAnalysis) == JsonSerializer.Serialize(b with { CreatedAt = null }, DataJson.Default.ExportedAnalysis);
 }
+
+/// <summary>A portfolio's row as a document gives it; its times are <c>timestamp</c> (Dapper.AOT would send DateTime as timestamptz).</summary>
+internal sealed record PortfolioRow(
+    string PortfolioId, string Name, string? Description,
+    [property: DbValue(DbType = System.Data.DbType.DateTime2)] DateTime? CreatedAt,
+    [property: DbValue(DbType = System.Data.DbType.DateTime2)] DateTime? UpdatedAt,
+    CancellationToken CancellationToken);

@@ -26,7 +26,7 @@ public static class CreateCommand
             var result = await ProgressView.RunAsync(context, progress => new VerifiedBackup(context.Clock, progress).CreateAsync(database, request, cancellationToken));
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, result);
+                await JsonOutput.WriteAsync(context, result, JsonOutput.Types.BackupResult);
             }
             else
             {

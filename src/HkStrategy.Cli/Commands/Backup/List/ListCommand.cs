@@ -19,7 +19,7 @@ public static class ListCommand
             var entries = await BackupCatalog.ListAsync(BackupCommand.FolderOrDefault(context, parseResult.GetValue(folder)), cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, entries);
+                await JsonOutput.WriteAsync(context, entries, JsonOutput.Types.IReadOnlyListCatalogEntry);
                 return 0;
             }
             var table = new Table().AddColumns("Backup", "Age", "Size", "Kind", "Schema", "Verified", "Value (HK$)");

@@ -41,7 +41,7 @@ public static class PruneCommand
             }
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, decisions.Select(d => new { file = d.Entry.File, keep = d.Keep, reason = d.Reason, deleted = !d.Keep && !parseResult.GetValue(dryRun) }));
+                await JsonOutput.WriteAsync(context, [.. decisions.Select(d => new PruneDecisionJson(d.Entry.File, d.Keep, d.Reason, !d.Keep && !parseResult.GetValue(dryRun)))], JsonOutput.Types.IReadOnlyListPruneDecisionJson);
             }
             else
             {
@@ -55,3 +55,6 @@ public static class PruneCommand
         return command;
     }
 }
+
+/// <summary>What pruning decided for one backup, and whether it was deleted.</summary>
+internal sealed record PruneDecisionJson(string File, bool Keep, string Reason, bool Deleted);

@@ -33,7 +33,7 @@ public static class VerifyCommand
             }
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new { path = report.Path, verified = true, drilled = report.Drilled, checks = report.Passed, manifest = report.Manifest });
+                await JsonOutput.WriteAsync(context, new VerifiedBackupJson(report.Path, true, report.Drilled, report.Passed, report.Manifest), JsonOutput.Types.VerifiedBackupJson);
             }
             else
             {
@@ -48,3 +48,6 @@ public static class VerifyCommand
         return command;
     }
 }
+
+/// <summary>A backup verified: the checks it passed and its manifest.</summary>
+internal sealed record VerifiedBackupJson(string Path, bool Verified, bool Drilled, IReadOnlyList<string> Checks, HkStrategy.Operations.Backup.BackupManifest Manifest);

@@ -27,25 +27,20 @@ public static class SeedCommand
             var prepared = await new FirstRun(migrator, context.Clock).PrepareIfEmptyAsync(database, withDemo: false, cancellationToken);
             var bars = await new DemoSeeder(context.Clock).SeedAsync(database, migrator, cancellationToken);
             var signals = await new HkStrategy.Operations.Demo.DemoSignals(context.Clock).GenerateAsync(database, cancellationToken);
-            var summary = new
-            {
-                migrated = prepared,
-                portfolios = DemoState.Portfolios.Count,
-                positions = DemoState.MainPositions.Count,
-                marketValue = DemoState.TotalMarketValue,
-                demoPriceRows = bars,
-                demoSignals = signals,
-            };
+            var summary = new SeedJson(prepared, DemoState.Portfolios.Count, DemoState.MainPositions.Count, DemoState.TotalMarketValue, bars, signals);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, summary);
+                await JsonOutput.WriteAsync(context, summary, JsonOutput.Types.SeedJson);
             }
             else
             {
-                await context.Out.WriteLineAsync($"demo state seeded: {summary.portfolios} portfolios, {summary.positions} positions, HK${summary.marketValue:N2}, {bars} synthetic price rows and {signals} signals of the last {HkStrategy.Operations.Demo.DemoSignals.Days} trading days (demo data)");
+                await context.Out.WriteLineAsync($"demo state seeded: {summary.Portfolios} portfolios, {summary.Positions} positions, HK${summary.MarketValue:N2}, {bars} synthetic price rows and {signals} signals of the last {HkStrategy.Operations.Demo.DemoSignals.Days} trading days (demo data)");
             }
             return 0;
         });
         return command;
     }
 }
+
+/// <summary>What seeding the demo wrote.</summary>
+internal sealed record SeedJson(bool Migrated, int Portfolios, int Positions, decimal MarketValue, int DemoPriceRows, int DemoSignals);

@@ -18,7 +18,7 @@ public static class StatusCommand
             var status = await DatabaseStatusReader.ReadAsync(database, new SchemaMigrator(MigrationCatalog.Embedded), cancellationToken, context.Clock);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, status);
+                await JsonOutput.WriteAsync(context, status, JsonOutput.Types.DatabaseStatus);
             }
             else
             {
