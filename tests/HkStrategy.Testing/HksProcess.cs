@@ -15,9 +15,13 @@ public sealed record HksRun(int ExitCode, string Out, string Error)
 /// </summary>
 public static class HksProcess
 {
-    public static async Task<HksRun> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? environment = null, string? input = null)
+    public static Task<HksRun> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? environment = null, string? input = null) =>
+        RunProgramAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "hks.dll"), .. args], environment, input, TimeSpan.FromMinutes(3));
+
+    /// <summary>Any program that is hks (the launcher, a native build) with the arguments, in the tests' environment.</summary>
+    public static async Task<HksRun> RunProgramAsync(string program, string[] args, IReadOnlyDictionary<string, string?>? environment, string? input, TimeSpan timeLimit)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
+        var startInfo = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -26,7 +30,6 @@ public static class HksProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hks.dll"));
         foreach (var arg in args)
         {
             startInfo.ArgumentList.Add(arg);
@@ -47,7 +50,7 @@ public static class HksProcess
             await process.StandardInput.WriteAsync(input);
         }
         process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(timeLimit);
         await process.WaitForExitAsync(timeout.Token);
         return new HksRun(process.ExitCode, await stdout, await stderr);
     }

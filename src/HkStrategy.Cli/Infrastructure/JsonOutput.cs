@@ -18,10 +18,7 @@ public static class JsonOutput
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Every type a command prints, generated at build time with these options (<see cref="CliJson"/>).</summary>
-    internal static CliJson Types { get; } = new(Options);
-
-    /// <summary>Prints the value; its type comes from <see cref="Types"/>, so a type not listed there does not compile.</summary>
+    /// <summary>Prints the value with its JSON generated at build time (the commands' types: <c>CommandJson.Types</c>).</summary>
     public static Task WriteAsync<T>(CliContext context, T value, JsonTypeInfo<T> type) =>
         context.Out.WriteLineAsync(JsonSerializer.Serialize(value, type));
 

@@ -51,7 +51,7 @@ public sealed record RestoreJournal
     public Task SaveAsync(string home, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder(home), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return AtomicFile.WriteAllTextAsync(Path.Combine(Folder(home), Id + ".json"), JsonSerializer.Serialize(this, ManifestJson.Default.RestoreJournal), cancellationToken);
+        return AtomicFile.WriteAllTextAsync(Path.Combine(Folder(home), Id + ".json"), JsonSerializer.Serialize(this, RestoreJson.Default.RestoreJournal), cancellationToken);
     }
 
     public static IReadOnlyList<RestoreJournal> ReadAll(string home)
@@ -65,7 +65,7 @@ public sealed record RestoreJournal
         {
             try
             {
-                if (JsonSerializer.Deserialize(File.ReadAllText(file), ManifestJson.Default.RestoreJournal) is { } journal)
+                if (JsonSerializer.Deserialize(File.ReadAllText(file), RestoreJson.Default.RestoreJournal) is { } journal)
                 {
                     journals.Add(journal);
                 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Data.Analyses;
@@ -25,7 +26,7 @@ public static class AnalysisCompareCommand
             {
                 await JsonOutput.WriteAsync(context, new AnalysisComparisonJson(a, b,
                     new AnalysisDifferenceJson(b.TotalReturn - a.TotalReturn, b.MaxDrawdown - a.MaxDrawdown, b.Volatility - a.Volatility)),
-                    JsonOutput.Types.AnalysisComparisonJson);
+                    CommandJson.Types.AnalysisComparisonJson);
                 return 0;
             }
             var table = new Table().AddColumn("").AddColumn(NumberColumn.Of($"{a.Id} {Markup.Escape(a.Name)}"))

@@ -1,5 +1,6 @@
 using HkStrategy.Core.Input;
 using System.CommandLine;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Core.Calendar;
@@ -38,7 +39,7 @@ public static class AnalysisCreateCommand
             {
                 await JsonOutput.WriteAsync(context, new AnalysisCreatedJson(
                     run.Id, run.PortfolioId, run.Name, run.From, run.To, r.Days.Count, r.StartValue, r.EndValue, r.TotalReturn, r.MaxDrawdown, r.Volatility, r.Unpriced),
-                    JsonOutput.Types.AnalysisCreatedJson);
+                    CommandJson.Types.AnalysisCreatedJson);
                 return 0;
             }
             await context.Out.WriteLineAsync($"analysis {run.Id} \"{run.Name}\": {r.Days.Count} trading day(s) {run.From:yyyy-MM-dd} to {run.To:yyyy-MM-dd}; "

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Core.Portfolios;
@@ -23,7 +24,7 @@ public static class AnalysisListCommand
             var analyses = await AnalysisStore.ListAsync(session.Connection, portfolioId, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, analyses, JsonOutput.Types.IReadOnlyListAnalysisSummary);
+                await JsonOutput.WriteAsync(context, analyses, CommandJson.Types.IReadOnlyListAnalysisSummary);
                 return 0;
             }
             var table = new Table().AddColumns("Id", "Portfolio", "Name", "Period").AddColumns(NumberColumn.Of("Days"),

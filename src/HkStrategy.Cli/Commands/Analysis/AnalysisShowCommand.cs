@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Data.Analyses;
@@ -24,7 +25,7 @@ public static class AnalysisShowCommand
                 await JsonOutput.WriteAsync(context, new AnalysisJson(summary, [.. values.Select(v => new AnalysisDayJson(
                     v.TradeDate, v.TotalValue, v.DailyChange, v.DailyReturn,
                     v.TopContributors is null ? null : System.Text.Json.JsonDocument.Parse(v.TopContributors).RootElement.Clone()))]),
-                    JsonOutput.Types.AnalysisJson);
+                    CommandJson.Types.AnalysisJson);
                 return 0;
             }
             context.Console.MarkupLine($"[bold]{summary.Id}[/] {Markup.Escape(summary.Name)} ({Markup.Escape(summary.PortfolioId ?? "no portfolio")}, {summary.StartDate:yyyy-MM-dd} – {summary.EndDate:yyyy-MM-dd}): "

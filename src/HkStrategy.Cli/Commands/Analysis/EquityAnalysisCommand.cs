@@ -1,6 +1,7 @@
 using HkStrategy.Core.Input;
 using System.CommandLine;
 using System.Globalization;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Analysis;
 using HkStrategy.Core.Calendar;
@@ -50,7 +51,7 @@ public static class EquityAnalysisCommand
                 await JsonOutput.WriteAsync(context, new EquityAnalysisJson(
                     run.Id, run.Symbol, run.Strategy.Code.ToString(), run.Name, run.From, run.To, r.TotalReturn, r.Volatility, r.MaxDrawdown,
                     r.Sharpe, r.Sortino, r.WinRate, r.ProfitFactor, r.Trades.Count, r.Signals.Count, BacktestResult.Assumptions),
-                    JsonOutput.Types.EquityAnalysisJson);
+                    CommandJson.Types.EquityAnalysisJson);
                 return 0;
             }
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -75,7 +76,7 @@ public static class EquityAnalysisCommand
             var analyses = await EquityAnalysisStore.ListAsync(session.Connection, code, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, analyses, JsonOutput.Types.IReadOnlyListEquityAnalysisSummary);
+                await JsonOutput.WriteAsync(context, analyses, CommandJson.Types.IReadOnlyListEquityAnalysisSummary);
                 return 0;
             }
             var table = new Table().AddColumns("Id", "Symbol", "Strategy", "Period", "Return", "Max drawdown", "Sharpe", "Trades", "Win rate");
@@ -102,7 +103,7 @@ public static class EquityAnalysisCommand
             var (summary, signals) = await EquityAnalysisStore.GetAsync(session.Connection, parseResult.GetValue(id), cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new EquityAnalysisShowJson(summary, signals), JsonOutput.Types.EquityAnalysisShowJson);
+                await JsonOutput.WriteAsync(context, new EquityAnalysisShowJson(summary, signals), CommandJson.Types.EquityAnalysisShowJson);
                 return 0;
             }
             context.Console.MarkupLine($"[bold]{summary.Id}[/] {Markup.Escape(summary.Name)}: return {AnalysisCommand.Percent(summary.TotalReturn)}, {summary.TotalTrades} trade(s)");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Data.Schema;
 using HkStrategy.Operations.Integrity;
@@ -18,7 +19,7 @@ public static class CheckCommand
             var findings = await new IntegrityCheck(new SchemaMigrator(MigrationCatalog.Embedded)).RunAsync(database, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, [.. findings.Select(f => new FindingJson(f.Check, f.Severity.ToString().ToLowerInvariant(), f.Message))], JsonOutput.Types.IReadOnlyListFindingJson);
+                await JsonOutput.WriteAsync(context, [.. findings.Select(f => new FindingJson(f.Check, f.Severity.ToString().ToLowerInvariant(), f.Message))], CommandJson.Types.IReadOnlyListFindingJson);
             }
             else
             {

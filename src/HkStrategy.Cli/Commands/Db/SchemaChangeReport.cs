@@ -1,3 +1,4 @@
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Operations.Schema;
 
@@ -10,7 +11,7 @@ internal static class SchemaChangeReport
     {
         if (json)
         {
-            await JsonOutput.WriteAsync(context, result, JsonOutput.Types.SchemaChangeResult);
+            await JsonOutput.WriteAsync(context, result, CommandJson.Types.SchemaChangeResult);
             return;
         }
         var output = result.DryRun ? context.Error : context.Out;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Embedded;
@@ -27,7 +28,7 @@ public static class DiffCommand
             var report = await BackupDiff.CompareAsync(copy.Target, live, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, report, JsonOutput.Types.DiffReport);
+                await JsonOutput.WriteAsync(context, report, CommandJson.Types.DiffReport);
             }
             else
             {

@@ -1,6 +1,7 @@
 using HkStrategy.Core.Input;
 using System.CommandLine;
 using System.Globalization;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Indicators;
@@ -43,7 +44,7 @@ public static class IndicatorsCommand
                 .Select(i => IndicatorRow.At(bars, series, i)).ToList();
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, rows, JsonOutput.Types.ListIndicatorRow);
+                await JsonOutput.WriteAsync(context, rows, CommandJson.Types.ListIndicatorRow);
                 return 0;
             }
             var table = new Table().AddColumns("Date", "Close", "EMA5", "EMA20", "EMA50", "RSI14", "MACD", "Signal", "Hist", "ATR14", "BB upper", "BB lower", "Vol avg20", "High20", "Low20");

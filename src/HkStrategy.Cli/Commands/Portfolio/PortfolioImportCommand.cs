@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Operations.Portfolios;
 using HkStrategy.Core.Portfolios;
@@ -35,7 +36,7 @@ public static class PortfolioImportCommand
             var result = await new PortfolioImporting(session.Database, context.SafetyBackup).ApplyAsync(session.Connection, document, portfolioId, preview, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new PortfolioImportJson(portfolioId, result.Outcome, result.Step.Backup), JsonOutput.Types.PortfolioImportJson);
+                await JsonOutput.WriteAsync(context, new PortfolioImportJson(portfolioId, result.Outcome, result.Step.Backup), CommandJson.Types.PortfolioImportJson);
                 return 0;
             }
             await StepOutput.WriteAsync(context, result.Step);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Data.Portfolios;
@@ -19,7 +20,7 @@ public static class PortfolioListCommand
             var portfolios = await PortfolioStore.ListAsync(session.Connection, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, portfolios, JsonOutput.Types.IReadOnlyListPortfolioSummary);
+                await JsonOutput.WriteAsync(context, portfolios, CommandJson.Types.IReadOnlyListPortfolioSummary);
                 return 0;
             }
             var table = new Table().AddColumns("Portfolio", "Name").AddColumns(

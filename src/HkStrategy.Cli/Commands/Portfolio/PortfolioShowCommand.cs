@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Data.Portfolios;
@@ -23,7 +24,7 @@ public static class PortfolioShowCommand
             var positions = await PositionStore.ListAsync(session.Connection, portfolioId, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new PortfolioJson(summary, positions), JsonOutput.Types.PortfolioJson);
+                await JsonOutput.WriteAsync(context, new PortfolioJson(summary, positions), CommandJson.Types.PortfolioJson);
                 return 0;
             }
             context.Console.MarkupLine($"[bold]{Markup.Escape(summary.PortfolioId)}[/]: {Markup.Escape(summary.Name)}{(summary.Description is { } d ? " — " + Markup.Escape(d) : "")}");

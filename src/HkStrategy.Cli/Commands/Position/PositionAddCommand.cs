@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Operations.Positions;
 using HkStrategy.Cli.Rendering;
@@ -30,7 +31,7 @@ public static class PositionAddCommand
             var events = options.NewEvents(parseResult);
             await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var outcome = await PositionChanges.AddAsync(session.Connection, portfolioId, code, change, rules, events, cancellationToken);
-            await (parseResult.GetValue(json) ? JsonOutput.WriteAsync(context, outcome.Position, JsonOutput.Types.Position) : context.Out.WriteLineAsync(outcome.Message));
+            await (parseResult.GetValue(json) ? JsonOutput.WriteAsync(context, outcome.Position, CommandJson.Types.Position) : context.Out.WriteLineAsync(outcome.Message));
             return 0;
         });
         return command;

@@ -1,6 +1,7 @@
 using HkStrategy.Core.Input;
 using System.CommandLine;
 using System.Globalization;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Operations.Positions;
 using HkStrategy.Cli.Rendering;
@@ -44,7 +45,7 @@ public static class PositionUpdateCommand
             var removed = (parseResult.GetValue(removeEvent) ?? []).Select(d => InputValues.Date("--remove-event", d)!.Value).ToList();
             await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
             var outcome = await PositionChanges.UpdateAsync(session.Connection, portfolioId, code, change, rules, events, removed, cancellationToken);
-            await (parseResult.GetValue(json) ? JsonOutput.WriteAsync(context, outcome.Position, JsonOutput.Types.Position) : context.Out.WriteLineAsync(outcome.Message));
+            await (parseResult.GetValue(json) ? JsonOutput.WriteAsync(context, outcome.Position, CommandJson.Types.Position) : context.Out.WriteLineAsync(outcome.Message));
             return 0;
         });
         return command;

@@ -1,5 +1,6 @@
 using HkStrategy.Core.Input;
 using System.CommandLine;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Calendar;
 using HkStrategy.Core.Failures;
@@ -56,7 +57,7 @@ public static class PricesFetchCommand
             var failed = outcomes.Count(o => o.Failed);
             if (asJson)
             {
-                await JsonOutput.WriteAsync(context, outcomes, JsonOutput.Types.IReadOnlyListFetchOutcome);
+                await JsonOutput.WriteAsync(context, outcomes, CommandJson.Types.IReadOnlyListFetchOutcome);
             }
             else
             {

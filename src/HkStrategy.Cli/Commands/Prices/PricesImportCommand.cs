@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Core.Failures;
@@ -57,7 +58,7 @@ public static class PricesImportCommand
             var rows = reader.Rows;
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new PriceImportJson(rows, result.Inserted, result.Updated, result.Unchanged, result.LegacyRows), JsonOutput.Types.PriceImportJson);
+                await JsonOutput.WriteAsync(context, new PriceImportJson(rows, result.Inserted, result.Updated, result.Unchanged, result.LegacyRows), CommandJson.Types.PriceImportJson);
             }
             else
             {

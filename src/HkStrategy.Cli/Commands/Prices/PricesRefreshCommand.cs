@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Core.Portfolios;
@@ -27,7 +28,7 @@ public static class PricesRefreshCommand
             var changed = await PriceRefresh.ApplyAsync(session.Connection, portfolioId, today, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, changed, JsonOutput.Types.IReadOnlyListRefreshedPrice);
+                await JsonOutput.WriteAsync(context, changed, CommandJson.Types.IReadOnlyListRefreshedPrice);
                 return 0;
             }
             foreach (var c in changed)

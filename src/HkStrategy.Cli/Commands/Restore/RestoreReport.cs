@@ -1,5 +1,6 @@
 using System.Globalization;
 using HkStrategy.Cli.Commands.Check;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Failures;
 using HkStrategy.Operations.Restore;
@@ -22,7 +23,7 @@ internal static class RestoreReport
             await JsonOutput.WriteAsync(context, new RestoreJson(
                 result.Database, result.EmergencyBackup, result.PreRestoreDatabase, result.UnavailableMilliseconds, result.AdoptedAs, result.SchemaVersion,
                 result.Content, result.WritesRefusedFrom, result.WritesRefusedUntil, result.AcceptedLoss?.Describe(), result.Checks?.Passed ?? true, checks),
-                JsonOutput.Types.RestoreJson);
+                CommandJson.Types.RestoreJson);
         }
         else
         {

@@ -1,3 +1,4 @@
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Embedded;
@@ -37,7 +38,7 @@ internal static class SelectiveRestore
         var created = await PortfolioRestore.RestoreMissingPortfoliosAsync(database, copy.Target, cancellationToken);
         if (json)
         {
-            await JsonOutput.WriteAsync(context, new CreatedPortfolios(created), JsonOutput.Types.CreatedPortfolios);
+            await JsonOutput.WriteAsync(context, new CreatedPortfolios(created), CommandJson.Types.CreatedPortfolios);
         }
         else
         {
@@ -50,7 +51,7 @@ internal static class SelectiveRestore
     {
         if (json)
         {
-            await JsonOutput.WriteAsync(context, new PortfolioRestoreJson(result.PortfolioId, result.Mode, result.DryRun, result.Changes, result.Positions, emergency), JsonOutput.Types.PortfolioRestoreJson);
+            await JsonOutput.WriteAsync(context, new PortfolioRestoreJson(result.PortfolioId, result.Mode, result.DryRun, result.Changes, result.Positions, emergency), CommandJson.Types.PortfolioRestoreJson);
             return;
         }
         var output = writer ?? context.Out;

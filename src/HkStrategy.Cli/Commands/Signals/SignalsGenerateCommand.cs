@@ -1,6 +1,7 @@
 using HkStrategy.Core.Input;
 using System.CommandLine;
 using System.Globalization;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Calendar;
 using HkStrategy.Core.Failures;
@@ -43,7 +44,7 @@ public static class SignalsGenerateCommand
                         o.Symbol, o.Decision!.TradeDate, o.Decision.Code.ToString(), o.Decision.Strategy.Name, o.Decision.Close,
                         o.Decision.Evidence.Reasons(o.Decision.Code.ToString())))],
                     [.. outcomes.Where(o => o.Skipped is not null).Select(o => new SkippedSymbolJson(o.Symbol, o.Skipped))]),
-                    JsonOutput.Types.GeneratedSignalsJson);
+                    CommandJson.Types.GeneratedSignalsJson);
                 return 0;
             }
             var table = new Table().AddColumns("Symbol", "Date", "Signal", "Strategy", "Close", "Why");

@@ -1,6 +1,7 @@
 using HkStrategy.Core.Input;
 using System.CommandLine;
 using System.Globalization;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Portfolios;
@@ -43,7 +44,7 @@ public static class SignalsListCommand
                 await JsonOutput.WriteAsync(context, [.. signals.Select(x => new ListedSignalJson(
                     x.Id, x.PortfolioId, x.Symbol, x.TradeDate, x.Code, x.StrategyName, x.Strength, x.Close, x.RunId, x.LegacyType,
                     x.Evidence is null ? null : System.Text.Json.JsonDocument.Parse(x.Evidence).RootElement.Clone()))],
-                    JsonOutput.Types.IReadOnlyListListedSignalJson);
+                    CommandJson.Types.IReadOnlyListListedSignalJson);
                 return 0;
             }
             var table = new Table().AddColumns("Date", "Portfolio", "Symbol", "Signal", "Strategy", "Close", "Source");

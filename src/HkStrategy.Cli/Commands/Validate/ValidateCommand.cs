@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HkStrategy.Cli.Commands.Backup;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Failures;
 using HkStrategy.Data.Schema;
@@ -58,7 +59,7 @@ public static class ValidateCommand
             var items = await new RecoveryValidation(new SchemaMigrator(MigrationCatalog.Embedded), http, context.Clock).RunAsync(database, expected, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new ValidationJson(items.All(i => i.Passed), items), JsonOutput.Types.ValidationJson);
+                await JsonOutput.WriteAsync(context, new ValidationJson(items.All(i => i.Passed), items), CommandJson.Types.ValidationJson);
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Operations.Backup;
@@ -26,7 +27,7 @@ public static class CreateCommand
             var result = await ProgressView.RunAsync(context, progress => new VerifiedBackup(context.Clock, progress).CreateAsync(database, request, cancellationToken));
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, result, JsonOutput.Types.BackupResult);
+                await JsonOutput.WriteAsync(context, result, CommandJson.Types.BackupResult);
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Operations.Backup;
 using Spectre.Console;
@@ -19,7 +20,7 @@ public static class ListCommand
             var entries = await BackupCatalog.ListAsync(BackupCommand.FolderOrDefault(context, parseResult.GetValue(folder)), cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, entries, JsonOutput.Types.IReadOnlyListCatalogEntry);
+                await JsonOutput.WriteAsync(context, entries, CommandJson.Types.IReadOnlyListCatalogEntry);
                 return 0;
             }
             var table = new Table().AddColumns("Backup", "Age", "Size", "Kind", "Schema", "Verified", "Value (HK$)");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Data.Embedded;
 using HkStrategy.Operations.Backup;
@@ -41,7 +42,7 @@ public static class PruneCommand
             }
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, [.. decisions.Select(d => new PruneDecisionJson(d.Entry.File, d.Keep, d.Reason, !d.Keep && !parseResult.GetValue(dryRun)))], JsonOutput.Types.IReadOnlyListPruneDecisionJson);
+                await JsonOutput.WriteAsync(context, [.. decisions.Select(d => new PruneDecisionJson(d.Entry.File, d.Keep, d.Reason, !d.Keep && !parseResult.GetValue(dryRun)))], CommandJson.Types.IReadOnlyListPruneDecisionJson);
             }
             else
             {

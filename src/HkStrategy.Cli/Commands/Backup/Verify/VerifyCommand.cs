@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Cli.Rendering;
 using HkStrategy.Data.Connection;
@@ -33,7 +34,7 @@ public static class VerifyCommand
             }
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, new VerifiedBackupJson(report.Path, true, report.Drilled, report.Passed, report.Manifest), JsonOutput.Types.VerifiedBackupJson);
+                await JsonOutput.WriteAsync(context, new VerifiedBackupJson(report.Path, true, report.Drilled, report.Passed, report.Manifest), CommandJson.Types.VerifiedBackupJson);
             }
             else
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Portfolios;
@@ -30,7 +31,7 @@ public static class SeedCommand
             var summary = new SeedJson(prepared, DemoState.Portfolios.Count, DemoState.MainPositions.Count, DemoState.TotalMarketValue, bars, signals);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, summary, JsonOutput.Types.SeedJson);
+                await JsonOutput.WriteAsync(context, summary, CommandJson.Types.SeedJson);
             }
             else
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Data.Schema;
 using HkStrategy.Data.Status;
@@ -18,7 +19,7 @@ public static class StatusCommand
             var status = await DatabaseStatusReader.ReadAsync(database, new SchemaMigrator(MigrationCatalog.Embedded), cancellationToken, context.Clock);
             if (parseResult.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context, status, JsonOutput.Types.DatabaseStatus);
+                await JsonOutput.WriteAsync(context, status, CommandJson.Types.DatabaseStatus);
             }
             else
             {

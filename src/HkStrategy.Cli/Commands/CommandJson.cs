@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using HkStrategy.Cli.Infrastructure;
 using HkStrategy.Cli.Commands.Analysis;
 using HkStrategy.Cli.Commands.Backup.Prune;
 using HkStrategy.Cli.Commands.Backup.Verify;
@@ -20,11 +21,11 @@ using HkStrategy.Operations.Diff;
 using HkStrategy.Operations.Prices;
 using HkStrategy.Operations.Schema;
 
-namespace HkStrategy.Cli.Infrastructure;
+namespace HkStrategy.Cli.Commands;
 
 /// <summary>
 /// Every type a <c>--json</c> prints, its JSON written at build time (no reflection: hks is compiled ahead of time).
-/// Created with <see cref="JsonOutput.Options"/>: camelCase, indented, money with two decimals.
+/// Made with <see cref="JsonOutput.Options"/>: camelCase, indented, money with two decimals.
 /// </summary>
 [JsonSerializable(typeof(IReadOnlyList<AnalysisSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<EquityAnalysisSummary>))]
@@ -35,7 +36,7 @@ namespace HkStrategy.Cli.Infrastructure;
 [JsonSerializable(typeof(DatabaseStatus))]
 [JsonSerializable(typeof(DiffReport))]
 [JsonSerializable(typeof(List<IndicatorRow>))]
-[JsonSerializable(typeof(Position))]
+[JsonSerializable(typeof(HkStrategy.Data.Positions.Position))]
 [JsonSerializable(typeof(IReadOnlyList<FetchOutcome>))]
 [JsonSerializable(typeof(IReadOnlyList<RefreshedPrice>))]
 [JsonSerializable(typeof(IReadOnlyList<PortfolioSummary>))]
@@ -56,4 +57,8 @@ namespace HkStrategy.Cli.Infrastructure;
 [JsonSerializable(typeof(ValidationJson))]
 [JsonSerializable(typeof(PortfolioJson))]
 [JsonSerializable(typeof(PortfolioImportJson))]
-internal sealed partial class CliJson : JsonSerializerContext;
+internal sealed partial class CommandJson : JsonSerializerContext
+{
+    /// <summary>The types, with the options every <c>--json</c> prints with; a type not listed above does not compile.</summary>
+    public static CommandJson Types { get; } = new(JsonOutput.Options);
+}
