@@ -10,9 +10,9 @@ source "$(dirname "$0")/../embedded-server.sh"
 # The embedded default database with the demo state, as a user has it after the README's first command.
 "$hks" db seed --demo >/dev/null 2>&1 || true   # once: a database that has portfolios keeps them
 db_url="$url"
-# The launcher's build, as ./hks runs it once its sources are unchanged (its own executable when self-contained).
+# The launcher's build, as ./hks runs it once its sources are unchanged (its own executable when native or self-contained).
 built="$root/.build/hks"
-program=$([ -f "$built/.self-contained" ] && echo "$built/hks" || echo "dotnet $built/hks.dll")
+program=$({ [ -f "$built/.native" ] || [ -f "$built/.self-contained" ]; } && echo "$built/hks" || echo "dotnet $built/hks.dll")
 
 # portfolio list's query as PortfolioStore runs it; db status reads counts, versions and totals in a few such queries.
 list_sql="SELECT p.portfolio_id, p.name, COUNT(pp.id), COALESCE(SUM(pp.market_value), 0), COALESCE(SUM(ROUND(pp.quantity * pp.avg_cost, 2)), 0),
