@@ -54,6 +54,16 @@ public sealed class TradingCalendar
         return day;
     }
 
+    /// <summary>
+    /// When a trade of the day settles in CCASS: two trading days after it (T+2). A day that is not a trading day has
+    /// no trades: it is refused, not moved.
+    /// </summary>
+    public DateOnly SettlementDay(DateOnly tradeDate) =>
+        IsTradingDay(tradeDate)
+            ? After(After(tradeDate))
+            : throw Failures.HksException.Usage("NotATradingDay",
+                $"{tradeDate:yyyy-MM-dd} is not an HKEX trading day ({HolidayName(tradeDate) ?? tradeDate.DayOfWeek.ToString()}): no trade settles from it");
+
     /// <summary>Trading days from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
     public IEnumerable<DateOnly> Between(DateOnly from, DateOnly to)
     {

@@ -72,6 +72,46 @@ public static partial class InputValues
         return price < 10_000_000m ? price : throw HksException.Usage("InvalidPrice", $"{what} '{Shown(text)}' is too large");
     }
 
+    /// <summary>An amount of money (HK$): not negative, at most three decimals (a quantity × a three-decimal price), below 10^12.</summary>
+    public static decimal? Amount(string what, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (!decimal.TryParse(PlainNumber(what, text, "InvalidAmount"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            throw HksException.Usage("InvalidAmount", $"{what} '{Shown(text)}' is not an amount (a number such as 100,000 or 1234.5, not negative)");
+        }
+        if (amount != Math.Round(amount, 3))
+        {
+            throw HksException.Usage("InvalidAmount", $"{what} '{Shown(text)}' has more than three decimals");
+        }
+        return amount < 1_000_000_000_000m ? amount : throw HksException.Usage("InvalidAmount", $"{what} '{Shown(text)}' is too large");
+    }
+
+    /// <summary>
+    /// A rate typed as a percentage with its sign (<c>0.03%</c>), returned as a fraction (0.0003). Without the sign
+    /// <c>0.03</c> could mean 0.03% or 3%: it is refused, not guessed.
+    /// </summary>
+    public static decimal? Percent(string what, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        var narrow = Narrow(text.Trim()).Replace('\uFF05', '%');
+        if (!narrow.EndsWith('%'))
+        {
+            throw HksException.Usage("PercentSignMissing", $"{what} '{Shown(text)}': write the rate with its percent sign (0.03% or 3%), so it cannot be read two ways");
+        }
+        if (!decimal.TryParse(narrow[..^1].TrimEnd(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) || percent >= 100m)
+        {
+            throw HksException.Usage("InvalidPercent", $"{what} '{Shown(text)}' is not a percentage from 0% to below 100%");
+        }
+        return percent / 100m;
+    }
+
     /// <summary>A range such as <c>300-320.5</c>.</summary>
     public static (decimal Low, decimal High)? Range(string what, string? text)
     {

@@ -40,4 +40,22 @@ public sealed class TradingCalendarTests
             Assert.InRange(closures, 12, 17);
         }
     }
+
+    [Theory]
+    [InlineData("2024-06-03", "2024-06-05")] // Monday: Wednesday
+    [InlineData("2024-06-07", "2024-06-12")] // Friday, with the Tuen Ng Festival on the Monday between
+    [InlineData("2024-12-23", "2024-12-27")] // across Christmas Day and the day after
+    public void ATradeSettles_TwoTradingDaysLater(string trade, string settles)
+    {
+        Assert.Equal(DateOnly.Parse(settles, System.Globalization.CultureInfo.InvariantCulture),
+            TradingCalendar.Hkex.SettlementDay(DateOnly.Parse(trade, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void ADayWithoutTrading_HasNoSettlementDay()
+    {
+        var error = Assert.Throws<HkStrategy.Core.Failures.HksException>(() => TradingCalendar.Hkex.SettlementDay(new DateOnly(2024, 6, 10)));
+
+        Assert.Contains("Tuen Ng Festival", error.Message, StringComparison.Ordinal);
+    }
 }
