@@ -4,6 +4,7 @@ using HkStrategy.Cli.Commands.Backup;
 using HkStrategy.Cli.Commands.Check;
 using HkStrategy.Cli.Commands.Db;
 using HkStrategy.Cli.Commands.Diff;
+using HkStrategy.Cli.Commands.Fees;
 using HkStrategy.Cli.Commands.Indicators;
 using HkStrategy.Cli.Commands.Portfolio;
 using HkStrategy.Cli.Commands.Position;
@@ -36,6 +37,7 @@ public static class HksCli
             CheckCommand.Create(context),
             ValidateCommand.Create(context),
             DiffCommand.Create(context),
+            FeesCommand.Create(context),
             ServeCommand.Create(context),
         };
         root.Options.Add(CommonOptions.Database);

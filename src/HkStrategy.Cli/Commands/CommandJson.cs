@@ -4,6 +4,7 @@ using HkStrategy.Cli.Commands.Analysis;
 using HkStrategy.Cli.Commands.Backup.Prune;
 using HkStrategy.Cli.Commands.Backup.Verify;
 using HkStrategy.Cli.Commands.Check;
+using HkStrategy.Cli.Commands.Fees;
 using HkStrategy.Cli.Commands.Portfolio;
 using HkStrategy.Cli.Commands.Prices;
 using HkStrategy.Cli.Commands.Restore;
@@ -41,6 +42,7 @@ namespace HkStrategy.Cli.Commands;
 [JsonSerializable(typeof(IReadOnlyList<RefreshedPrice>))]
 [JsonSerializable(typeof(IReadOnlyList<PortfolioSummary>))]
 [JsonSerializable(typeof(CreatedPortfolios))]
+[JsonSerializable(typeof(FeeQuoteJson))]
 [JsonSerializable(typeof(PortfolioRestoreJson))]
 [JsonSerializable(typeof(RestoreJson))]
 [JsonSerializable(typeof(IReadOnlyList<FindingJson>))]
