@@ -29,16 +29,16 @@ public static class HksCli
             PortfolioCommand.Create(context),
             PositionCommand.Create(context),
             PricesCommand.Create(context),
-            IndicatorsCommand.Create(context),
+            new IndicatorsCommand(context).Create(),
             SignalsCommand.Create(context),
             AnalysisCommand.Create(context),
             BackupCommand.Create(context),
-            RestoreCommand.Create(context),
-            CheckCommand.Create(context),
-            ValidateCommand.Create(context),
-            DiffCommand.Create(context),
+            new RestoreCommand(context).Create(),
+            new CheckCommand(context).Create(),
+            new ValidateCommand(context).Create(),
+            new DiffCommand(context).Create(),
             FeesCommand.Create(context),
-            ServeCommand.Create(context),
+            new ServeCommand(context).Create(),
         };
         root.Options.Add(CommonOptions.Database);
         return root;

@@ -8,11 +8,11 @@ public static class AnalysisCommand
 {
     public static Command Create(CliContext context) => new("analysis", "Value analyses of portfolios and strategy analyses of equities")
     {
-        AnalysisCreateCommand.Create(context),
-        AnalysisListCommand.Create(context),
-        AnalysisShowCommand.Create(context),
-        AnalysisDeleteCommand.Create(context),
-        AnalysisCompareCommand.Create(context),
+        new AnalysisCreateCommand(context).Create(),
+        new AnalysisListCommand(context).Create(),
+        new AnalysisShowCommand(context).Create(),
+        new AnalysisDeleteCommand(context).Create(),
+        new AnalysisCompareCommand(context).Create(),
         EquityAnalysisCommand.Create(context),
     };
 

@@ -9,38 +9,39 @@ using Spectre.Console;
 namespace HkStrategy.Cli.Commands.Analysis;
 
 /// <summary><c>hks analysis show ID</c>: the figures and every day's value, change, return and top contributors.</summary>
-public static class AnalysisShowCommand
+public sealed class AnalysisShowCommand(CliContext context) : HksCommand(context)
 {
-    public static Command Create(CliContext context)
+    private readonly Argument<int> _id = AnalysisCommand.Id();
+    private readonly Option<bool> _json = CommonOptions.Json();
+
+    protected override Command Define()
     {
-        var id = AnalysisCommand.Id();
-        var json = CommonOptions.Json();
-        var command = new Command("show", "One value analysis with its daily values") { id, json };
-        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        return new Command("show", "One value analysis with its daily values") { _id, _json };
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        await using var session = await DataSession.OpenAsync(Context, parseResult, cancellationToken);
+        var (summary, values) = await AnalysisStore.GetAsync(session.Connection, parseResult.GetValue(_id), cancellationToken);
+        if (parseResult.GetValue(_json))
         {
-            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
-            var (summary, values) = await AnalysisStore.GetAsync(session.Connection, parseResult.GetValue(id), cancellationToken);
-            if (parseResult.GetValue(json))
-            {
-                await JsonOutput.WriteAsync(context, new AnalysisJson(summary, [.. values.Select(v => new AnalysisDayJson(
-                    v.TradeDate, v.TotalValue, v.DailyChange, v.DailyReturn,
-                    v.TopContributors is null ? null : System.Text.Json.JsonDocument.Parse(v.TopContributors).RootElement.Clone()))]),
-                    CommandJson.Types.AnalysisJson);
-                return 0;
-            }
-            context.Console.MarkupLine($"[bold]{summary.Id}[/] {Markup.Escape(summary.Name)} ({Markup.Escape(summary.PortfolioId ?? "no portfolio")}, {summary.StartDate:yyyy-MM-dd} – {summary.EndDate:yyyy-MM-dd}): "
-                + $"return {AnalysisCommand.Percent(summary.TotalReturn)}, max drawdown {AnalysisCommand.Percent(-summary.MaxDrawdown)}, volatility {AnalysisCommand.Percent(summary.Volatility).TrimStart('+')}");
-            var table = new Table().AddColumns("Date").AddColumns(NumberColumn.Of("Value"), NumberColumn.Of("Change"),
-                NumberColumn.Of("Return")).AddColumn("Top contributors");
-            foreach (var v in values)
-            {
-                table.AddRow(v.TradeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Money.Amount(v.TotalValue), Money.GainOrLoss(v.DailyChange ?? 0),
-                    AnalysisCommand.Percent(v.DailyReturn), Markup.Escape(Contributors(v.TopContributors)));
-            }
-            context.Console.Write(table);
+            await JsonOutput.WriteAsync(Context, new AnalysisJson(summary, [.. values.Select(v => new AnalysisDayJson(
+                v.TradeDate, v.TotalValue, v.DailyChange, v.DailyReturn,
+                v.TopContributors is null ? null : System.Text.Json.JsonDocument.Parse(v.TopContributors).RootElement.Clone()))]),
+                CommandJson.Types.AnalysisJson);
             return 0;
-        });
-        return command;
+        }
+        Context.Console.MarkupLine($"[bold]{summary.Id}[/] {Markup.Escape(summary.Name)} ({Markup.Escape(summary.PortfolioId ?? "no portfolio")}, {summary.StartDate:yyyy-MM-dd} – {summary.EndDate:yyyy-MM-dd}): "
+            + $"return {AnalysisCommand.Percent(summary.TotalReturn)}, max drawdown {AnalysisCommand.Percent(-summary.MaxDrawdown)}, volatility {AnalysisCommand.Percent(summary.Volatility).TrimStart('+')}");
+        var table = new Table().AddColumns("Date").AddColumns(NumberColumn.Of("Value"), NumberColumn.Of("Change"),
+            NumberColumn.Of("Return")).AddColumn("Top contributors");
+        foreach (var v in values)
+        {
+            table.AddRow(v.TradeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Money.Amount(v.TotalValue), Money.GainOrLoss(v.DailyChange ?? 0),
+                AnalysisCommand.Percent(v.DailyReturn), Markup.Escape(Contributors(v.TopContributors)));
+        }
+        Context.Console.Write(table);
+        return 0;
     }
 
     private static string Contributors(string? json)

@@ -11,10 +11,10 @@ public static class BackupCommand
 {
     public static Command Create(CliContext context) => new("backup", "Verified backups with manifests: create, list, verify, prune")
     {
-        CreateCommand.Create(context),
-        ListCommand.Create(context),
-        VerifyCommand.Create(context),
-        PruneCommand.Create(context),
+        new CreateCommand(context).Create(),
+        new ListCommand(context).Create(),
+        new VerifyCommand(context).Create(),
+        new PruneCommand(context).Create(),
     };
 
     public static Option<string?> Folder() => new("--out") { Description = "The backup folder (default: $HKS_HOME/backups)" };

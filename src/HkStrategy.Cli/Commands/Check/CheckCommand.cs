@@ -7,30 +7,31 @@ using HkStrategy.Operations.Integrity;
 namespace HkStrategy.Cli.Commands.Check;
 
 /// <summary><c>hks check</c>: the integrity check, one line per finding; exit 1 on any error.</summary>
-public static class CheckCommand
+public sealed class CheckCommand(CliContext context) : HksCommand(context)
 {
-    public static Command Create(CliContext context)
+    private readonly Option<bool> _json = CommonOptions.Json();
+
+    protected override Command Define()
     {
-        var json = CommonOptions.Json();
-        var command = new Command("check", "Check the data's integrity: orphans, generated columns, sequences, views, version record") { json };
-        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        return new Command("check", "Check the data's integrity: orphans, generated columns, sequences, views, version record") { _json };
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        await using var database = await DatabaseSession.OpenAsync(Context, parseResult, cancellationToken);
+        var findings = await new IntegrityCheck(new SchemaMigrator(MigrationCatalog.Embedded)).RunAsync(database, cancellationToken);
+        if (parseResult.GetValue(_json))
         {
-            await using var database = await DatabaseSession.OpenAsync(context, parseResult, cancellationToken);
-            var findings = await new IntegrityCheck(new SchemaMigrator(MigrationCatalog.Embedded)).RunAsync(database, cancellationToken);
-            if (parseResult.GetValue(json))
+            await JsonOutput.WriteAsync(Context, [.. findings.Select(f => new FindingJson(f.Check, f.Severity.ToString().ToLowerInvariant(), f.Message))], CommandJson.Types.IReadOnlyListFindingJson);
+        }
+        else
+        {
+            foreach (var line in FindingLines.Format(findings))
             {
-                await JsonOutput.WriteAsync(context, [.. findings.Select(f => new FindingJson(f.Check, f.Severity.ToString().ToLowerInvariant(), f.Message))], CommandJson.Types.IReadOnlyListFindingJson);
+                await Context.Out.WriteLineAsync(line);
             }
-            else
-            {
-                foreach (var line in FindingLines.Format(findings))
-                {
-                    await context.Out.WriteLineAsync(line);
-                }
-            }
-            return findings.Any(f => f.Severity == Severity.Error) ? 1 : 0;
-        });
-        return command;
+        }
+        return findings.Any(f => f.Severity == Severity.Error) ? 1 : 0;
     }
 }
 

@@ -14,12 +14,12 @@ public static class DbCommand
 {
     public static Command Create(CliContext context) => new("db", "The database: where it is, its schema version, migrations and the demo state")
     {
-        StatusCommand.Create(context),
-        UrlCommand.Create(context),
-        StartCommand.Create(context),
-        StopCommand.Create(context),
-        MigrateCommand.Create(context),
-        RollbackCommand.Create(context),
-        SeedCommand.Create(context),
+        new StatusCommand(context).Create(),
+        new UrlCommand(context).Create(),
+        new StartCommand(context).Create(),
+        new StopCommand(context).Create(),
+        new MigrateCommand(context).Create(),
+        new RollbackCommand(context).Create(),
+        new SeedCommand(context).Create(),
     };
 }

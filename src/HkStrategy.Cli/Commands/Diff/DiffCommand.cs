@@ -13,30 +13,31 @@ using Spectre.Console;
 namespace HkStrategy.Cli.Commands.Diff;
 
 /// <summary><c>hks diff FILE</c>: what differs between a backup and the live database, per table and per portfolio. Exit 1 when anything differs.</summary>
-public static class DiffCommand
+public sealed class DiffCommand(CliContext context) : HksCommand(context)
 {
-    public static Command Create(CliContext context)
+    private readonly Argument<string> _file = new Argument<string>("file") { Description = "The backup (a path, or a name in the backup folder)" };
+    private readonly Option<bool> _json = CommonOptions.Json();
+
+    protected override Command Define()
     {
-        var file = new Argument<string>("file") { Description = "The backup (a path, or a name in the backup folder)" };
-        var json = CommonOptions.Json();
-        var command = new Command("diff", "Compare a backup with the live database: the scope of a data loss") { file, json };
-        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        return new Command("diff", "Compare a backup with the live database: the scope of a data loss") { _file, _json };
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var live = await DatabaseSession.ResolveAsync(Context, parseResult, cancellationToken);
+        var archive = BackupCatalog.Resolve(parseResult.GetValue(_file)!, Context.Settings.Home.Backups);
+        await using var copy = await ScratchCopy.RestoreAsync(live, archive, MigrationCatalog.Embedded, Context.Clock, cancellationToken);
+        var report = await BackupDiff.CompareAsync(copy.Target, live, cancellationToken);
+        if (parseResult.GetValue(_json))
         {
-            var live = await DatabaseSession.ResolveAsync(context, parseResult, cancellationToken);
-            var archive = BackupCatalog.Resolve(parseResult.GetValue(file)!, context.Settings.Home.Backups);
-            await using var copy = await ScratchCopy.RestoreAsync(live, archive, MigrationCatalog.Embedded, context.Clock, cancellationToken);
-            var report = await BackupDiff.CompareAsync(copy.Target, live, cancellationToken);
-            if (parseResult.GetValue(json))
-            {
-                await JsonOutput.WriteAsync(context, report, CommandJson.Types.DiffReport);
-            }
-            else
-            {
-                Render(context.Console, report);
-            }
-            return report.IsSame ? 0 : 1;
-        });
-        return command;
+            await JsonOutput.WriteAsync(Context, report, CommandJson.Types.DiffReport);
+        }
+        else
+        {
+            Render(Context.Console, report);
+        }
+        return report.IsSame ? 0 : 1;
     }
 
     private static void Render(IAnsiConsole console, DiffReport report)

@@ -7,5 +7,5 @@ namespace HkStrategy.Cli.Commands.Fees;
 public static class FeesCommand
 {
     public static Command Create(CliContext context) =>
-        new("fees", "Hong Kong's trading costs: stamp duty, levies, exchange and settlement fees, commission") { FeesQuoteCommand.Create(context) };
+        new("fees", "Hong Kong's trading costs: stamp duty, levies, exchange and settlement fees, commission") { new FeesQuoteCommand(context).Create() };
 }

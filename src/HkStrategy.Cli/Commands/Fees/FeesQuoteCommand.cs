@@ -14,54 +14,55 @@ namespace HkStrategy.Cli.Commands.Fees;
 /// <c>hks fees quote --side buy|sell --amount CONSIDERATION [--date D]</c>: one side's costs of a trade on the day, each
 /// as a contract note shows it, with the day it settles (T+2).
 /// </summary>
-public static class FeesQuoteCommand
+public sealed class FeesQuoteCommand(CliContext context) : HksCommand(context)
 {
-    public static Command Create(CliContext context)
+    private readonly Option<string> _side = new Option<string>("--side") { Description = "buy or sell", Required = true };
+    private readonly Option<string> _amount = new Option<string>("--amount") { Description = "The consideration: quantity × price, in HK$ (100,000 or 12345.5)", Required = true };
+    private readonly Option<string?> _date = new Option<string?>("--date") { Description = "The trade date (YYYY-MM-DD; default: today in Hong Kong)" };
+    private readonly Option<string?> _rate = new Option<string?>("--commission-rate") { Description = "The broker's rate, with its percent sign (0.03%)" };
+    private readonly Option<string?> _minimum = new Option<string?>("--commission-minimum") { Description = "The broker's minimum commission per trade, HK$" };
+    private readonly Option<string?> _platform = new Option<string?>("--platform-fee") { Description = "The broker's platform fee per trade, HK$" };
+    private readonly Option<bool> _json = CommonOptions.Json();
+
+    protected override Command Define()
     {
-        var side = new Option<string>("--side") { Description = "buy or sell", Required = true };
-        var amount = new Option<string>("--amount") { Description = "The consideration: quantity × price, in HK$ (100,000 or 12345.5)", Required = true };
-        var date = new Option<string?>("--date") { Description = "The trade date (YYYY-MM-DD; default: today in Hong Kong)" };
-        var rate = new Option<string?>("--commission-rate") { Description = "The broker's rate, with its percent sign (0.03%)" };
-        var minimum = new Option<string?>("--commission-minimum") { Description = "The broker's minimum commission per trade, HK$" };
-        var platform = new Option<string?>("--platform-fee") { Description = "The broker's platform fee per trade, HK$" };
-        var json = CommonOptions.Json();
-        var command = new Command("quote", "One side's costs of a trade: stamp duty, SFC and AFRC levies, trading fee, settlement fee, commission")
+        return new Command("quote", "One side's costs of a trade: stamp duty, SFC and AFRC levies, trading fee, settlement fee, commission")
         {
-            side, amount, date, rate, minimum, platform, json,
+            _side, _amount, _date, _rate, _minimum, _platform, _json,
         };
-        command.SetHandler(context, async (parseResult, _) =>
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var tradeSide = Side(parseResult.GetValue(_side));
+        var consideration = InputValues.Amount("--amount", parseResult.GetValue(_amount))!.Value;
+        var day = InputValues.Date("--date", parseResult.GetValue(_date))
+            ?? DateOnly.FromDateTime(MarketClock.HongKongTime(Context.Clock.GetUtcNow()));
+        var broker = new BrokerProfile(
+            InputValues.Percent("--commission-rate", parseResult.GetValue(_rate)) ?? 0m,
+            InputValues.Amount("--commission-minimum", parseResult.GetValue(_minimum)) ?? 0m,
+            InputValues.Amount("--platform-fee", parseResult.GetValue(_platform)) ?? 0m);
+        var costs = CostSchedule.HongKong.Quote(tradeSide, consideration, day, broker);
+        DateOnly? settles = TradingCalendar.Hkex.IsTradingDay(day) ? TradingCalendar.Hkex.SettlementDay(day) : null;
+        if (parseResult.GetValue(_json))
         {
-            var tradeSide = Side(parseResult.GetValue(side));
-            var consideration = InputValues.Amount("--amount", parseResult.GetValue(amount))!.Value;
-            var day = InputValues.Date("--date", parseResult.GetValue(date))
-                ?? DateOnly.FromDateTime(MarketClock.HongKongTime(context.Clock.GetUtcNow()));
-            var broker = new BrokerProfile(
-                InputValues.Percent("--commission-rate", parseResult.GetValue(rate)) ?? 0m,
-                InputValues.Amount("--commission-minimum", parseResult.GetValue(minimum)) ?? 0m,
-                InputValues.Amount("--platform-fee", parseResult.GetValue(platform)) ?? 0m);
-            var costs = CostSchedule.HongKong.Quote(tradeSide, consideration, day, broker);
-            DateOnly? settles = TradingCalendar.Hkex.IsTradingDay(day) ? TradingCalendar.Hkex.SettlementDay(day) : null;
-            if (parseResult.GetValue(json))
-            {
-                await JsonOutput.WriteAsync(context, new FeeQuoteJson(tradeSide.ToString().ToLowerInvariant(), consideration, day, settles, costs),
-                    CommandJson.Types.FeeQuoteJson);
-                return 0;
-            }
-            var table = new Table().AddColumn("").AddColumn(NumberColumn.Of("HK$"));
-            table.AddRow("Stamp duty", Money.Amount(costs.StampDuty));
-            table.AddRow("SFC transaction levy", Money.Amount(costs.SfcLevy));
-            table.AddRow("AFRC transaction levy", Money.Amount(costs.AfrcLevy));
-            table.AddRow("HKEX trading fee", Money.Amount(costs.TradingFee));
-            table.AddRow("CCASS settlement fee", Money.Amount(costs.SettlementFee));
-            table.AddRow("Commission", Money.Amount(costs.Commission));
-            table.AddRow("[bold]Total[/]", $"[bold]{Money.Amount(costs.Total)}[/]");
-            context.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"{tradeSide.ToString().ToLowerInvariant()} of HK${Money.Amount(consideration)} on {day:yyyy-MM-dd}")
-                + (settles is { } s ? string.Create(CultureInfo.InvariantCulture, $", settling {s:yyyy-MM-dd}") : ": not a trading day")));
-            context.Console.Write(table);
+            await JsonOutput.WriteAsync(Context, new FeeQuoteJson(tradeSide.ToString().ToLowerInvariant(), consideration, day, settles, costs),
+                CommandJson.Types.FeeQuoteJson);
             return 0;
-        });
-        return command;
+        }
+        var table = new Table().AddColumn("").AddColumn(NumberColumn.Of("HK$"));
+        table.AddRow("Stamp duty", Money.Amount(costs.StampDuty));
+        table.AddRow("SFC transaction levy", Money.Amount(costs.SfcLevy));
+        table.AddRow("AFRC transaction levy", Money.Amount(costs.AfrcLevy));
+        table.AddRow("HKEX trading fee", Money.Amount(costs.TradingFee));
+        table.AddRow("CCASS settlement fee", Money.Amount(costs.SettlementFee));
+        table.AddRow("Commission", Money.Amount(costs.Commission));
+        table.AddRow("[bold]Total[/]", $"[bold]{Money.Amount(costs.Total)}[/]");
+        Context.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{tradeSide.ToString().ToLowerInvariant()} of HK${Money.Amount(consideration)} on {day:yyyy-MM-dd}")
+            + (settles is { } s ? string.Create(CultureInfo.InvariantCulture, $", settling {s:yyyy-MM-dd}") : ": not a trading day")));
+        Context.Console.Write(table);
+        return 0;
     }
 
     private static TradeSide Side(string? text) => text?.Trim().ToLowerInvariant() switch

@@ -8,14 +8,14 @@ public static class PortfolioCommand
 {
     public static Command Create(CliContext context) => new("portfolio", "Portfolios: list, show, create, edit, copy, delete, export, import")
     {
-        PortfolioListCommand.Create(context),
-        PortfolioShowCommand.Create(context),
-        PortfolioCreateCommand.Create(context),
-        PortfolioEditCommand.Create(context),
-        PortfolioCopyCommand.Create(context),
-        PortfolioDeleteCommand.Create(context),
-        PortfolioExportCommand.Create(context),
-        PortfolioImportCommand.Create(context),
+        new PortfolioListCommand(context).Create(),
+        new PortfolioShowCommand(context).Create(),
+        new PortfolioCreateCommand(context).Create(),
+        new PortfolioEditCommand(context).Create(),
+        new PortfolioCopyCommand(context).Create(),
+        new PortfolioDeleteCommand(context).Create(),
+        new PortfolioExportCommand(context).Create(),
+        new PortfolioImportCommand(context).Create(),
     };
 
     public static Argument<string> Id(string name = "id") => new(name) { Description = "The portfolio's id (1–50 letters, digits, '_' or '-')" };

@@ -12,22 +12,23 @@ namespace HkStrategy.Cli.Commands.Portfolio;
 /// <c>hks portfolio delete ID</c>: after a typed confirmation and a verified backup, the portfolio goes with its
 /// positions, rules, signals and prices (its analyses are kept, unlinked).
 /// </summary>
-public static class PortfolioDeleteCommand
+public sealed class PortfolioDeleteCommand(CliContext context) : HksCommand(context)
 {
-    public static Command Create(CliContext context)
+    private readonly Argument<string> _id = PortfolioCommand.Id();
+    private readonly Option<bool> _yes = CommonOptions.Yes();
+
+    protected override Command Define()
     {
-        var id = PortfolioCommand.Id();
-        var yes = CommonOptions.Yes();
-        var command = new Command("delete", "Delete a portfolio (typed confirmation; a verified backup first)") { id, yes };
-        command.SetHandler(context, async (parseResult, cancellationToken) =>
-        {
-            var portfolioId = PortfolioCommand.RequireId(parseResult, id);
-            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
-            await Confirmation.RequireAsync(context, parseResult.GetValue(yes), await PortfolioDeletion.AskAsync(session.Connection, portfolioId, cancellationToken), cancellationToken);
-            var outcome = await new PortfolioDeletion(session.Database, context.SafetyBackup).DeleteAsync(session.Connection, portfolioId, cancellationToken);
-            await StepOutput.WriteAsync(context, outcome);
-            return 0;
-        });
-        return command;
+        return new Command("delete", "Delete a portfolio (typed confirmation; a verified backup first)") { _id, _yes };
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var portfolioId = PortfolioCommand.RequireId(parseResult, _id);
+        await using var session = await DataSession.OpenAsync(Context, parseResult, cancellationToken);
+        await Confirmation.RequireAsync(Context, parseResult.GetValue(_yes), await PortfolioDeletion.AskAsync(session.Connection, portfolioId, cancellationToken), cancellationToken);
+        var outcome = await new PortfolioDeletion(session.Database, Context.SafetyBackup).DeleteAsync(session.Connection, portfolioId, cancellationToken);
+        await StepOutput.WriteAsync(Context, outcome);
+        return 0;
     }
 }

@@ -9,9 +9,9 @@ public static class PositionCommand
 {
     public static Command Create(CliContext context) => new("position", "Positions of a portfolio: add, update, remove; their rules and events")
     {
-        PositionAddCommand.Create(context),
-        PositionUpdateCommand.Create(context),
-        PositionRemoveCommand.Create(context),
+        new PositionAddCommand(context).Create(),
+        new PositionUpdateCommand(context).Create(),
+        new PositionRemoveCommand(context).Create(),
     };
 
     public static Argument<string> Portfolio() => new("portfolio") { Description = "The portfolio's id" };

@@ -9,23 +9,24 @@ using HkStrategy.Operations.Backup;
 namespace HkStrategy.Cli.Commands.Position;
 
 /// <summary><c>hks position remove PORTFOLIO SYMBOL</c>: typed confirmation, a verified backup, then the position with its rules, signals and prices.</summary>
-public static class PositionRemoveCommand
+public sealed class PositionRemoveCommand(CliContext context) : HksCommand(context)
 {
-    public static Command Create(CliContext context)
+    private readonly Argument<string> _portfolio = PositionCommand.Portfolio();
+    private readonly Argument<string> _symbol = PositionCommand.Symbol();
+    private readonly Option<bool> _yes = CommonOptions.Yes();
+
+    protected override Command Define()
     {
-        var portfolio = PositionCommand.Portfolio();
-        var symbol = PositionCommand.Symbol();
-        var yes = CommonOptions.Yes();
-        var command = new Command("remove", "Remove a position (typed confirmation; a verified backup first)") { portfolio, symbol, yes };
-        command.SetHandler(context, async (parseResult, cancellationToken) =>
-        {
-            var (portfolioId, code) = PositionCommand.Require(parseResult, portfolio, symbol);
-            await using var session = await DataSession.OpenAsync(context, parseResult, cancellationToken);
-            await Confirmation.RequireAsync(context, parseResult.GetValue(yes), await PositionRemoval.AskAsync(session.Connection, portfolioId, code, cancellationToken), cancellationToken);
-            var outcome = await new PositionRemoval(session.Database, context.SafetyBackup).RemoveAsync(session.Connection, portfolioId, code, cancellationToken);
-            await StepOutput.WriteAsync(context, outcome);
-            return 0;
-        });
-        return command;
+        return new Command("remove", "Remove a position (typed confirmation; a verified backup first)") { _portfolio, _symbol, _yes };
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var (portfolioId, code) = PositionCommand.Require(parseResult, _portfolio, _symbol);
+        await using var session = await DataSession.OpenAsync(Context, parseResult, cancellationToken);
+        await Confirmation.RequireAsync(Context, parseResult.GetValue(_yes), await PositionRemoval.AskAsync(session.Connection, portfolioId, code, cancellationToken), cancellationToken);
+        var outcome = await new PositionRemoval(session.Database, Context.SafetyBackup).RemoveAsync(session.Connection, portfolioId, code, cancellationToken);
+        await StepOutput.WriteAsync(Context, outcome);
+        return 0;
     }
 }

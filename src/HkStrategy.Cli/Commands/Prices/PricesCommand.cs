@@ -7,8 +7,8 @@ public static class PricesCommand
 {
     public static Command Create(CliContext context) => new("prices", "Daily prices: import from CSV, fetch from Yahoo Finance, refresh positions' current prices")
     {
-        PricesImportCommand.Create(context),
-        PricesFetchCommand.Create(context),
-        PricesRefreshCommand.Create(context),
+        new PricesImportCommand(context).Create(),
+        new PricesFetchCommand(context).Create(),
+        new PricesRefreshCommand(context).Create(),
     };
 }

@@ -7,7 +7,7 @@ public static class SignalsCommand
 {
     public static Command Create(CliContext context) => new("signals", "TXYZN trading signals: generate and list")
     {
-        SignalsGenerateCommand.Create(context),
-        SignalsListCommand.Create(context),
+        new SignalsGenerateCommand(context).Create(),
+        new SignalsListCommand(context).Create(),
     };
 }

@@ -9,33 +9,34 @@ using HkStrategy.Operations.Safety;
 namespace HkStrategy.Cli.Commands.Backup.Create;
 
 /// <summary><c>hks backup create</c>: pg_dump of one snapshot, read back, SHA-256, manifest written last.</summary>
-public static class CreateCommand
+public sealed class CreateCommand(CliContext context) : HksCommand(context)
 {
-    public static Command Create(CliContext context)
+    private readonly Option<string> _kind = new Option<string>("--kind") { Description = BackupNames.Choices(BackupNames.Kinds.Select(k => k.Describe())), DefaultValueFactory = _ => BackupKind.Full.Text() };
+    private readonly Option<string> _format = new Option<string>("--format") { Description = BackupNames.Choices(BackupNames.Formats.Select(f => f.Describe())), DefaultValueFactory = _ => BackupFormat.Custom.Text() };
+    private readonly Option<string?> _label = new Option<string?>("--label") { Description = "A note kept in the manifest" };
+    private readonly Option<string?> _folder = BackupCommand.Folder();
+    private readonly Option<bool> _json = CommonOptions.Json();
+
+    protected override Command Define()
     {
-        var kind = new Option<string>("--kind") { Description = BackupNames.Choices(BackupNames.Kinds.Select(k => k.Describe())), DefaultValueFactory = _ => BackupKind.Full.Text() };
-        var format = new Option<string>("--format") { Description = BackupNames.Choices(BackupNames.Formats.Select(f => f.Describe())), DefaultValueFactory = _ => BackupFormat.Custom.Text() };
-        var label = new Option<string?>("--label") { Description = "A note kept in the manifest" };
-        var folder = BackupCommand.Folder();
-        var json = CommonOptions.Json();
-        var command = new Command("create", "Back up the database") { kind, format, label, folder, json };
-        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        return new Command("create", "Back up the database") { _kind, _format, _label, _folder, _json };
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var request = new BackupRequest(BackupCommand.FolderOrDefault(Context, parseResult.GetValue(_folder)),
+            BackupNames.ParseKind(parseResult.GetValue(_kind)!), BackupNames.ParseFormat(parseResult.GetValue(_format)!), parseResult.GetValue(_label));
+        await using var database = await DatabaseSession.OpenAsync(Context, parseResult, cancellationToken);
+        var result = await ProgressView.RunAsync(Context, progress => new VerifiedBackup(Context.Clock, progress).CreateAsync(database, request, cancellationToken));
+        if (parseResult.GetValue(_json))
         {
-            var request = new BackupRequest(BackupCommand.FolderOrDefault(context, parseResult.GetValue(folder)),
-                BackupNames.ParseKind(parseResult.GetValue(kind)!), BackupNames.ParseFormat(parseResult.GetValue(format)!), parseResult.GetValue(label));
-            await using var database = await DatabaseSession.OpenAsync(context, parseResult, cancellationToken);
-            var result = await ProgressView.RunAsync(context, progress => new VerifiedBackup(context.Clock, progress).CreateAsync(database, request, cancellationToken));
-            if (parseResult.GetValue(json))
-            {
-                await JsonOutput.WriteAsync(context, result, CommandJson.Types.BackupResult);
-            }
-            else
-            {
-                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"backup {result.Path} ({result.Kind.Text()}, {result.Format.Text()}, {result.SizeBytes / 1024.0:N0} KiB, schema version {result.SchemaVersion?.ToString(CultureInfo.InvariantCulture) ?? "none"}, HK${result.TotalMarketValue:N2}), verified; manifest {Path.GetFileName(result.Manifest)}; sha256 {result.Sha256}"));
-            }
-            return 0;
-        });
-        return command;
+            await JsonOutput.WriteAsync(Context, result, CommandJson.Types.BackupResult);
+        }
+        else
+        {
+            await Context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"backup {result.Path} ({result.Kind.Text()}, {result.Format.Text()}, {result.SizeBytes / 1024.0:N0} KiB, schema version {result.SchemaVersion?.ToString(CultureInfo.InvariantCulture) ?? "none"}, HK${result.TotalMarketValue:N2}), verified; manifest {Path.GetFileName(result.Manifest)}; sha256 {result.Sha256}"));
+        }
+        return 0;
     }
 }

@@ -11,36 +11,37 @@ namespace HkStrategy.Cli.Commands.Db.Migrate;
 /// <c>hks db migrate</c>: adopts a database without a version record (recording what it was classified as), backs it
 /// up when it holds data, and brings it to the latest (or <c>--to</c>) version.
 /// </summary>
-public static class MigrateCommand
+public sealed class MigrateCommand(CliContext context) : HksCommand(context)
 {
-    public static Command Create(CliContext context)
+    private readonly Option<int?> _to = new Option<int?>("--to") { Description = "The version to reach (default: the latest)" };
+    private readonly Option<bool> _dryRun = CommonOptions.DryRun();
+    private readonly Option<string?> _legacyPortfolio = new Option<string?>("--legacy-portfolio") { Description = "Where single-portfolio rows go (default: the oldest portfolio, else DEFAULT)" };
+    private readonly Option<bool> _holdings = new Option<bool>("--holdings-as-positions") { Description = "Turn portfolio_holdings of portfolios without positions into positions" };
+    private readonly Option<bool> _noBackup = new Option<bool>("--no-backup") { Description = "Skip the verified backup taken before changing a database that holds data" };
+    private readonly Option<bool> _json = CommonOptions.Json();
+
+    protected override Command Define()
     {
-        var to = new Option<int?>("--to") { Description = "The version to reach (default: the latest)" };
-        var dryRun = CommonOptions.DryRun();
-        var legacyPortfolio = new Option<string?>("--legacy-portfolio") { Description = "Where single-portfolio rows go (default: the oldest portfolio, else DEFAULT)" };
-        var holdings = new Option<bool>("--holdings-as-positions") { Description = "Turn portfolio_holdings of portfolios without positions into positions" };
-        var noBackup = new Option<bool>("--no-backup") { Description = "Skip the verified backup taken before changing a database that holds data" };
-        var json = CommonOptions.Json();
-        var command = new Command("migrate", "Adopt and migrate the database to the latest schema version")
+        return new Command("migrate", "Adopt and migrate the database to the latest schema version")
         {
-            to, dryRun, legacyPortfolio, holdings, noBackup, json,
+            _to, _dryRun, _legacyPortfolio, _holdings, _noBackup, _json,
         };
-        command.SetHandler(context, async (parseResult, cancellationToken) =>
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        await using var database = await DatabaseSession.OpenAsync(Context, parseResult, cancellationToken);
+        var upgrade = new SchemaUpgrade(new SchemaMigrator(MigrationCatalog.Embedded), Context.SafetyBackup);
+        var result = await upgrade.RunAsync(database, new SchemaChangeRequest
         {
-            await using var database = await DatabaseSession.OpenAsync(context, parseResult, cancellationToken);
-            var upgrade = new SchemaUpgrade(new SchemaMigrator(MigrationCatalog.Embedded), context.SafetyBackup);
-            var result = await upgrade.RunAsync(database, new SchemaChangeRequest
-            {
-                TargetVersion = parseResult.GetValue(to),
-                DryRun = parseResult.GetValue(dryRun),
-                DryRunOutput = context.Out,
-                LegacyPortfolio = parseResult.GetValue(legacyPortfolio),
-                HoldingsAsPositions = parseResult.GetValue(holdings),
-                SkipBackup = parseResult.GetValue(noBackup),
-            }, cancellationToken);
-            await SchemaChangeReport.WriteAsync(context, result, parseResult.GetValue(json));
-            return 0;
-        });
-        return command;
+            TargetVersion = parseResult.GetValue(_to),
+            DryRun = parseResult.GetValue(_dryRun),
+            DryRunOutput = Context.Out,
+            LegacyPortfolio = parseResult.GetValue(_legacyPortfolio),
+            HoldingsAsPositions = parseResult.GetValue(_holdings),
+            SkipBackup = parseResult.GetValue(_noBackup),
+        }, cancellationToken);
+        await SchemaChangeReport.WriteAsync(Context, result, parseResult.GetValue(_json));
+        return 0;
     }
 }

@@ -10,36 +10,37 @@ using HkStrategy.Operations.Demo;
 namespace HkStrategy.Cli.Commands.Db.Seed;
 
 /// <summary><c>hks db seed --demo</c>: the seed's verified state (5 portfolios, 12 positions, HK$4,052,660.20) in an empty database.</summary>
-public static class SeedCommand
+public sealed class SeedCommand(CliContext context) : HksCommand(context)
 {
-    public static Command Create(CliContext context)
+    private readonly Option<bool> _demo = new Option<bool>("--demo") { Description = "The seed document's verified state, with a year of synthetic daily bars" };
+    private readonly Option<bool> _json = CommonOptions.Json();
+
+    protected override Command Define()
     {
-        var demo = new Option<bool>("--demo") { Description = "The seed document's verified state, with a year of synthetic daily bars" };
-        var json = CommonOptions.Json();
-        var command = new Command("seed", "Fill an empty database with the demo state") { demo, json };
-        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        return new Command("seed", "Fill an empty database with the demo state") { _demo, _json };
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        if (!parseResult.GetValue(_demo))
         {
-            if (!parseResult.GetValue(demo))
-            {
-                throw HksException.Usage("SeedKindRequired", "say what to seed: --demo");
-            }
-            await using var database = await DatabaseSession.OpenAsync(context, parseResult, cancellationToken);
-            var migrator = new SchemaMigrator(MigrationCatalog.Embedded);
-            var prepared = await new FirstRun(migrator, context.Clock).PrepareIfEmptyAsync(database, withDemo: false, cancellationToken);
-            var bars = await new DemoSeeder(context.Clock).SeedAsync(database, migrator, cancellationToken);
-            var signals = await new HkStrategy.Operations.Demo.DemoSignals(context.Clock).GenerateAsync(database, cancellationToken);
-            var summary = new SeedJson(prepared, DemoState.Portfolios.Count, DemoState.MainPositions.Count, DemoState.TotalMarketValue, bars, signals);
-            if (parseResult.GetValue(json))
-            {
-                await JsonOutput.WriteAsync(context, summary, CommandJson.Types.SeedJson);
-            }
-            else
-            {
-                await context.Out.WriteLineAsync($"demo state seeded: {summary.Portfolios} portfolios, {summary.Positions} positions, HK${summary.MarketValue:N2}, {bars} synthetic price rows and {signals} signals of the last {HkStrategy.Operations.Demo.DemoSignals.Days} trading days (demo data)");
-            }
-            return 0;
-        });
-        return command;
+            throw HksException.Usage("SeedKindRequired", "say what to seed: --demo");
+        }
+        await using var database = await DatabaseSession.OpenAsync(Context, parseResult, cancellationToken);
+        var migrator = new SchemaMigrator(MigrationCatalog.Embedded);
+        var prepared = await new FirstRun(migrator, Context.Clock).PrepareIfEmptyAsync(database, withDemo: false, cancellationToken);
+        var bars = await new DemoSeeder(Context.Clock).SeedAsync(database, migrator, cancellationToken);
+        var signals = await new HkStrategy.Operations.Demo.DemoSignals(Context.Clock).GenerateAsync(database, cancellationToken);
+        var summary = new SeedJson(prepared, DemoState.Portfolios.Count, DemoState.MainPositions.Count, DemoState.TotalMarketValue, bars, signals);
+        if (parseResult.GetValue(_json))
+        {
+            await JsonOutput.WriteAsync(Context, summary, CommandJson.Types.SeedJson);
+        }
+        else
+        {
+            await Context.Out.WriteLineAsync($"demo state seeded: {summary.Portfolios} portfolios, {summary.Positions} positions, HK${summary.MarketValue:N2}, {bars} synthetic price rows and {signals} signals of the last {HkStrategy.Operations.Demo.DemoSignals.Days} trading days (demo data)");
+        }
+        return 0;
     }
 }
 

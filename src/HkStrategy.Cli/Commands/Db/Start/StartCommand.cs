@@ -8,20 +8,20 @@ using HkStrategy.Data.Targets;
 namespace HkStrategy.Cli.Commands.Db.Start;
 
 /// <summary><c>hks db start</c>: creates (first time) and starts the embedded server; every command does this on demand.</summary>
-public static class StartCommand
+public sealed class StartCommand(CliContext context) : HksCommand(context)
 {
-    public static Command Create(CliContext context)
+    protected override Command Define()
     {
-        var command = new Command("start", "Start the embedded PostgreSQL (commands start it on demand anyway)");
-        command.SetHandler(context, async (parseResult, cancellationToken) =>
-        {
-            EmbeddedOnly(context, parseResult, "start");
-            var cluster = new EmbeddedCluster(context.Settings);
-            var target = await cluster.EnsureRunningAsync(cancellationToken);
-            await context.Out.WriteLineAsync($"embedded PostgreSQL is running: {target.Display} (files in {cluster.Home.Cluster})");
-            return 0;
-        });
-        return command;
+        return new Command("start", "Start the embedded PostgreSQL (commands start it on demand anyway)");
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        EmbeddedOnly(Context, parseResult, "start");
+        var cluster = new EmbeddedCluster(Context.Settings);
+        var target = await cluster.EnsureRunningAsync(cancellationToken);
+        await Context.Out.WriteLineAsync($"embedded PostgreSQL is running: {target.Display} (files in {cluster.Home.Cluster})");
+        return 0;
     }
 
     internal static void EmbeddedOnly(CliContext context, ParseResult parseResult, string verb)

@@ -7,26 +7,27 @@ using HkStrategy.Data.Status;
 namespace HkStrategy.Cli.Commands.Db.Status;
 
 /// <summary><c>hks db status</c>: the seed's "investigate db state". Exit 1 when it has warnings.</summary>
-public static class StatusCommand
+public sealed class StatusCommand(CliContext context) : HksCommand(context)
 {
-    public static Command Create(CliContext context)
+    private readonly Option<bool> _json = CommonOptions.Json();
+
+    protected override Command Define()
     {
-        var json = CommonOptions.Json();
-        var command = new Command("status", "Target, versions, pending migrations, row counts, portfolios, totals and warnings") { json };
-        command.SetHandler(context, async (parseResult, cancellationToken) =>
+        return new Command("status", "Target, versions, pending migrations, row counts, portfolios, totals and warnings") { _json };
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        await using var database = await DatabaseSession.OpenAsync(Context, parseResult, cancellationToken);
+        var status = await DatabaseStatusReader.ReadAsync(database, new SchemaMigrator(MigrationCatalog.Embedded), cancellationToken, Context.Clock);
+        if (parseResult.GetValue(_json))
         {
-            await using var database = await DatabaseSession.OpenAsync(context, parseResult, cancellationToken);
-            var status = await DatabaseStatusReader.ReadAsync(database, new SchemaMigrator(MigrationCatalog.Embedded), cancellationToken, context.Clock);
-            if (parseResult.GetValue(json))
-            {
-                await JsonOutput.WriteAsync(context, status, CommandJson.Types.DatabaseStatus);
-            }
-            else
-            {
-                StatusView.Render(context.Console, status);
-            }
-            return status.Warnings.Count == 0 ? 0 : 1;
-        });
-        return command;
+            await JsonOutput.WriteAsync(Context, status, CommandJson.Types.DatabaseStatus);
+        }
+        else
+        {
+            StatusView.Render(Context.Console, status);
+        }
+        return status.Warnings.Count == 0 ? 0 : 1;
     }
 }

@@ -6,18 +6,18 @@ using HkStrategy.Data.Embedded;
 namespace HkStrategy.Cli.Commands.Db.Stop;
 
 /// <summary><c>hks db stop</c>: stops the embedded server (fast shutdown: sessions end, committed data is safe).</summary>
-public static class StopCommand
+public sealed class StopCommand(CliContext context) : HksCommand(context)
 {
-    public static Command Create(CliContext context)
+    protected override Command Define()
     {
-        var command = new Command("stop", "Stop the embedded PostgreSQL");
-        command.SetHandler(context, async (parseResult, cancellationToken) =>
-        {
-            StartCommand.EmbeddedOnly(context, parseResult, "stop");
-            var stopped = await new EmbeddedCluster(context.Settings).StopAsync(cancellationToken);
-            await context.Out.WriteLineAsync(stopped ? "embedded PostgreSQL stopped" : "embedded PostgreSQL was not running");
-            return 0;
-        });
-        return command;
+        return new Command("stop", "Stop the embedded PostgreSQL");
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        StartCommand.EmbeddedOnly(Context, parseResult, "stop");
+        var stopped = await new EmbeddedCluster(Context.Settings).StopAsync(cancellationToken);
+        await Context.Out.WriteLineAsync(stopped ? "embedded PostgreSQL stopped" : "embedded PostgreSQL was not running");
+        return 0;
     }
 }

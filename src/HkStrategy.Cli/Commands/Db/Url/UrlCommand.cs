@@ -10,21 +10,21 @@ namespace HkStrategy.Cli.Commands.Db.Url;
 /// <c>hks db url</c>: a libpq URL for psql, pg_dump or pgAdmin. The embedded database's URL names its password file
 /// (<c>passfile=</c>) instead of containing the password; an external target is printed without its password.
 /// </summary>
-public static class UrlCommand
+public sealed class UrlCommand(CliContext context) : HksCommand(context)
 {
-    public static Command Create(CliContext context)
+    protected override Command Define()
     {
-        var command = new Command("url", "Print a libpq URL of the database (the password stays in a file: passfile=)");
-        command.SetHandler(context, async (parseResult, cancellationToken) =>
-        {
-            var target = await DatabaseSession.ResolveAsync(context, parseResult, cancellationToken);
-            var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
-            var url = target.IsEmbedded
-                ? EmbeddedCluster.LibpqUrl(context.Settings.Home, builder.Port)
-                : target.Display.Replace(":****@", "@", StringComparison.Ordinal).Replace("postgres://", "postgresql://", StringComparison.Ordinal);
-            await context.Out.WriteLineAsync(url);
-            return 0;
-        });
-        return command;
+        return new Command("url", "Print a libpq URL of the database (the password stays in a file: passfile=)");
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var target = await DatabaseSession.ResolveAsync(Context, parseResult, cancellationToken);
+        var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
+        var url = target.IsEmbedded
+            ? EmbeddedCluster.LibpqUrl(Context.Settings.Home, builder.Port)
+            : target.Display.Replace(":****@", "@", StringComparison.Ordinal).Replace("postgres://", "postgresql://", StringComparison.Ordinal);
+        await Context.Out.WriteLineAsync(url);
+        return 0;
     }
 }
