@@ -23,8 +23,11 @@ public static class SchemaClassifier
     /// <summary>The columns version 4 adds to position_rules.</summary>
     public static readonly string[] OverlayColumns = ["trim_min", "tactical_stop", "buy_only"];
 
+    /// <summary>The tables version 5 adds: the activity ledger and its journal.</summary>
+    public static readonly string[] LedgerTables = ["activities", "activity_journal"];
+
     /// <summary>The newest version the tables alone can tell apart.</summary>
-    public const int HighestRecognisedVersion = 4;
+    public const int HighestRecognisedVersion = 5;
 
     private static readonly string[] PortfolioScopedTables = ["portfolio_positions", "trading_signals", "price_history"];
 
@@ -130,6 +133,13 @@ public static class SchemaClassifier
         if (withPortfolioId == 3 && columns.ContainsKey("portfolios"))
         {
             var marketData = MarketDataTables.Count(columns.ContainsKey);
+            var ledger = LedgerTables.Count(columns.ContainsKey);
+            if (ledger > 0)
+            {
+                return ledger == LedgerTables.Length && marketData == MarketDataTables.Length && OverlayColumns.All(columns["position_rules"].Contains)
+                    ? new(SchemaShape.MultiPortfolio, 5, "multi-portfolio with market data, signals, the positions' overlays and the activity ledger")
+                    : new(SchemaShape.Unknown, null, $"the activity ledger's tables without all of version 4's, or without {string.Join(", ", LedgerTables.Where(t => !columns.ContainsKey(t)))} (a half-finished migration?)");
+            }
             return marketData switch
             {
                 0 => new(SchemaShape.MultiPortfolio, 2, "portfolio_id on positions, signals and prices"),

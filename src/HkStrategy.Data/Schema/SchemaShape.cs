@@ -33,6 +33,7 @@ public sealed record SchemaClassification(SchemaShape Shape, int? Version, strin
         SchemaShape.Empty => "empty",
         SchemaShape.SinglePortfolio => "v1 (single-portfolio)",
         SchemaShape.Transitional => "transitional (v1 with the prototype's multi-portfolio tables)",
+        SchemaShape.MultiPortfolio when Version == 5 => "v5 (multi-portfolio with market data, signals, overlays and the activity ledger)",
         SchemaShape.MultiPortfolio when Version == 4 => "v4 (multi-portfolio with market data, signals and the positions' overlays)",
         SchemaShape.MultiPortfolio when Version == 3 => "v3 (multi-portfolio with market data and signals)",
         SchemaShape.MultiPortfolio => "v2 (multi-portfolio)",

@@ -44,7 +44,9 @@ public static partial class ArchiveRestorer
         var entries = contents.Split('\n').Count(line => line.Length > 0 && line[0] != ';');
         var done = 0;
         const string step = "restore into a scratch database";
-        var result = await ProcessRunner.RunAsync(tools.PgRestore, [.. arguments, archive], cancellationToken, PgEnvironment.For(into),
+        // Rows loaded into a schema that has the ledger's triggers come back as they were: nothing is recorded anew.
+        var environment = dataOnly ? new Dictionary<string, string?>(PgEnvironment.For(into)) { ["PGOPTIONS"] = "-c hks.restoring=on" } : PgEnvironment.For(into);
+        var result = await ProcessRunner.RunAsync(tools.PgRestore, [.. arguments, archive], cancellationToken, environment,
             onErrorLine: line =>
             {
                 if (line.StartsWith("pg_restore: creating ", StringComparison.Ordinal) || line.StartsWith("pg_restore: processing data ", StringComparison.Ordinal))

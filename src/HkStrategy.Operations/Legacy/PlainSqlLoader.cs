@@ -20,6 +20,12 @@ public static partial class PlainSqlLoader
         await using var loader = await RestrictedLoader.CreateAsync(database.Target, cancellationToken);
         await using var connection = await loader.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The rows of a data-only dump loaded into a schema with the ledger's triggers come back as they were: nothing is
+        // recorded anew (the triggers of a full dump are created after its rows anyway).
+        await using (var restoring = new Npgsql.NpgsqlCommand("SET LOCAL hks.restoring = 'on'", connection, transaction))
+        {
+            await restoring.ExecuteNonQueryAsync(cancellationToken);
+        }
         var source = Path.GetFileName(path);
         var facts = new PlainDumpReader.DumpFacts();
         TextWriter? copy = null;

@@ -106,7 +106,9 @@ public sealed class BackupVerifier(MigrationCatalog catalog, TimeProvider clock)
         {
             await new SchemaMigrator(catalog).MigrateAsync(connection, new MigrationOptions { TargetVersion = manifest.SchemaVersion ?? catalog.Latest }, cancellationToken);
             // The archive holds every row, those the migrations wrote (the version record, the strategy catalog) too.
+            // hks.restoring: the ledger's journal, which only grows, is emptied here and loaded as the archive has it.
             await using var clear = new Npgsql.NpgsqlCommand("""
+                SET hks.restoring = 'on';
                 DO $$
                 BEGIN
                     EXECUTE (SELECT 'TRUNCATE hks_meta.schema_migrations, hks_meta.schema_history'

@@ -47,6 +47,15 @@ public sealed class SchemaClassifierTests
 
         Assert.Equal((SchemaShape.MultiPortfolio, (int?)3), version3);
         Assert.Equal((SchemaShape.MultiPortfolio, (int?)4), Shape(tables));
+
+        tables.With("activities", "id", "portfolio_id");
+        var halfTheLedger = Shape(tables);
+        tables.With("activity_journal", "id", "activity_id");
+
+        Assert.Equal((SchemaShape.Unknown, (int?)null), halfTheLedger);
+        Assert.Equal((SchemaShape.MultiPortfolio, (int?)5), Shape(tables));
+        tables["position_rules"].ExceptWith(SchemaClassifier.OverlayColumns);
+        Assert.Equal((SchemaShape.Unknown, (int?)null), Shape(tables)); // the ledger without version 4's overlays
     }
 
     [Fact]
