@@ -32,10 +32,27 @@ public sealed class IntegrityCheck(SchemaMigrator migrator)
         findings.Add(generated == 0
             ? new("generated columns", Severity.Ok, "market_value and unrealized_pnl equal their formulas")
             : new("generated columns", Severity.Error, $"{generated} position(s) with market_value or unrealized_pnl different from their formulas"));
+        if (schema.Detected.Version >= 5)
+        {
+            findings.AddRange(await LedgerFindingsAsync(connection, cancellationToken));
+        }
         findings.AddRange(await SequenceFindingsAsync(connection, cancellationToken));
         findings.AddRange(await ViewFindingsAsync(connection, cancellationToken));
         return findings;
     }
+
+    /// <summary>Every position is what the ledger ends at, and the ledger holds nothing of a position that is not there.</summary>
+    private static async Task<IEnumerable<Finding>> LedgerFindingsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var disagreements = (await connection.QueryAsync<LedgerDisagreement>(IntegrityQueries.LedgerDisagreements, cancellationToken)).ToList();
+        return disagreements.Count == 0
+            ? [new Finding("ledger", Severity.Ok, "every position is what its activities leave")]
+            : disagreements.Select(d => new Finding("ledger", Severity.Error,
+                $"{d.PortfolioId} {d.Symbol}: the position holds {Holding(d.Quantity, d.AverageCost)}, its activities leave {Holding(d.LedgerQuantity, d.LedgerAverageCost)}"));
+    }
+
+    private static string Holding(int? quantity, decimal? averageCost) =>
+        quantity is { } q and > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{q:N0} at {averageCost:0.000}") : "nothing";
 
     private static IEnumerable<Finding> SchemaFindings(SchemaState schema)
     {
@@ -108,6 +125,8 @@ public sealed class IntegrityCheck(SchemaMigrator migrator)
     internal sealed record SeedCheck(string CheckType, long Count, decimal TotalValue);
 
     internal sealed record ProblemCount(string What, long Rows);
+
+    internal sealed record LedgerDisagreement(string PortfolioId, string Symbol, int? Quantity, decimal? AverageCost, int? LedgerQuantity, decimal? LedgerAverageCost);
 
     internal sealed record SequencePosition(string Table, string Column, string Sequence, long LastValue, long MaxId);
 }
