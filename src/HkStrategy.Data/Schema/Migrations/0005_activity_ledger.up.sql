@@ -54,21 +54,24 @@ CREATE INDEX idx_activity_journal_activity ON activity_journal (activity_id, id)
 
 -- hks.restoring is set only while rows come back as they were (a migration bringing the archived ledger back, a
 -- data-only backup loaded into its schema): their journal and ledger come back with them, nothing is recorded anew.
--- It guards against mistakes, not against the tables' owner, who can drop a trigger.
+-- It guards against mistakes, not against the tables' owner, who can drop a trigger. The triggers work per statement
+-- on its transition table (changed_rows), so a statement writing 100,000 rows records them in one INSERT.
 CREATE FUNCTION hks_journal_activity() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF current_setting('hks.restoring', true) = 'on' THEN
         RETURN NULL;
     END IF;
-    IF TG_OP = 'DELETE' THEN
-        INSERT INTO activity_journal (activity_id, portfolio_id, change, activity) VALUES (OLD.id, OLD.portfolio_id, 'removed', to_jsonb(OLD));
-    ELSE
-        INSERT INTO activity_journal (activity_id, portfolio_id, change, activity)
-        VALUES (NEW.id, NEW.portfolio_id, CASE TG_OP WHEN 'INSERT' THEN 'added' ELSE 'edited' END, to_jsonb(NEW));
-    END IF;
+    INSERT INTO activity_journal (activity_id, portfolio_id, change, activity)
+    SELECT c.id, c.portfolio_id, CASE TG_OP WHEN 'INSERT' THEN 'added' WHEN 'UPDATE' THEN 'edited' ELSE 'removed' END, to_jsonb(c)
+    FROM changed_rows c ORDER BY c.id;
     RETURN NULL;
 END $$;
-CREATE TRIGGER activities_journal AFTER INSERT OR UPDATE OR DELETE ON activities FOR EACH ROW EXECUTE FUNCTION hks_journal_activity();
+CREATE TRIGGER activities_journal_insert AFTER INSERT ON activities REFERENCING NEW TABLE AS changed_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION hks_journal_activity();
+CREATE TRIGGER activities_journal_update AFTER UPDATE ON activities REFERENCING NEW TABLE AS changed_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION hks_journal_activity();
+CREATE TRIGGER activities_journal_delete AFTER DELETE ON activities REFERENCING OLD TABLE AS changed_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION hks_journal_activity();
 
 CREATE FUNCTION hks_refuse_journal_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -80,37 +83,46 @@ END $$;
 CREATE TRIGGER activity_journal_append_only BEFORE UPDATE OR DELETE ON activity_journal FOR EACH ROW EXECUTE FUNCTION hks_refuse_journal_change();
 CREATE TRIGGER activity_journal_no_truncate BEFORE TRUNCATE ON activity_journal FOR EACH STATEMENT EXECUTE FUNCTION hks_refuse_journal_change();
 
--- A position written directly: an opening balance when the ledger has nothing of it yet, else an adjustment to what it
--- now is (removed: to nothing). hks.deriving is set only while hks writes the positions the ledger derives.
+-- Positions written directly: an opening balance when the ledger has nothing of the position yet, else an adjustment
+-- to what it now is (removed: to nothing). hks.deriving is set only while hks writes the positions the ledger derives.
+-- A position of no portfolio (removed with its portfolio, or a damaged row without one) has no ledger to be recorded
+-- in: the integrity check names such rows.
 CREATE FUNCTION hks_record_position_write() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF current_setting('hks.deriving', true) = 'on' OR current_setting('hks.restoring', true) = 'on' THEN
         RETURN NULL;
     END IF;
-    -- A position of no portfolio (removed with its portfolio, or a damaged row without one) has no ledger to record
-    -- it in: the integrity check names such rows.
-    IF NOT EXISTS (SELECT 1 FROM portfolios WHERE portfolio_id = CASE TG_OP WHEN 'DELETE' THEN OLD.portfolio_id ELSE NEW.portfolio_id END) THEN
-        RETURN NULL;
-    END IF;
     IF TG_OP = 'DELETE' THEN
         INSERT INTO activities (portfolio_id, activity_type, trade_date, symbol, quantity, price, position_quantity, position_avg_cost, note)
-        VALUES (OLD.portfolio_id, 'adjustment', CURRENT_DATE, OLD.symbol, 0, 0, 0, 0, 'position removed from portfolio_positions directly');
+        SELECT o.portfolio_id, 'adjustment', CURRENT_DATE, o.symbol, 0, 0, 0, 0, 'position removed from portfolio_positions directly'
+        FROM removed_rows o WHERE EXISTS (SELECT 1 FROM portfolios p WHERE p.portfolio_id = o.portfolio_id) ORDER BY o.id;
+        RETURN NULL;
+    END IF;
+    -- Each branch names only the transition tables its statement has.
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO activities (portfolio_id, activity_type, trade_date, symbol, quantity, price, position_quantity, position_avg_cost, note)
+        SELECT n.portfolio_id,
+               CASE WHEN EXISTS (SELECT 1 FROM activities a WHERE a.portfolio_id = n.portfolio_id AND a.symbol = n.symbol) THEN 'adjustment' ELSE 'opening' END,
+               COALESCE(n.last_updated::date, CURRENT_DATE), n.symbol, n.quantity, n.avg_cost, n.quantity, n.avg_cost, 'written to portfolio_positions directly'
+        FROM written_rows n WHERE EXISTS (SELECT 1 FROM portfolios p WHERE p.portfolio_id = n.portfolio_id) ORDER BY n.id;
         RETURN NULL;
     END IF;
     INSERT INTO activities (portfolio_id, activity_type, trade_date, symbol, quantity, price, position_quantity, position_avg_cost, note)
-    VALUES (NEW.portfolio_id,
-            CASE WHEN EXISTS (SELECT 1 FROM activities a WHERE a.portfolio_id = NEW.portfolio_id AND a.symbol = NEW.symbol) THEN 'adjustment' ELSE 'opening' END,
-            COALESCE(NEW.last_updated::date, CURRENT_DATE), NEW.symbol, NEW.quantity, NEW.avg_cost, NEW.quantity, NEW.avg_cost,
-            'written to portfolio_positions directly');
+    SELECT n.portfolio_id,
+           CASE WHEN EXISTS (SELECT 1 FROM activities a WHERE a.portfolio_id = n.portfolio_id AND a.symbol = n.symbol) THEN 'adjustment' ELSE 'opening' END,
+           COALESCE(n.last_updated::date, CURRENT_DATE), n.symbol, n.quantity, n.avg_cost, n.quantity, n.avg_cost, 'written to portfolio_positions directly'
+    FROM written_rows n JOIN removed_rows o ON o.id = n.id
+    WHERE (o.quantity IS DISTINCT FROM n.quantity OR o.avg_cost IS DISTINCT FROM n.avg_cost)
+      AND EXISTS (SELECT 1 FROM portfolios p WHERE p.portfolio_id = n.portfolio_id)
+    ORDER BY n.id;
     RETURN NULL;
 END $$;
-CREATE TRIGGER portfolio_positions_ledger_insert AFTER INSERT ON portfolio_positions
-    FOR EACH ROW EXECUTE FUNCTION hks_record_position_write();
-CREATE TRIGGER portfolio_positions_ledger_update AFTER UPDATE OF quantity, avg_cost ON portfolio_positions
-    FOR EACH ROW WHEN (OLD.quantity IS DISTINCT FROM NEW.quantity OR OLD.avg_cost IS DISTINCT FROM NEW.avg_cost)
-    EXECUTE FUNCTION hks_record_position_write();
-CREATE TRIGGER portfolio_positions_ledger_delete AFTER DELETE ON portfolio_positions
-    FOR EACH ROW EXECUTE FUNCTION hks_record_position_write();
+CREATE TRIGGER portfolio_positions_ledger_insert AFTER INSERT ON portfolio_positions REFERENCING NEW TABLE AS written_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION hks_record_position_write();
+CREATE TRIGGER portfolio_positions_ledger_update AFTER UPDATE ON portfolio_positions REFERENCING OLD TABLE AS removed_rows NEW TABLE AS written_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION hks_record_position_write();
+CREATE TRIGGER portfolio_positions_ledger_delete AFTER DELETE ON portfolio_positions REFERENCING OLD TABLE AS removed_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION hks_record_position_write();
 
 DO $$
 BEGIN
