@@ -1,15 +1,7 @@
-using HkStrategy.Core.Input;
 using System.CommandLine;
 using System.Globalization;
-using HkStrategy.Cli.Commands;
 using HkStrategy.Cli.Infrastructure;
-using HkStrategy.Core.Analysis;
-using HkStrategy.Core.Calendar;
-using HkStrategy.Core.Failures;
-using HkStrategy.Core.Signals;
-using HkStrategy.Core.Symbols;
 using HkStrategy.Data.Analyses;
-using HkStrategy.Operations.Analysis;
 using Spectre.Console;
 
 namespace HkStrategy.Cli.Commands.Analysis;
