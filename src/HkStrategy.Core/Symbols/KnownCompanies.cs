@@ -42,6 +42,7 @@ public static class KnownCompanies
         ["2318.HK"] = new("Ping An Insurance", "Financials"),
         ["2382.HK"] = new("Sunny Optical Technology", "Tech"),
         ["2388.HK"] = new("BOC Hong Kong (Holdings)", "Financials"),
+        ["2800.HK"] = new("Tracker Fund of Hong Kong", "ETF"),
         ["2628.HK"] = new("China Life Insurance", "Financials"),
         ["2888.HK"] = new("Standard Chartered PLC", "Financials"),
         ["3690.HK"] = new("Meituan", "Tech"),

@@ -1,0 +1,79 @@
+using System.Globalization;
+using HkStrategy.Core.Calendar;
+using HkStrategy.Core.Costs;
+using HkStrategy.Core.Failures;
+using HkStrategy.Core.Ledger;
+using HkStrategy.Core.Symbols;
+using Npgsql;
+
+namespace HkStrategy.Operations.Ledger;
+
+/// <summary>An activity ready to store, with what the user should know about it (an odd lot).</summary>
+public sealed record BuiltActivity(Activity Activity, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Turns a draft into the activity the ledger stores: the rate of its currency, a trade's consideration, costs and
+/// settlement day (T+2 by the HKEX calendar), each type's rules checked (<see cref="ActivityRules"/>).
+/// </summary>
+public static class ActivityBuilder
+{
+    public static async Task<BuiltActivity> BuildAsync(NpgsqlConnection connection, ActivityDraft draft, CancellationToken cancellationToken)
+    {
+        var fxRate = draft.Currency == Currencies.Base
+            ? draft.FxRate is null or 1m ? 1m : throw HksException.Usage("FxRateNotUsed", "an activity in HKD has no --fx-rate")
+            : draft.FxRate ?? await FxRates.OnAsync(connection, draft.Currency, draft.TradeDate, cancellationToken);
+        var activity = new Activity
+        {
+            PortfolioId = draft.PortfolioId, Type = draft.Type, TradeDate = draft.TradeDate, Symbol = draft.Symbol, Quantity = draft.Quantity,
+            Price = draft.Price, Amount = draft.Amount, Currency = draft.Currency, FxRate = fxRate, Ratio = draft.Ratio, Note = draft.Note,
+        };
+        return Complete(activity, draft.Fees);
+    }
+
+    /// <summary>The activity with its trade's consideration, settlement day and costs, its rules checked.</summary>
+    public static BuiltActivity Complete(Activity activity, FeesChoice fees)
+    {
+        if (activity.Type.IsTrade())
+        {
+            if (activity.Amount is { } given && activity.Quantity is { } q && activity.Price is { } p && given != Cents.HalfUp(q * p))
+            {
+                throw HksException.Usage("AmountDisagrees", string.Create(CultureInfo.InvariantCulture,
+                    $"--amount {given} is not --quantity × --price ({Cents.HalfUp(q * p)}): give the two, the amount follows"));
+            }
+            activity = activity with
+            {
+                Amount = Cents.HalfUp((activity.Quantity ?? 0) * (activity.Price ?? 0m)),
+                SettlementDate = TradingCalendar.Hkex.SettlementDay(activity.TradeDate),
+            };
+        }
+        activity = activity with { Fees = Costs(activity, fees) };
+        ActivityRules.Check(activity);
+        return new BuiltActivity(activity, Warnings(activity));
+    }
+
+    private static TradeCosts Costs(Activity activity, FeesChoice fees)
+    {
+        if (fees.Exact is { } exact)
+        {
+            return exact;
+        }
+        if (fees.Amount is { } total)
+        {
+            return TradeCosts.None with { Commission = total };
+        }
+        if (!activity.Type.IsTrade())
+        {
+            return fees.Auto
+                ? throw HksException.Usage("FeesAutoForTradesOnly", $"--fees auto computes a trade's costs: give a {activity.Type.Name()}'s fees as an amount")
+                : TradeCosts.None;
+        }
+        var side = activity.Type == ActivityType.Sell ? TradeSide.Sell : TradeSide.Buy;
+        return CostSchedule.HongKong.Quote(side, activity.ConsiderationHkd, activity.TradeDate);
+    }
+
+    private static IReadOnlyList<string> Warnings(Activity activity) =>
+        activity.Type.IsTrade() && activity.Symbol is { } symbol && BoardLots.Find(symbol) is { } lot && activity.Quantity % lot != 0
+            ? [string.Create(CultureInfo.InvariantCulture,
+                $"{activity.Quantity:N0} shares of {symbol} is not a whole number of board lots of {lot:N0}: an odd lot trades on HKEX's odd-lot market, usually below the board-lot price")]
+            : [];
+}
