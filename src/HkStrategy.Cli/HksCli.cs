@@ -4,6 +4,7 @@ using HkStrategy.Cli.Commands.Backup;
 using HkStrategy.Cli.Commands.Check;
 using HkStrategy.Cli.Commands.Db;
 using HkStrategy.Cli.Commands.Diff;
+using HkStrategy.Cli.Commands.Activities;
 using HkStrategy.Cli.Commands.Fees;
 using HkStrategy.Cli.Commands.Indicators;
 using HkStrategy.Cli.Commands.Portfolio;
@@ -38,6 +39,7 @@ public static class HksCli
             new ValidateCommand(context).Create(),
             new DiffCommand(context).Create(),
             FeesCommand.Create(context),
+            ActivityCommand.Create(context),
             new ServeCommand(context).Create(),
         };
         root.Options.Add(CommonOptions.Database);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using HkStrategy.Cli.Infrastructure;
+using HkStrategy.Cli.Commands.Activities;
 using HkStrategy.Cli.Commands.Analysis;
 using HkStrategy.Cli.Commands.Backup.Prune;
 using HkStrategy.Cli.Commands.Backup.Verify;
@@ -43,6 +44,8 @@ namespace HkStrategy.Cli.Commands;
 [JsonSerializable(typeof(IReadOnlyList<PortfolioSummary>))]
 [JsonSerializable(typeof(CreatedPortfolios))]
 [JsonSerializable(typeof(FeeQuoteJson))]
+[JsonSerializable(typeof(ActivityJson))]
+[JsonSerializable(typeof(IReadOnlyList<ActivityJson>))]
 [JsonSerializable(typeof(PortfolioRestoreJson))]
 [JsonSerializable(typeof(RestoreJson))]
 [JsonSerializable(typeof(IReadOnlyList<FindingJson>))]

@@ -11,6 +11,8 @@ public static class Money
 
     public static string Price(decimal value) => StepText.Price(value);
 
+    public static string Shares(int value) => StepText.Shares(value);
+
     public static string Percent(decimal? value) => value is { } v ? v.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%" : "-";
 
     /// <summary>Green for a gain, red for a loss, as Spectre markup.</summary>

@@ -16,7 +16,7 @@ public static class ActivityStore
     /// <summary>A portfolio's activities in the ledger's order, optionally of one symbol and within dates.</summary>
     public static async Task<IReadOnlyList<StoredActivity>> ListAsync(NpgsqlConnection connection, string portfolioId, ActivityFilter filter,
         CancellationToken cancellationToken) =>
-        [.. await connection.QueryAsync<StoredActivity>(SelectSql + """
+        [.. await connection.QueryAsync<StoredActivity>(SelectSql + " " + """
              WHERE portfolio_id = @portfolioId AND (@Symbol::text IS NULL OR symbol = @Symbol)
                AND (@From::date IS NULL OR trade_date >= @From) AND (@To::date IS NULL OR trade_date <= @To)
                AND (@Type::text IS NULL OR activity_type = @Type)
