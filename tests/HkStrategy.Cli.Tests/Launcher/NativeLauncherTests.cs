@@ -42,6 +42,15 @@ public sealed class NativeLauncherTests
             var added = await Json(db, "position", "add", "Native_Copy", "2800.HK", "--quantity", "500", "--avg-cost", "24.5", "--json");
             Assert.Equal("2800.HK", added.GetProperty("symbol").GetString());
 
+            var bought = await Json(db, "activity", "add", "Native_Copy", "--type", "buy", "--date", "2024-06-03", "--symbol", "3988.HK",
+                "--quantity", "2000", "--price", "3.9", "--json");
+            Assert.Equal("2.00", bought.GetProperty("fees").GetProperty("settlementFee").GetRawText());
+            var edited = await Json(db, "activity", "edit", bought.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--quantity", "1000", "--json");
+            Assert.Equal(1000, edited.GetProperty("position").GetProperty("quantity").GetInt32());
+            var ledger = await Json(db, "activity", "list", "Native_Copy", "--symbol", "3988.HK", "--json");
+            Assert.Equal(["buy"], ledger.EnumerateArray().Select(a => a.GetProperty("type").GetString()));
+
             var signals = await Json(db, "signals", "generate", "--portfolio", "My_HKEX_ALL", "--json");
             Assert.True(signals.GetProperty("runId").GetInt32() > 0);
 

@@ -1,0 +1,145 @@
+using HkStrategy.Core.Costs;
+using HkStrategy.Core.Ledger;
+using HkStrategy.Core.Performance;
+
+namespace HkStrategy.Core.Tests.Performance;
+
+/// <summary>
+/// The worked examples of docs/performance.md, to the cent: two buys, a quiet day and a sale in the first week of June
+/// 2024, against the Tracker Fund and the holdings of the second day held unchanged.
+/// </summary>
+public sealed class PerformanceCalculatorTests
+{
+    private static DateOnly Day(int june) => new(2024, 6, june);
+
+    private static Activity Trade(long id, ActivityType type, int june, int quantity, decimal price) => new()
+    {
+        Id = id, PortfolioId = "P", Type = type, TradeDate = Day(june), Symbol = "0001.HK", Quantity = quantity, Price = price,
+    };
+
+    private static readonly Activity[] Week =
+    [
+        Trade(1, ActivityType.Buy, 3, 1000, 10m),
+        Trade(2, ActivityType.Buy, 4, 1000, 11m),
+        Trade(3, ActivityType.Sell, 6, 500, 12m),
+    ];
+
+    private static ClosingPrices Prices()
+    {
+        var prices = new ClosingPrices();
+        prices.Add("0001.HK", [Day(3), Day(4), Day(5), Day(6)], [10.50m, 11m, 10m, 12m]);
+        prices.Add("2800.HK", [new DateOnly(2024, 5, 31), Day(3), Day(6)], [18m, 18.18m, 18.90m]);
+        return prices;
+    }
+
+    private static PerformanceReport Report(IReadOnlyList<Activity> activities, DateOnly? from = null, DateOnly? baseline = null) =>
+        PerformanceCalculator.Calculate(new PerformanceRequest(activities, Prices(), from, Day(6), BaselineDate: baseline));
+
+    [Fact]
+    public void TheTimeWeightedReturn_ChainsEachDaysReturn_WithItsFlowsAtTheClose()
+    {
+        var report = Report(Week);
+
+        // 10,500 / 10,000 × (22,000 − 11,000) / 10,500 × 20,000 / 22,000 × (18,000 + 6,000) / 20,000 = 1.2
+        Assert.Equal(0.2m, Math.Round(report.Twr!.Value, 10));
+        Assert.Equal([0.05m, 0.1m, 0m, 0.2m], report.Daily.Select(d => Math.Round(d.Twr, 10)));
+        Assert.Equal([10_000m, 11_000m, 0m, -6_000m], report.Daily.Select(d => d.NetFlow));
+        Assert.Equal(18_000m, report.EndValue);
+    }
+
+    [Fact]
+    public void ASale_RealisesAgainstTheAverageCost_AndWhatIsLeftIsUnrealised()
+    {
+        var report = Report(Week);
+
+        Assert.Equal(750m, report.RealizedPnl);     // 6,000 − 500 × 10.50
+        Assert.Equal(2_250m, report.UnrealizedPnl); // 1,500 × 12 − 15,750
+        var sale = Assert.Single(report.Sales);
+        Assert.Equal((6_000m, 5_250m, 750m), (sale.Proceeds, sale.CostOut, sale.RealizedPnl));
+        var position = Assert.Single(report.Positions);
+        Assert.Equal(new PositionPerformance("0001.HK", 1500, 15_750m, 18_000m, 750m, 2_250m, 0m, 0m), position);
+    }
+
+    [Fact]
+    public void ACashDividend_IsReturn_TakenOutOnItsDay()
+    {
+        var dividend = new Activity { Id = 4, PortfolioId = "P", Type = ActivityType.Dividend, TradeDate = Day(5), Symbol = "0001.HK", Amount = 500m };
+
+        var report = Report([.. Week, dividend]);
+
+        // 1.1 × (20,000 + 500) / 22,000 × 1.2 = 1.23
+        Assert.Equal(0.23m, Math.Round(report.Twr!.Value, 10));
+        Assert.Equal(500m, report.Dividends);
+        Assert.Equal(500m, Assert.Single(report.Years).Dividends);
+    }
+
+    [Fact]
+    public void APeriod_StartsFromTheValueAtTheCloseBeforeIt()
+    {
+        var report = Report(Week, from: Day(4));
+
+        Assert.Equal(10_500m, report.StartValue);
+        Assert.Equal(Math.Round(8m / 7m - 1m, 10), Math.Round(report.Twr!.Value, 10)); // 11,000 / 10,500 × 20,000 / 22,000 × 1.2
+        Assert.Equal(750m, report.RealizedPnl);
+        Assert.Equal(Math.Round(18.90m / 18.18m - 1m, 10), Math.Round(report.Benchmark.Twr!.Value, 10)); // from the close of the 3rd
+    }
+
+    [Fact]
+    public void TheBenchmark_IsThePriceReturnOfTheTrackerFund_FromTheCloseBeforeThePeriod()
+    {
+        var report = Report(Week);
+
+        Assert.Equal("2800.HK", report.Benchmark.Symbol);
+        Assert.Equal(0.05m, report.Benchmark.Twr);         // 18.90 / 18.00 − 1
+        Assert.Equal(0.01m, report.Daily[0].Benchmark);    // 18.18 / 18.00 − 1
+        Assert.Equal(0.01m, report.Daily[1].Benchmark);    // no close on the 4th: the last before it
+    }
+
+    [Fact]
+    public void TheBaseline_HoldsTheHoldingsOfItsDateUnchanged()
+    {
+        var report = Report(Week, baseline: Day(4));
+
+        Assert.Equal(new BaselineReturn(Day(4), 22_000m, 24_000m, 24_000m / 22_000m - 1m), report.Baseline);
+        Assert.Equal([null, 0m, 20_000m / 22_000m - 1m, 24_000m / 22_000m - 1m], report.Daily.Select(d => d.Baseline));
+    }
+
+    [Fact]
+    public void TheMoneyWeightedReturn_IsTheXirrOfTheFlows_Annualised()
+    {
+        var year = new[]
+        {
+            Trade(1, ActivityType.Buy, 3, 1000, 10m),
+        };
+        var prices = new ClosingPrices();
+        prices.Add("0001.HK", [Day(3), new DateOnly(2025, 6, 3)], [10m, 11m]);
+
+        var report = PerformanceCalculator.Calculate(new PerformanceRequest(year, prices, null, new DateOnly(2025, 6, 3)));
+
+        Assert.Equal(0.1m, Math.Round(report.Mwr!.Value, 8)); // 10,000 in, 11,000 a year (365 days) later
+        Assert.Equal(0.1m, Math.Round(report.Twr!.Value, 8));
+    }
+
+    [Fact]
+    public void CostsAreSummedByKind_AndAFeeChargedApartIsOther()
+    {
+        var costs = CostSchedule.HongKong.Quote(TradeSide.Buy, 10_000m, Day(3));
+        var fee = new Activity { Id = 5, PortfolioId = "P", Type = ActivityType.Fee, TradeDate = Day(5), Amount = 30m, Note = "custody" };
+
+        var report = Report([Week[0] with { Fees = costs }, Week[1], Week[2], fee]);
+
+        Assert.Equal(CostsByKind.None.Plus(costs, 30m), report.Fees);
+        Assert.Equal(costs.Total + 30m, report.Fees.Total);
+    }
+
+    [Fact]
+    public void ASymbolWithNoCloses_IsValuedAtItsLastTradePrice_AndNamed()
+    {
+        var other = new Activity { Id = 9, PortfolioId = "P", Type = ActivityType.Buy, TradeDate = Day(3), Symbol = "0016.HK", Quantity = 100, Price = 90m };
+
+        var report = Report([.. Week, other]);
+
+        Assert.Equal(["0016.HK"], report.Unpriced);
+        Assert.Equal(18_000m + 9_000m, report.EndValue);
+    }
+}
