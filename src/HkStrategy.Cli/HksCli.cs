@@ -40,6 +40,7 @@ public static class HksCli
             new DiffCommand(context).Create(),
             FeesCommand.Create(context),
             ActivityCommand.Create(context),
+            new HkStrategy.Cli.Commands.Performance.PerformanceCommand(context).Create(),
             new ServeCommand(context).Create(),
         };
         root.Options.Add(CommonOptions.Database);

@@ -32,7 +32,7 @@ public sealed class PricesFetchCommand(CliContext context) : HksCommand(context)
 
     protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var given = (parseResult.GetValue(_symbols) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(HkexSymbol.Normalize).ToList();
+        var given = (parseResult.GetValue(_symbols) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(MarketSymbol.Normalize).ToList();
         var portfolioId = parseResult.GetValue(_portfolio) is { } p ? PortfolioId.Require(p) : null;
         if (given.Count > 0 && portfolioId is not null)
         {
