@@ -45,6 +45,7 @@ namespace HkStrategy.Cli.Commands;
 [JsonSerializable(typeof(CreatedPortfolios))]
 [JsonSerializable(typeof(FeeQuoteJson))]
 [JsonSerializable(typeof(ActivityJson))]
+[JsonSerializable(typeof(ActivityImportJson))]
 [JsonSerializable(typeof(HkStrategy.Core.Performance.PerformanceReport))]
 [JsonSerializable(typeof(IReadOnlyList<ActivityJson>))]
 [JsonSerializable(typeof(PortfolioRestoreJson))]

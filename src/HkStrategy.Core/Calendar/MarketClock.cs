@@ -9,6 +9,9 @@ public static class MarketClock
 
     public static DateTime HongKongTime(DateTimeOffset now) => now.ToOffset(HongKong).DateTime;
 
+    /// <summary>The instant a Hong Kong day begins, in UTC (16:00 the day before).</summary>
+    public static DateTime HongKongMidnight(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), HongKong).UtcDateTime;
+
     /// <summary>The newest trading day that has finished: today after the close, else the trading day before.</summary>
     public static DateOnly LastClosedTradingDay(DateTimeOffset now, TradingCalendar calendar)
     {

@@ -70,7 +70,7 @@ public static class WeightedAverageCost
     {
         if (shares > before.Quantity)
         {
-            throw HksException.Refused("SellsMoreThanHeld", string.Create(CultureInfo.InvariantCulture,
+            throw new OversoldException(activity, string.Create(CultureInfo.InvariantCulture,
                 $"the {activity.Type.Name()} of {shares:N0} {activity.Symbol} on {activity.TradeDate:yyyy-MM-dd} is more than the {before.Quantity:N0} shares held then"));
         }
         if (shares == before.Quantity)

@@ -20,7 +20,8 @@ public static class DerivedPositions
 
     /// <summary>
     /// Sets the position to the shares and average cost (a new one takes the company's name and sector, and its last
-    /// close or the trade's price); a position whose ledger is now empty goes, with what hangs on it.
+    /// close or the trade's price); a position sold out keeps the average cost it was held at; a position whose ledger
+    /// is now empty goes, with what hangs on it.
     /// </summary>
     public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DerivedPosition position, CancellationToken cancellationToken)
     {
@@ -36,8 +37,10 @@ public static class DerivedPositions
                 INSERT INTO portfolio_positions (portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated)
                 VALUES (@PortfolioId, @Symbol, @CompanyName, @Quantity, @AverageCost,
                         COALESCE((SELECT close FROM daily_bars WHERE symbol = @Symbol ORDER BY trade_date DESC LIMIT 1), @LastPrice), @Sector, LOCALTIMESTAMP)
-                ON CONFLICT (portfolio_id, symbol) DO UPDATE SET quantity = EXCLUDED.quantity, avg_cost = EXCLUDED.avg_cost, last_updated = LOCALTIMESTAMP
-                WHERE portfolio_positions.quantity IS DISTINCT FROM EXCLUDED.quantity OR portfolio_positions.avg_cost IS DISTINCT FROM EXCLUDED.avg_cost
+                ON CONFLICT (portfolio_id, symbol) DO UPDATE SET quantity = EXCLUDED.quantity,
+                    avg_cost = CASE WHEN EXCLUDED.quantity = 0 THEN portfolio_positions.avg_cost ELSE EXCLUDED.avg_cost END, last_updated = LOCALTIMESTAMP
+                WHERE portfolio_positions.quantity IS DISTINCT FROM EXCLUDED.quantity
+                   OR (EXCLUDED.quantity > 0 AND portfolio_positions.avg_cost IS DISTINCT FROM EXCLUDED.avg_cost)
                 """, new
             {
                 position.PortfolioId, position.Symbol, position.CompanyName, position.Quantity, position.AverageCost, position.LastPrice, position.Sector,

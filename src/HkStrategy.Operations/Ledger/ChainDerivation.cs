@@ -40,8 +40,13 @@ internal static class ChainDerivation
         var last = holds ? steps[^1].After : Holding.None;
         var company = KnownCompanies.Find(symbol);
         var lastPrice = steps.LastOrDefault(s => s.Activity.Price is > 0m)?.Activity.Price;
+        // Nothing held: the average the shares were last held at (an opening balance of none gives its own).
+        var average = last.Quantity > 0 ? last.AverageCost
+            : steps.LastOrDefault(s => s.Before.Quantity > 0 || s.Activity.Type is ActivityType.Opening or ActivityType.Adjustment) is { } held
+                ? held.Activity.Type is ActivityType.Opening or ActivityType.Adjustment && held.After.Quantity == 0 ? held.Activity.Price ?? 0m : held.Before.AverageCost
+                : 0m;
         return DerivedPositions.WriteAsync(connection, transaction,
-            new DerivedPosition(portfolioId, symbol, holds ? last.Quantity : null, last.AverageCost, lastPrice, company?.Name, company?.Sector ?? "Other"),
+            new DerivedPosition(portfolioId, symbol, holds ? last.Quantity : null, average, lastPrice, company?.Name, company?.Sector ?? "Other"),
             cancellationToken);
     }
 

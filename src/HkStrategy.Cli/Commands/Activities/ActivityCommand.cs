@@ -12,6 +12,8 @@ public static class ActivityCommand
         new ActivityListCommand(context).Create(),
         new ActivityEditCommand(context).Create(),
         new ActivityRemoveCommand(context).Create(),
+        new ActivityImportCommand(context).Create(),
+        new ActivityExportCommand(context).Create(),
     };
 
     public static Argument<string> Portfolio() => new("portfolio") { Description = "The portfolio's id" };

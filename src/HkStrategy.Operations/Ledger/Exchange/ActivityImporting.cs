@@ -1,0 +1,161 @@
+using System.Globalization;
+using HkStrategy.Core.Costs;
+using HkStrategy.Core.Failures;
+using HkStrategy.Core.Ledger;
+using HkStrategy.Data.Activities;
+using HkStrategy.Data.Portfolios;
+using HkStrategy.Operations.Prices;
+using Npgsql;
+
+namespace HkStrategy.Operations.Ledger.Exchange;
+
+/// <summary>An activity of a file that the ledger does not hold yet, by its line.</summary>
+public sealed record PlannedActivity(int Line, Activity Activity);
+
+/// <summary>What an import would do: the new activities, how many the ledger holds already, every bad row, the warnings.</summary>
+public sealed record ImportPlan(string PortfolioId, IReadOnlyList<PlannedActivity> New, int Duplicates, IReadOnlyList<BadRow> BadRows, IReadOnlyList<string> Warnings)
+{
+    public IReadOnlyList<string> Symbols => [.. New.Where(n => n.Activity.Symbol is not null).Select(n => n.Activity.Symbol!).Distinct().Order(StringComparer.Ordinal)];
+}
+
+/// <summary>What an import wrote.</summary>
+public sealed record ImportOutcome(int Added, int Duplicates, IReadOnlyList<string> Symbols);
+
+/// <summary>
+/// Importing a file of activities, for both doors: first a plan (every row built as <c>hks activity add</c> would, the
+/// activities the ledger holds already recognised so that importing twice changes nothing, each symbol's chain
+/// derived to find a sale of more than is held), shown as a preview; then, only if no row is bad, every new activity
+/// and the positions they derive in one transaction. A file with one bad row writes nothing.
+/// </summary>
+public static class ActivityImporting
+{
+    public static async Task<ImportPlan> PlanAsync(NpgsqlConnection connection, string portfolioId, ActivityFile file, CancellationToken cancellationToken)
+    {
+        _ = await PortfolioStore.GetAsync(connection, portfolioId, cancellationToken);
+        var bad = file.BadRows.ToList();
+        var warnings = new List<string>();
+        var built = new List<PlannedActivity>();
+        var rates = new Dictionary<(string, DateOnly), decimal>();
+        foreach (var row in file.Rows)
+        {
+            try
+            {
+                var draft = await WithRateAsync(connection, row, rates, cancellationToken);
+                var activity = await ActivityBuilder.BuildAsync(connection, draft, cancellationToken);
+                built.Add(new PlannedActivity(row.Line, activity.Activity with { PortfolioId = portfolioId }));
+                warnings.AddRange(activity.Warnings.Select(w => string.Create(CultureInfo.InvariantCulture, $"line {row.Line}: {w}")));
+            }
+            catch (HksException e)
+            {
+                bad.Add(new BadRow(row.Line, e.Message));
+            }
+        }
+        var existing = (await ActivityStore.ListAsync(connection, portfolioId, new ActivityFilter(), cancellationToken)).Select(s => s.ToActivity()).ToList();
+        var fresh = Fresh(existing, built, out var duplicates);
+        bad.AddRange(Oversold(existing, fresh));
+        return new ImportPlan(portfolioId, fresh, duplicates, [.. bad.OrderBy(b => b.Line)], warnings);
+    }
+
+    public static async Task<ImportOutcome> ApplyAsync(NpgsqlConnection connection, ImportPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.BadRows.Count > 0)
+        {
+            throw HksException.Usage("ImportHasBadRows",
+                $"{plan.BadRows.Count} row(s) cannot be imported, the first {plan.BadRows[0]}: nothing was written");
+        }
+        if (plan.New.Count == 0)
+        {
+            return new ImportOutcome(0, plan.Duplicates, []);
+        }
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var leaves = new Dictionary<PlannedActivity, Activity>(ReferenceEqualityComparer.Instance);
+        var chains = new Dictionary<string, IReadOnlyList<DerivedActivity>>(StringComparer.Ordinal);
+        foreach (var symbol in plan.Symbols)
+        {
+            var mine = plan.New.Where(n => n.Activity.Symbol == symbol).ToList();
+            var steps = await ChainDerivation.DeriveAsync(connection, transaction, plan.PortfolioId, symbol,
+                chain => [.. chain, .. mine.Select(m => m.Activity)], cancellationToken);
+            var byActivity = steps.ToDictionary(s => s.Activity, (IEqualityComparer<Activity>)ReferenceEqualityComparer.Instance);
+            foreach (var m in mine)
+            {
+                leaves[m] = ChainDerivation.WithLeaves(m.Activity, byActivity[m.Activity]);
+            }
+            chains[symbol] = steps;
+        }
+        await ActivityCopy.WriteAsync(connection, plan.New.Select(n => leaves.TryGetValue(n, out var a) ? a : n.Activity), cancellationToken);
+        foreach (var (symbol, steps) in chains)
+        {
+            await ChainDerivation.WritePositionAsync(connection, transaction, plan.PortfolioId, symbol, steps, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportOutcome(plan.New.Count, plan.Duplicates, plan.Symbols);
+    }
+
+    /// <summary>The draft with its currency's rate of the day (each rate read once) and, where the file gives fees in that currency, the fees in HK$.</summary>
+    private static async Task<ActivityDraft> WithRateAsync(NpgsqlConnection connection, ImportedRow row, Dictionary<(string, DateOnly), decimal> rates,
+        CancellationToken cancellationToken)
+    {
+        var draft = row.Draft;
+        if (draft.Currency == Currencies.Base)
+        {
+            return draft;
+        }
+        var rate = draft.FxRate;
+        if (rate is null)
+        {
+            var key = (draft.Currency, draft.TradeDate);
+            if (!rates.TryGetValue(key, out var known))
+            {
+                rates[key] = known = await FxRates.OnAsync(connection, draft.Currency, draft.TradeDate, cancellationToken);
+            }
+            rate = known;
+        }
+        var fees = row.FeesInActivityCurrency && draft.Fees.Amount is { } amount ? FeesChoice.Given(Cents.HalfUp(amount * rate.Value)) : draft.Fees;
+        return draft with { FxRate = rate, Fees = fees };
+    }
+
+    /// <summary>
+    /// The activities the ledger does not hold yet, in the ledger's order (by date, then as in the file). An activity
+    /// is held when one of the same type, day, symbol, shares, price, amount, currency and ratio is: as many times as it is.
+    /// </summary>
+    private static List<PlannedActivity> Fresh(IReadOnlyList<Activity> existing, IReadOnlyList<PlannedActivity> built, out int duplicates)
+    {
+        var held = existing.GroupBy(Fingerprint).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var fresh = new List<PlannedActivity>();
+        foreach (var planned in built)
+        {
+            var key = Fingerprint(planned.Activity);
+            if (held.TryGetValue(key, out var count) && count > 0)
+            {
+                held[key] = count - 1;
+                continue;
+            }
+            fresh.Add(planned);
+        }
+        duplicates = built.Count - fresh.Count;
+        return [.. fresh.OrderBy(f => f.Activity.TradeDate).ThenBy(f => f.Line)];
+    }
+
+    public static string Fingerprint(Activity a) => string.Create(CultureInfo.InvariantCulture,
+        $"{a.Type.Name()}|{a.TradeDate:yyyy-MM-dd}|{a.Symbol}|{a.Quantity}|{a.Price:0.########}|{a.Amount:0.########}|{a.Currency}|{a.Ratio}");
+
+    /// <summary>Each symbol's chain with the new activities, derived: a sale of more than is held, as the bad row of the file's line that causes it.</summary>
+    private static IEnumerable<BadRow> Oversold(IReadOnlyList<Activity> existing, IReadOnlyList<PlannedActivity> fresh)
+    {
+        var bad = new List<BadRow>();
+        foreach (var chain in fresh.Where(f => f.Activity.Symbol is not null).GroupBy(f => f.Activity.Symbol!))
+        {
+            try
+            {
+                WeightedAverageCost.Derive([.. existing.Where(e => e.Symbol == chain.Key), .. chain.Select(c => c.Activity)]);
+            }
+            catch (OversoldException e)
+            {
+                var line = chain.FirstOrDefault(c => ReferenceEquals(c.Activity, e.Activity))?.Line
+                    ?? chain.Where(c => c.Activity.TradeDate <= e.Activity.TradeDate).Select(c => (int?)c.Line).LastOrDefault() ?? chain.First().Line;
+                bad.Add(new BadRow(line, e.Message));
+            }
+        }
+        return bad;
+    }
+}
