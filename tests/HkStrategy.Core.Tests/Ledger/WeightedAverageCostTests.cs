@@ -93,7 +93,7 @@ public sealed class WeightedAverageCostTests
     {
         var tooMany = Trade(3, ActivityType.Sell, "2024-03-05", 1501, 350m);
 
-        var refusal = Assert.Throws<HksException>(() => WeightedAverageCost.Derive([FirstBuy, tooMany, SecondBuy]));
+        var refusal = Assert.Throws<OversoldException>(() => WeightedAverageCost.Derive([FirstBuy, tooMany, SecondBuy]));
 
         Assert.Equal("SellsMoreThanHeld", refusal.Name);
         Assert.Contains("2024-03-05", refusal.Message, StringComparison.Ordinal);
