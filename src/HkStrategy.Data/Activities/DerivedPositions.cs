@@ -20,8 +20,8 @@ public static class DerivedPositions
 
     /// <summary>
     /// Sets the position to the shares and average cost (a new one takes the company's name and sector, and its last
-    /// close or the trade's price); a position sold out keeps the average cost it was held at; a position whose ledger
-    /// is now empty goes, with what hangs on it.
+    /// close or the trade's price); a position sold out keeps its row and the average cost it was held at; a position
+    /// whose ledger is now empty goes, with what hangs on it.
     /// </summary>
     public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DerivedPosition position, CancellationToken cancellationToken)
     {
@@ -30,6 +30,14 @@ public static class DerivedPositions
         {
             await connection.ExecuteAsync("DELETE FROM portfolio_positions WHERE portfolio_id = @PortfolioId AND symbol = @Symbol",
                 new { position.PortfolioId, position.Symbol, cancellationToken }, transaction);
+        }
+        else if (position.Quantity == 0 && !position.OpenedEmpty)
+        {
+            // Sold out: the row (with its rules and signals) stays at no shares; a position removed already is not brought back empty.
+            await connection.ExecuteAsync("""
+                UPDATE portfolio_positions SET quantity = 0, last_updated = LOCALTIMESTAMP
+                WHERE portfolio_id = @PortfolioId AND symbol = @Symbol AND quantity <> 0
+                """, new { position.PortfolioId, position.Symbol, cancellationToken }, transaction);
         }
         else
         {
@@ -52,4 +60,6 @@ public static class DerivedPositions
 }
 
 /// <summary>The position a symbol's ledger ends at; no quantity when the ledger holds nothing of it.</summary>
-public sealed record DerivedPosition(string PortfolioId, string Symbol, int? Quantity, decimal AverageCost, decimal? LastPrice, string? CompanyName, string Sector);
+/// <param name="OpenedEmpty">The ledger ends at an opening balance of no shares: the position is kept (or made) with none.</param>
+public sealed record DerivedPosition(string PortfolioId, string Symbol, int? Quantity, decimal AverageCost, decimal? LastPrice, string? CompanyName, string Sector,
+    bool OpenedEmpty = false);

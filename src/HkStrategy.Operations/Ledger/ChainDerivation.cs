@@ -46,7 +46,8 @@ internal static class ChainDerivation
                 ? held.Activity.Type is ActivityType.Opening or ActivityType.Adjustment && held.After.Quantity == 0 ? held.Activity.Price ?? 0m : held.Before.AverageCost
                 : 0m;
         return DerivedPositions.WriteAsync(connection, transaction,
-            new DerivedPosition(portfolioId, symbol, holds ? last.Quantity : null, average, lastPrice, company?.Name, company?.Sector ?? "Other"),
+            new DerivedPosition(portfolioId, symbol, holds ? last.Quantity : null, average, lastPrice, company?.Name, company?.Sector ?? "Other",
+                OpenedEmpty: steps.LastOrDefault(s => s.Activity.Type.ChangesPosition())?.Activity.Type == ActivityType.Opening),
             cancellationToken);
     }
 

@@ -29,7 +29,7 @@ public sealed record PortfolioRestoreResult(
 public sealed record PositionChange(string Change, string Symbol);
 
 /// <summary>
-/// <c>hks restore FILE --portfolio ID</c>: one portfolio's metadata, positions and their rules, signals (legacy and TXYZN), price history and analyses
+/// <c>hks restore FILE --portfolio ID</c>: one portfolio's metadata, positions and their rules, its ledger (<see cref="PortfolioLedgerRestore"/>), signals (legacy and TXYZN), price history and analyses
 /// brought back from a backup copy in one transaction on the live database. Every statement names the portfolio, so
 /// the others are not touched; rows are matched by content, so running it twice changes nothing the second time. A dry
 /// run applies it inside the transaction and rolls back, so its counts are exactly what would happen.
@@ -60,13 +60,21 @@ public static class PortfolioRestore
         {
             throw HksException.Usage("PortfolioNotInBackup", $"the backup has no portfolio {portfolioId}");
         }
+        var ledger = await PortfolioLedgerRestore.InAsync(source, cancellationToken);
         await using var connection = await live.OpenAsync(cancellationToken);
         SchemaGuard.RequireVersion(await new SchemaMigrator(MigrationCatalog.Embedded).InspectAsync(connection, cancellationToken), MigrationCatalog.Embedded.Latest);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync("SET LOCAL lock_timeout = '10s'; " + PortfolioRestoreSql.TemporaryTables, cancellationToken, transaction);
-        foreach (var (table, rows, target) in PortfolioRestoreSql.Copies)
+        await connection.ExecuteAsync("SET LOCAL lock_timeout = '10s'; " + PortfolioRestoreSql.TemporaryTables + (ledger ? PortfolioLedgerRestore.TemporaryTable : ""),
+            cancellationToken, transaction);
+        foreach (var (table, rows, target) in ledger ? [.. PortfolioRestoreSql.Copies, ("activities", "portfolio_id = {0}", "restore_activities")] : PortfolioRestoreSql.Copies)
         {
             await CopyAsync(source, connection, transaction, table, string.Format(System.Globalization.CultureInfo.InvariantCulture, rows, "'" + portfolioId + "'"), target, cancellationToken);
+        }
+        var replacesLedger = ledger && mode == PortfolioRestoreMode.Replace;
+        if (replacesLedger)
+        {
+            // The positions follow from the restored ledger below: their own writes are not recorded as adjustments.
+            await connection.ExecuteAsync("SELECT set_config('hks.deriving', 'on', true)", cancellationToken, transaction);
         }
         // Written from the column lists at start: no token with its parameters (see Run below).
         var positions = (await connection.QueryAsync<PositionChange>(PortfolioRestoreSql.PositionChanges, new { id = portfolioId }, transaction)).ToList();
@@ -81,6 +89,13 @@ public static class PortfolioRestore
                 : await connection.ExecuteAsync(sql, new { id = portfolioId }, transaction);
         }
         await Run("portfolio metadata", mode == PortfolioRestoreMode.MissingOnly ? PortfolioRestoreSql.InsertMissingMetadata : PortfolioRestoreSql.UpsertMetadata);
+        if (ledger && !replacesLedger)
+        {
+            // Merged: the backup's activities the ledger lacks come first; the positions the restore then writes are
+            // recorded as adjustments where they differ from what the merged ledger leaves.
+            await Run("activities added", PortfolioLedgerRestore.InsertMissing);
+            await PortfolioLedgerRestore.DeriveAsync(connection, transaction, portfolioId, cancellationToken);
+        }
         // First, so the backup's signals already name the live ids of their runs when they are compared.
         await Run("signal runs added", PortfolioRestoreSql.InsertMissingRuns);
         if (mode == PortfolioRestoreMode.Replace)
@@ -113,6 +128,13 @@ public static class PortfolioRestore
             await Run("TXYZN signals changed", PortfolioRestoreSql.UpdateChangedTxyzn);
         }
         await Run("TXYZN signals added", PortfolioRestoreSql.InsertMissingTxyzn);
+        if (replacesLedger)
+        {
+            await connection.ExecuteAsync("SELECT set_config('hks.deriving', 'off', true)", cancellationToken, transaction);
+            await Run("activities removed", PortfolioLedgerRestore.DeleteExtra);
+            await Run("activities added", PortfolioLedgerRestore.InsertMissing);
+            await PortfolioLedgerRestore.DeriveAsync(connection, transaction, portfolioId, cancellationToken);
+        }
         if (dryRun)
         {
             await transaction.RollbackAsync(cancellationToken);
