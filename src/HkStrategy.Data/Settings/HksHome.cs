@@ -27,4 +27,7 @@ public sealed class HksHome(string root)
     public string PortFile => Path.Combine(Root, "port");
 
     public string Backups => Path.Combine(Root, "backups");
+
+    /// <summary>Files uploaded to the dashboard between their preview and their import (readable by this account only).</summary>
+    public string Uploads => Path.Combine(Root, "uploads");
 }

@@ -1,4 +1,6 @@
 using HkStrategy.Core.Calendar;
+using HkStrategy.Core.Ledger;
+using HkStrategy.Data.Activities;
 using HkStrategy.Data.Portfolios;
 using HkStrategy.Data.Positions;
 using HkStrategy.Data.Prices;
@@ -13,8 +15,9 @@ public sealed record PositionView(Position Position, StoredSignal? LatestSignal,
 /// <summary>A sector's share of a portfolio's market value.</summary>
 public sealed record SectorShare(string Sector, decimal MarketValue, decimal Percent);
 
-/// <summary>Everything the portfolio page shows about one portfolio, read in three queries.</summary>
-public sealed record PortfolioView(PortfolioSummary Summary, IReadOnlyList<PositionView> Positions, IReadOnlyList<SectorShare> Sectors, DateOnly LastTradingDay)
+/// <summary>Everything the portfolio page shows about one portfolio, read in five queries: today's activities (Hong Kong's date) among it.</summary>
+public sealed record PortfolioView(PortfolioSummary Summary, IReadOnlyList<PositionView> Positions, IReadOnlyList<SectorShare> Sectors, DateOnly LastTradingDay,
+    IReadOnlyList<Activity> TodaysActivities)
 {
     public int StaleCount => Positions.Count(p => p.IsStale);
 
@@ -25,12 +28,14 @@ public sealed record PortfolioView(PortfolioSummary Summary, IReadOnlyList<Posit
         var signals = await SignalStore.LatestAsync(connection, portfolioId, cancellationToken);
         var newest = await StalePrices.NewestBarsAsync(connection, portfolioId, cancellationToken);
         var lastTradingDay = MarketClock.LastClosedTradingDay(now, TradingCalendar.Hkex);
+        var today = DateOnly.FromDateTime(MarketClock.HongKongTime(now));
+        var todays = await ActivityStore.ListAsync(connection, portfolioId, new ActivityFilter(From: today, To: today), cancellationToken);
         var views = positions.Select(p =>
         {
             var bar = newest.GetValueOrDefault(p.Symbol);
             return new PositionView(p, signals.GetValueOrDefault(p.Symbol), bar, p.Quantity > 0 && (bar is null || bar < lastTradingDay));
         }).ToList();
-        return new PortfolioView(summary, views, SectorShares(positions, summary.MarketValue), lastTradingDay);
+        return new PortfolioView(summary, views, SectorShares(positions, summary.MarketValue), lastTradingDay, [.. todays.Select(a => a.ToActivity())]);
     }
 
     private static List<SectorShare> SectorShares(IReadOnlyList<Position> positions, decimal total) =>

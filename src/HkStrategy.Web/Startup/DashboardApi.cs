@@ -4,6 +4,8 @@ using HkStrategy.Web.Signals;
 using HkStrategy.Web.Equity;
 using HkStrategy.Web.Portfolios;
 using HkStrategy.Web.Status;
+using HkStrategy.Web.Activities;
+using HkStrategy.Web.Performance;
 namespace HkStrategy.Web.Startup;
 
 /// <summary>The JSON API: the same data as the pages, described at <c>/openapi/v1.json</c>.</summary>
@@ -18,5 +20,7 @@ public static class DashboardApi
         api.MapEquityApi();
         api.MapSignalApi();
         api.MapAnalysisApi();
+        api.MapActivityApi();
+        api.MapPerformanceApi();
     }
 }

@@ -32,6 +32,7 @@ public static class DashboardHost
         app.MapPortfolioSwitch();
         app.MapBackupDownload();
         app.MapPortfolioExport();
+        HkStrategy.Web.Activities.ActivityApi.MapActivityExport(app);
         await app.StartAsync(cancellationToken);
         // Kestrel's own configuration (Kestrel__Endpoints__…) can add addresses the --urls check never saw.
         try

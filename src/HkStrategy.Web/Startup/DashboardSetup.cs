@@ -33,6 +33,10 @@ public static class DashboardSetup
         builder.Services.AddSingleton<PortfolioDeletion>();
         builder.Services.AddSingleton<PortfolioImporting>();
         builder.Services.AddSingleton<PositionRemoval>();
+        builder.Services.AddSingleton<HkStrategy.Operations.Ledger.ActivityRemoval>();
+        builder.Services.AddSingleton<HkStrategy.Web.Activities.LedgerListCache>();
+        builder.Services.AddSingleton<HkStrategy.Web.Performance.PerformanceCache>();
+        builder.Services.AddSingleton(sp => new HkStrategy.Web.Activities.ActivityUploads(home.Uploads, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<AnalysisDeletion>();
         builder.Services.AddExceptionHandler<DashboardExceptionHandler>();
         builder.Services.AddProblemDetails();

@@ -5,8 +5,9 @@ namespace HkStrategy.Operations.Ledger.Exchange;
 /// <summary>Opens an activity file and reads it in its format; a file that cannot be opened is one line.</summary>
 public static class ActivityFiles
 {
+    /// <param name="displayName">The file's name in messages (an upload's own name); default: the path's.</param>
     public static async Task<ActivityFile> ReadAsync(string path, ActivityFileFormat format, IReadOnlyDictionary<string, string> mapping, string portfolioId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? displayName = null)
     {
         if (mapping.Count > 0 && format != ActivityFileFormat.Csv)
         {
@@ -23,7 +24,7 @@ public static class ActivityFiles
         }
         await using (stream)
         {
-            var name = Path.GetFileName(path);
+            var name = displayName ?? Path.GetFileName(path);
             return format switch
             {
                 ActivityFileFormat.Ghostfolio => await GhostfolioJsonReader.ReadAsync(stream, name, portfolioId, cancellationToken),
