@@ -15,7 +15,8 @@
   const line = (name, values) => ({
     name: name,
     type: 'line',
-    showSymbol: false,
+    // A short period's few days are drawn as points too, so that a single day is seen.
+    showSymbol: data.days.length < 40,
     connectNulls: false,
     data: data.days.map((day, i) => [day, values[i]]),
   });
