@@ -12,7 +12,8 @@ activities="${1:-100000}"; runs="${2:-3}"; seconds="${3:-30}"
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/../embedded-server.sh"
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)" >&2; exit 3; }
-python3 "$here/make-activities.py" "$activities" 200 10 "$work/activities.csv" "$work/bars.csv" >/dev/null
+python3 "$here/make-activities.py" "$activities" 200 10 "$work/activities.csv" "$work/bars.csv" \
+  "$root/src/HkStrategy.Core/Calendar/hkex-holidays.txt" >/dev/null
 db=bench_ledger
 db_url="$(database_url $db)"
 columns="portfolio_id, activity_type, trade_date, settlement_date, symbol, quantity, price, amount, currency, fx_rate, ratio_from, ratio_to, stamp_duty, sfc_levy, afrc_levy, trading_fee, settlement_fee, commission, note, position_quantity, position_avg_cost"

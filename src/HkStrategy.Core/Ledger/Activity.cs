@@ -47,7 +47,4 @@ public sealed record Activity
 
     /// <summary>The amount in HK$, to the cent.</summary>
     public decimal AmountHkd => Cents.HalfUp((Amount ?? 0m) * FxRate);
-
-    /// <summary>Where the ledger orders it: by trade date, then as recorded (a new one last of its day).</summary>
-    public (DateOnly, long) Order => (TradeDate, Id == 0 ? long.MaxValue : Id);
 }

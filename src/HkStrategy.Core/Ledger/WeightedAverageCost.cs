@@ -25,7 +25,7 @@ public static class WeightedAverageCost
     {
         var derived = new List<DerivedActivity>();
         var holding = Holding.None;
-        foreach (var activity in chain.OrderBy(a => a.Order))
+        foreach (var activity in LedgerOrder.Sorted(chain))
         {
             var step = Apply(holding, activity);
             derived.Add(step);

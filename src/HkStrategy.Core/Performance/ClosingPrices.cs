@@ -31,6 +31,34 @@ public sealed class ClosingPrices
         return index >= 0 ? series.Closes[index] : null;
     }
 
+    /// <summary>A reader of one symbol's closes, fastest when asked for days in order; none when the symbol has no closes.</summary>
+    public Cursor? CursorOf(string symbol) => _series.TryGetValue(symbol, out var series) ? new Cursor(series.Days, series.Closes) : null;
+
+    /// <summary>
+    /// "The last close on or before a day" of one symbol, continuing from where the last question stopped when the day
+    /// is not earlier than it (a replay asks day after day), else by binary search.
+    /// </summary>
+    public sealed class Cursor(DateOnly[] days, decimal[] closes)
+    {
+        private int _index = -1;
+
+        public decimal? On(DateOnly day)
+        {
+            if (_index >= 0 && day < days[_index])
+            {
+                _index = Array.BinarySearch(days, day) is var found && found >= 0 ? found : ~found - 1;
+            }
+            else
+            {
+                while (_index + 1 < days.Length && days[_index + 1] <= day)
+                {
+                    _index++;
+                }
+            }
+            return _index >= 0 ? closes[_index] : null;
+        }
+    }
+
     /// <summary>The last day with a close, of any symbol.</summary>
     public DateOnly? LastDay => _series.Values.Where(s => s.Days.Length > 0).Select(s => (DateOnly?)s.Days[^1]).Max();
 }

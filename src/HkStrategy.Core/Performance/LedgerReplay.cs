@@ -11,6 +11,7 @@ internal sealed class LedgerReplay(ClosingPrices prices, IReadOnlyDictionary<Act
     private readonly Dictionary<string, Holding> _holdings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _lastPrices = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _unpriced = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ClosingPrices.Cursor?> _cursors = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> Unpriced => [.. _unpriced];
 
@@ -30,7 +31,18 @@ internal sealed class LedgerReplay(ClosingPrices prices, IReadOnlyDictionary<Act
         return DayFlows.Of(activity, before, step.After.Quantity, PriceOf(symbol, day, activity.Price is > 0m ? activity.Price.Value * activity.FxRate : null));
     }
 
-    public decimal Value(DateOnly day) => _holdings.Sum(h => h.Value.Quantity == 0 ? 0m : Costs.Cents.HalfUp(h.Value.Quantity * PriceOf(h.Key, day, null)));
+    public decimal Value(DateOnly day)
+    {
+        var value = 0m;
+        foreach (var (symbol, holding) in _holdings)
+        {
+            if (holding.Quantity != 0)
+            {
+                value += Costs.Cents.HalfUp(holding.Quantity * PriceOf(symbol, day, null));
+            }
+        }
+        return value;
+    }
 
     public Dictionary<string, int> Holdings() =>
         _holdings.Where(h => h.Value.Quantity > 0).ToDictionary(h => h.Key, h => h.Value.Quantity, StringComparer.Ordinal);
@@ -40,7 +52,11 @@ internal sealed class LedgerReplay(ClosingPrices prices, IReadOnlyDictionary<Act
 
     private decimal PriceOf(string symbol, DateOnly day, decimal? fallback)
     {
-        if (prices.On(symbol, day) is { } close)
+        if (!_cursors.TryGetValue(symbol, out var cursor))
+        {
+            _cursors[symbol] = cursor = prices.CursorOf(symbol);
+        }
+        if (cursor?.On(day) is { } close)
         {
             return close;
         }

@@ -16,7 +16,7 @@ public static class PerformanceCalculator
         var derived = request.Activities.Where(a => a.Symbol is not null).GroupBy(a => a.Symbol!)
             .SelectMany(chain => WeightedAverageCost.Derive(chain))
             .ToDictionary(s => s.Activity, s => s, (IEqualityComparer<Activity>)ReferenceEqualityComparer.Instance);
-        var ordered = request.Activities.OrderBy(a => a.Order).ToList();
+        var ordered = LedgerOrder.Sorted(request.Activities);
         var from = request.From ?? (ordered.Count > 0 ? ordered[0].TradeDate : request.To);
         var replay = new LedgerReplay(request.Prices, derived);
         var days = Days(ordered, from, request.To);

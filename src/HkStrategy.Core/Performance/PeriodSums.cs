@@ -5,15 +5,16 @@ namespace HkStrategy.Core.Performance;
 /// <summary>What the period's activities realised, paid out and cost: in all, per symbol, per sale and per year.</summary>
 internal sealed class PeriodSums(DateOnly from, DateOnly to)
 {
-    private readonly Dictionary<string, SymbolSums> _symbols = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<int, (decimal Dividends, decimal Fees, decimal Realized)> _years = [];
+    private readonly Dictionary<string, Sums> _symbols = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, Sums> _years = [];
+    private readonly decimal[] _costs = new decimal[7];
     private readonly List<RealizedSale> _sales = [];
 
     public decimal Realized { get; private set; }
 
     public decimal Dividends { get; private set; }
 
-    public CostsByKind Fees { get; private set; } = CostsByKind.None;
+    public CostsByKind Fees => new(_costs[0], _costs[1], _costs[2], _costs[3], _costs[4], _costs[5], _costs[6]);
 
     public IReadOnlyList<RealizedSale> Sales => _sales;
 
@@ -21,7 +22,17 @@ internal sealed class PeriodSums(DateOnly from, DateOnly to)
 
     public sealed record SymbolSums(decimal Realized, decimal Dividends, decimal Fees);
 
-    public SymbolSums Of(string symbol) => _symbols.GetValueOrDefault(symbol) ?? new SymbolSums(0m, 0m, 0m);
+    public SymbolSums Of(string symbol) => _symbols.TryGetValue(symbol, out var sums) ? new SymbolSums(sums.Realized, sums.Dividends, sums.Fees) : new SymbolSums(0m, 0m, 0m);
+
+    /// <summary>What a symbol or a year adds up to, added to in place: a replay adds a hundred thousand activities.</summary>
+    private sealed class Sums
+    {
+        public decimal Realized;
+        public decimal Dividends;
+        public decimal Fees;
+
+        public void Add(decimal realized, decimal dividends, decimal fees) => (Realized, Dividends, Fees) = (Realized + realized, Dividends + dividends, Fees + fees);
+    }
 
     public void Add(Activity activity, DerivedActivity? step)
     {
@@ -37,8 +48,10 @@ internal sealed class PeriodSums(DateOnly from, DateOnly to)
             _ => 0m,
         };
         var other = activity.Type == ActivityType.Fee ? activity.AmountHkd : 0m;
-        Fees = Fees.Plus(activity.Fees, other);
-        var fees = activity.Fees.Total + other;
+        var costs = activity.Fees;
+        (_costs[0], _costs[1], _costs[2]) = (_costs[0] + costs.StampDuty, _costs[1] + costs.SfcLevy, _costs[2] + costs.AfrcLevy);
+        (_costs[3], _costs[4], _costs[5], _costs[6]) = (_costs[3] + costs.TradingFee, _costs[4] + costs.SettlementFee, _costs[5] + costs.Commission, _costs[6] + other);
+        var fees = costs.Total + other;
         Realized += realized;
         Dividends += dividend;
         if (step?.RealizedPnl is { } pnl)
@@ -48,12 +61,20 @@ internal sealed class PeriodSums(DateOnly from, DateOnly to)
         }
         if (activity.Symbol is { } symbol)
         {
-            var sums = Of(symbol);
-            _symbols[symbol] = new SymbolSums(sums.Realized + realized, sums.Dividends + dividend, sums.Fees + fees);
+            Of(_symbols, symbol).Add(realized, dividend, fees);
         }
-        var year = _years.GetValueOrDefault(activity.TradeDate.Year);
-        _years[activity.TradeDate.Year] = (year.Dividends + dividend, year.Fees + fees, year.Realized + realized);
+        Of(_years, activity.TradeDate.Year).Add(realized, dividend, fees);
     }
 
-    public IReadOnlyList<YearSummary> Years() => [.. _years.Select(y => new YearSummary(y.Key, y.Value.Dividends, y.Value.Fees, y.Value.Realized))];
+    public IReadOnlyList<YearSummary> Years() =>
+        [.. _years.OrderBy(y => y.Key).Select(y => new YearSummary(y.Key, y.Value.Dividends, y.Value.Fees, y.Value.Realized))];
+
+    private static Sums Of<TKey>(Dictionary<TKey, Sums> sums, TKey key) where TKey : notnull
+    {
+        if (!sums.TryGetValue(key, out var found))
+        {
+            sums[key] = found = new Sums();
+        }
+        return found;
+    }
 }

@@ -25,11 +25,12 @@ public static class PerformanceReading
             throw HksException.Usage("InvalidPeriod", $"--from {f:yyyy-MM-dd} is after --to {t:yyyy-MM-dd}");
         }
         _ = await PortfolioStore.GetAsync(connection, portfolioId, cancellationToken);
-        var activities = (await ActivityStore.ListAsync(connection, portfolioId, new ActivityFilter(), cancellationToken)).Select(a => a.ToActivity()).ToList();
-        var symbols = activities.Where(a => a.Symbol is not null).Select(a => a.Symbol!).Append(query.Benchmark).Distinct().ToArray();
         var today = DateOnly.FromDateTime(MarketClock.HongKongTime(clock.GetUtcNow()));
-        var first = (activities.Count > 0 ? activities.Min(a => a.TradeDate) : query.From ?? today).AddDays(-14);
-        var prices = await ClosesAsync(connection, symbols, first, query.To ?? today, cancellationToken);
+        // The closes are read on a second connection while this one reads the ledger: the two largest reads overlap.
+        await using var second = (NpgsqlConnection)((ICloneable)connection).Clone();
+        var closes = ClosesAsync(second, portfolioId, query.Benchmark, query.From ?? today, query.To ?? today, cancellationToken);
+        var activities = (await ActivityStore.ListAsync(connection, portfolioId, new ActivityFilter(), cancellationToken)).Select(a => a.ToActivity()).ToList();
+        var prices = await closes;
         var to = query.To ?? LastClose(prices, activities, today);
         return PerformanceCalculator.Calculate(new PerformanceRequest(activities, prices, query.From, to, query.Benchmark, query.BaselineDate));
     }
@@ -45,20 +46,48 @@ public static class PerformanceReading
         return last < today ? last : today;
     }
 
-    private static async Task<ClosingPrices> ClosesAsync(NpgsqlConnection connection, string[] symbols, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    /// <summary>
+    /// The closes of every symbol the ledger names and of the benchmark, from two weeks before the first activity (or
+    /// <paramref name="from"/>) to <paramref name="to"/>, read row by row into one array per symbol.
+    /// </summary>
+    private static async Task<ClosingPrices> ClosesAsync(NpgsqlConnection connection, string portfolioId, string benchmark, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<CloseRow>("""
-            SELECT symbol AS "Symbol", trade_date AS "Day", close AS "Close" FROM daily_bars
-            WHERE symbol = ANY(@symbols) AND trade_date BETWEEN @from AND @to ORDER BY symbol, trade_date
-            """, new { symbols, from, to, cancellationToken });
-        var prices = new ClosingPrices();
-        foreach (var series in rows.GroupBy(r => r.Symbol))
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            SELECT symbol, trade_date, close FROM daily_bars
+            WHERE symbol = ANY(ARRAY(SELECT DISTINCT symbol FROM activities WHERE portfolio_id = $1 AND symbol IS NOT NULL) || $2::text)
+              AND trade_date BETWEEN COALESCE((SELECT MIN(trade_date) FROM activities WHERE portfolio_id = $1), $3) - 14 AND $4
+            ORDER BY symbol, trade_date
+            """, connection)
         {
-            var list = series.ToList();
-            prices.Add(series.Key, [.. list.Select(r => r.Day)], [.. list.Select(r => r.Close)]);
+            Parameters = { new() { Value = portfolioId }, new() { Value = benchmark }, new() { Value = from }, new() { Value = to } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var prices = new ClosingPrices();
+        string? symbol = null;
+        List<DateOnly> days = [];
+        List<decimal> closes = [];
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var rowSymbol = reader.GetString(0);
+            if (rowSymbol != symbol)
+            {
+                Flush();
+                (symbol, days, closes) = (rowSymbol, [], []);
+            }
+            days.Add(reader.GetFieldValue<DateOnly>(1));
+            closes.Add(reader.GetDecimal(2));
         }
+        Flush();
         return prices;
-    }
 
-    internal sealed record CloseRow(string Symbol, DateOnly Day, decimal Close);
+        void Flush()
+        {
+            if (symbol is not null)
+            {
+                prices.Add(symbol, days, closes);
+            }
+        }
+    }
 }
