@@ -44,6 +44,7 @@ namespace HkStrategy.Cli.Commands;
 [JsonSerializable(typeof(IReadOnlyList<PortfolioSummary>))]
 [JsonSerializable(typeof(CreatedPortfolios))]
 [JsonSerializable(typeof(FeeQuoteJson))]
+[JsonSerializable(typeof(HkStrategy.Cli.Commands.Portfolio.BrokerProfileJson))]
 [JsonSerializable(typeof(ActivityJson))]
 [JsonSerializable(typeof(ActivityImportJson))]
 [JsonSerializable(typeof(HkStrategy.Core.Performance.PerformanceReport))]

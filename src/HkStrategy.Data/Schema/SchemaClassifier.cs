@@ -26,8 +26,11 @@ public static class SchemaClassifier
     /// <summary>The tables version 5 adds: the activity ledger and its journal.</summary>
     public static readonly string[] LedgerTables = ["activities", "activity_journal"];
 
+    /// <summary>The table version 6 adds: each portfolio's broker profile.</summary>
+    public static readonly string[] BrokerTables = ["broker_profiles"];
+
     /// <summary>The newest version the tables alone can tell apart.</summary>
-    public const int HighestRecognisedVersion = 5;
+    public const int HighestRecognisedVersion = 6;
 
     private static readonly string[] PortfolioScopedTables = ["portfolio_positions", "trading_signals", "price_history"];
 
@@ -134,11 +137,15 @@ public static class SchemaClassifier
         {
             var marketData = MarketDataTables.Count(columns.ContainsKey);
             var ledger = LedgerTables.Count(columns.ContainsKey);
-            if (ledger > 0)
+            var brokers = BrokerTables.All(columns.ContainsKey);
+            if (ledger > 0 || brokers)
             {
-                return ledger == LedgerTables.Length && marketData == MarketDataTables.Length && OverlayColumns.All(columns["position_rules"].Contains)
-                    ? new(SchemaShape.MultiPortfolio, 5, "multi-portfolio with market data, signals, the positions' overlays and the activity ledger")
-                    : new(SchemaShape.Unknown, null, $"the activity ledger's tables without all of version 4's, or without {string.Join(", ", LedgerTables.Where(t => !columns.ContainsKey(t)))} (a half-finished migration?)");
+                var complete = ledger == LedgerTables.Length && marketData == MarketDataTables.Length && OverlayColumns.All(columns["position_rules"].Contains);
+                return !complete
+                    ? new(SchemaShape.Unknown, null, $"the activity ledger's tables without all of version 4's, or without {string.Join(", ", LedgerTables.Where(t => !columns.ContainsKey(t)).DefaultIfEmpty("them"))} (a half-finished migration?)")
+                    : brokers
+                        ? new(SchemaShape.MultiPortfolio, 6, "multi-portfolio with market data, signals, the positions' overlays, the activity ledger and broker profiles")
+                        : new(SchemaShape.MultiPortfolio, 5, "multi-portfolio with market data, signals, the positions' overlays and the activity ledger");
             }
             return marketData switch
             {

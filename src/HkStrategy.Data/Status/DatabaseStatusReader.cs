@@ -114,6 +114,10 @@ public static class DatabaseStatusReader
         {
             yield return "a rollback archive (schema hks_archive_v5) holds the activity ledger and its journal; 'hks db migrate' brings them back";
         }
+        if (tables.Keys.Any(t => t.StartsWith("hks_archive_v6.", StringComparison.Ordinal)))
+        {
+            yield return "a rollback archive (schema hks_archive_v6) holds the broker profiles; 'hks db migrate' brings them back";
+        }
     }
 
     private static async Task<IEnumerable<string>> DataWarningsAsync(NpgsqlConnection connection, IReadOnlyDictionary<string, long> tables, CancellationToken cancellationToken)

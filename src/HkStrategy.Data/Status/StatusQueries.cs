@@ -8,7 +8,7 @@ internal static class StatusQueries
         SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END AS "Name",
                (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I.%I', n.nspname, c.relname), false, true, '')))[1]::text::bigint AS "Rows"
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname IN ('public', 'hks_archive', 'hks_archive_extras', 'hks_archive_v3', 'hks_archive_v4', 'hks_archive_v5', 'hks_orphaned') AND c.relkind IN ('r', 'p')
+        WHERE n.nspname IN ('public', 'hks_archive', 'hks_archive_extras', 'hks_archive_v3', 'hks_archive_v4', 'hks_archive_v5', 'hks_archive_v6', 'hks_orphaned') AND c.relkind IN ('r', 'p')
         ORDER BY n.nspname DESC, c.relname
         """;
 

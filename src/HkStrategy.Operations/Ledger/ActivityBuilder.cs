@@ -4,6 +4,7 @@ using HkStrategy.Core.Costs;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Ledger;
 using HkStrategy.Core.Symbols;
+using HkStrategy.Data.Brokers;
 using Npgsql;
 
 namespace HkStrategy.Operations.Ledger;
@@ -17,7 +18,8 @@ public sealed record BuiltActivity(Activity Activity, IReadOnlyList<string> Warn
 /// </summary>
 public static class ActivityBuilder
 {
-    public static async Task<BuiltActivity> BuildAsync(NpgsqlConnection connection, ActivityDraft draft, CancellationToken cancellationToken)
+    /// <param name="broker">The portfolio's broker profile when the caller has read it (an import reads it once); else read here for a trade.</param>
+    public static async Task<BuiltActivity> BuildAsync(NpgsqlConnection connection, ActivityDraft draft, CancellationToken cancellationToken, BrokerProfile? broker = null)
     {
         var fxRate = draft.Currency == Currencies.Base
             ? draft.FxRate is null or 1m ? 1m : throw HksException.Usage("FxRateNotUsed", "an activity in HKD has no --fx-rate")
@@ -27,11 +29,16 @@ public static class ActivityBuilder
             PortfolioId = draft.PortfolioId, Type = draft.Type, TradeDate = draft.TradeDate, Symbol = draft.Symbol, Quantity = draft.Quantity,
             Price = draft.Price, Amount = draft.Amount, Currency = draft.Currency, FxRate = fxRate, Ratio = draft.Ratio, Note = draft.Note,
         };
-        return Complete(activity, draft.Fees);
+        if (broker is null && draft.Type.IsTrade() && draft.Fees.Exact is null && draft.Fees.Amount is null)
+        {
+            broker = await BrokerProfileStore.ChargedAsync(connection, draft.PortfolioId, cancellationToken);
+        }
+        return Complete(activity, draft.Fees, broker ?? BrokerProfile.None);
     }
 
     /// <summary>The activity with its trade's consideration, settlement day and costs, its rules checked.</summary>
-    public static BuiltActivity Complete(Activity activity, FeesChoice fees)
+    /// <param name="broker">Whose commission a trade's computed costs include.</param>
+    public static BuiltActivity Complete(Activity activity, FeesChoice fees, BrokerProfile broker)
     {
         if (activity.Type.IsTrade())
         {
@@ -46,12 +53,12 @@ public static class ActivityBuilder
                 SettlementDate = TradingCalendar.Hkex.SettlementDay(activity.TradeDate),
             };
         }
-        activity = activity with { Fees = Costs(activity, fees) };
+        activity = activity with { Fees = Costs(activity, fees, broker) };
         ActivityRules.Check(activity);
         return new BuiltActivity(activity, Warnings(activity));
     }
 
-    private static TradeCosts Costs(Activity activity, FeesChoice fees)
+    private static TradeCosts Costs(Activity activity, FeesChoice fees, BrokerProfile broker)
     {
         if (fees.Exact is { } exact)
         {
@@ -68,7 +75,7 @@ public static class ActivityBuilder
                 : TradeCosts.None;
         }
         var side = activity.Type == ActivityType.Sell ? TradeSide.Sell : TradeSide.Buy;
-        return CostSchedule.HongKong.Quote(side, activity.ConsiderationHkd, activity.TradeDate);
+        return CostSchedule.HongKong.Quote(side, activity.ConsiderationHkd, activity.TradeDate, broker);
     }
 
     private static IReadOnlyList<string> Warnings(Activity activity) =>

@@ -1,6 +1,7 @@
 using HkStrategy.Core.Costs;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Ledger;
+using HkStrategy.Data.Brokers;
 using Npgsql;
 
 namespace HkStrategy.Operations.Ledger;
@@ -51,23 +52,26 @@ public sealed record ActivityEdit
             Price = Price ?? current.Price, Amount = Amount ?? (current.Type.IsTrade() ? null : current.Amount), Currency = currency, FxRate = fxRate,
             Ratio = Ratio ?? current.Ratio, Note = Note ?? current.Note, SettlementDate = null,
         };
-        return ActivityBuilder.Complete(edited, FeesFor(current, edited));
+        // Costs hks computed are computed again with the portfolio's broker profile as it is now; if it changed since,
+        // the recorded costs no longer match and are kept, as costs given from a contract note are.
+        var broker = await BrokerProfileStore.ChargedAsync(connection, current.PortfolioId, cancellationToken);
+        return ActivityBuilder.Complete(edited, FeesFor(current, edited, broker), broker);
     }
 
     /// <summary>The costs of the edited activity: as chosen, else computed again if they were computed, else kept as they are.</summary>
-    private FeesChoice FeesFor(Activity current, Activity edited)
+    private FeesChoice FeesFor(Activity current, Activity edited, BrokerProfile broker)
     {
         if (Fees != FeesChoice.Default)
         {
             return Fees;
         }
-        return edited.Type.IsTrade() && current.Type.IsTrade() && current.Fees == AutoCosts(current) ? FeesChoice.Computed : FeesChoice.Kept(current.Fees);
+        return edited.Type.IsTrade() && current.Type.IsTrade() && current.Fees == AutoCosts(current, broker) ? FeesChoice.Computed : FeesChoice.Kept(current.Fees);
     }
 
-    private static TradeCosts? AutoCosts(Activity activity)
+    private static TradeCosts? AutoCosts(Activity activity, BrokerProfile broker)
     {
         var first = CostSchedule.HongKong.First;
         return activity.TradeDate < first ? null
-            : CostSchedule.HongKong.Quote(activity.Type == ActivityType.Sell ? TradeSide.Sell : TradeSide.Buy, activity.ConsiderationHkd, activity.TradeDate);
+            : CostSchedule.HongKong.Quote(activity.Type == ActivityType.Sell ? TradeSide.Sell : TradeSide.Buy, activity.ConsiderationHkd, activity.TradeDate, broker);
     }
 }

@@ -30,7 +30,7 @@ public sealed class SchemaClassifierTests
     }
 
     [Fact]
-    public void TheMarketDataTables_AreVersion3_AndWithTheOverlayColumnsVersion4()
+    public void EachVersionsTables_TellVersions3To6Apart_AndHalfOfOnesTablesIsUnknown()
     {
         var tables = Legacy().With("portfolios", "portfolio_id");
         foreach (var table in new[] { "portfolio_positions", "trading_signals", "price_history" })
@@ -54,6 +54,11 @@ public sealed class SchemaClassifierTests
 
         Assert.Equal((SchemaShape.Unknown, (int?)null), halfTheLedger);
         Assert.Equal((SchemaShape.MultiPortfolio, (int?)5), Shape(tables));
+        tables.With("broker_profiles", "portfolio_id", "commission_rate");
+        Assert.Equal((SchemaShape.MultiPortfolio, (int?)6), Shape(tables));
+        tables.Remove("activity_journal");
+        Assert.Equal((SchemaShape.Unknown, (int?)null), Shape(tables)); // broker profiles without the whole ledger
+        tables.With("activity_journal", "id", "activity_id");
         tables["position_rules"].ExceptWith(SchemaClassifier.OverlayColumns);
         Assert.Equal((SchemaShape.Unknown, (int?)null), Shape(tables)); // the ledger without version 4's overlays
     }

@@ -6,6 +6,8 @@ using HkStrategy.Core.Calendar;
 using HkStrategy.Core.Costs;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Input;
+using HkStrategy.Core.Portfolios;
+using HkStrategy.Operations.Brokers;
 using Spectre.Console;
 
 namespace HkStrategy.Cli.Commands.Fees;
@@ -22,13 +24,14 @@ public sealed class FeesQuoteCommand(CliContext context) : HksCommand(context)
     private readonly Option<string?> _rate = new Option<string?>("--commission-rate") { Description = "The broker's rate, with its percent sign (0.03%)" };
     private readonly Option<string?> _minimum = new Option<string?>("--commission-minimum") { Description = "The broker's minimum commission per trade, HK$" };
     private readonly Option<string?> _platform = new Option<string?>("--platform-fee") { Description = "The broker's platform fee per trade, HK$" };
+    private readonly Option<string?> _portfolio = new Option<string?>("--portfolio") { Description = "Charge the commission of this portfolio's broker profile" };
     private readonly Option<bool> _json = CommonOptions.Json();
 
     protected override Command Define()
     {
         return new Command("quote", "One side's costs of a trade: stamp duty, SFC and AFRC levies, trading fee, settlement fee, commission")
         {
-            _side, _amount, _date, _rate, _minimum, _platform, _json,
+            _side, _amount, _date, _rate, _minimum, _platform, _portfolio, _json,
         };
     }
 
@@ -38,10 +41,20 @@ public sealed class FeesQuoteCommand(CliContext context) : HksCommand(context)
         var consideration = InputValues.Amount("--amount", parseResult.GetValue(_amount))!.Value;
         var day = InputValues.Date("--date", parseResult.GetValue(_date))
             ?? DateOnly.FromDateTime(MarketClock.HongKongTime(Context.Clock.GetUtcNow()));
-        var broker = new BrokerProfile(
+        var broker = BrokerProfile.Checked(
             InputValues.Percent("--commission-rate", parseResult.GetValue(_rate)) ?? 0m,
             InputValues.Amount("--commission-minimum", parseResult.GetValue(_minimum)) ?? 0m,
             InputValues.Amount("--platform-fee", parseResult.GetValue(_platform)) ?? 0m);
+        if (parseResult.GetValue(_portfolio) is { } portfolio)
+        {
+            if (!broker.IsNone)
+            {
+                throw HksException.Usage("BrokerGivenTwice", "--portfolio charges its broker profile: give it or the commission options, not both");
+            }
+            var portfolioId = PortfolioId.Require(portfolio);
+            await using var session = await DataSession.OpenAsync(Context, parseResult, cancellationToken);
+            broker = (await BrokerProfileChanges.ShowAsync(session.Connection, portfolioId, cancellationToken))?.Profile ?? BrokerProfile.None;
+        }
         var costs = CostSchedule.HongKong.Quote(tradeSide, consideration, day, broker);
         DateOnly? settles = TradingCalendar.Hkex.IsTradingDay(day) ? TradingCalendar.Hkex.SettlementDay(day) : null;
         if (parseResult.GetValue(_json))

@@ -6,12 +6,13 @@ namespace HkStrategy.Cli.Commands.Portfolio;
 
 public static class PortfolioCommand
 {
-    public static Command Create(CliContext context) => new("portfolio", "Portfolios: list, show, create, edit, copy, delete, export, import")
+    public static Command Create(CliContext context) => new("portfolio", "Portfolios: list, show, create, edit, broker, copy, delete, export, import")
     {
         new PortfolioListCommand(context).Create(),
         new PortfolioShowCommand(context).Create(),
         new PortfolioCreateCommand(context).Create(),
         new PortfolioEditCommand(context).Create(),
+        new PortfolioBrokerCommand(context).Create(),
         new PortfolioCopyCommand(context).Create(),
         new PortfolioDeleteCommand(context).Create(),
         new PortfolioExportCommand(context).Create(),

@@ -3,6 +3,7 @@ using HkStrategy.Core.Costs;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Ledger;
 using HkStrategy.Data.Activities;
+using HkStrategy.Data.Brokers;
 using HkStrategy.Data.Portfolios;
 using HkStrategy.Operations.Prices;
 using Npgsql;
@@ -36,12 +37,13 @@ public static class ActivityImporting
         var warnings = new List<string>();
         var built = new List<PlannedActivity>();
         var rates = new Dictionary<(string, DateOnly), decimal>();
+        var broker = await BrokerProfileStore.ChargedAsync(connection, portfolioId, cancellationToken);
         foreach (var row in file.Rows)
         {
             try
             {
                 var draft = await WithRateAsync(connection, row, rates, cancellationToken);
-                var activity = await ActivityBuilder.BuildAsync(connection, draft, cancellationToken);
+                var activity = await ActivityBuilder.BuildAsync(connection, draft, cancellationToken, broker);
                 built.Add(new PlannedActivity(row.Line, activity.Activity with { PortfolioId = portfolioId }));
                 warnings.AddRange(activity.Warnings.Select(w => string.Create(CultureInfo.InvariantCulture, $"line {row.Line}: {w}")));
             }
