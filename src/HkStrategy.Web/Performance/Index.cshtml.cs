@@ -36,7 +36,9 @@ public sealed class IndexModel(Database database, PerformanceCache reports) : Pa
     public PortfolioSummary Portfolio { get; private set; } = null!;
 
     /// <summary>None while a parameter is refused (its message is beside its field).</summary>
-    public PerformanceReport? Report { get; private set; }
+    public PerformanceReport? Report => View?.Report;
+
+    public PerformanceView? View { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +47,7 @@ public sealed class IndexModel(Database database, PerformanceCache reports) : Pa
         Portfolio = await PortfolioStore.GetAsync(connection, Id, cancellationToken);
         if (Parse() is { } query)
         {
-            await ModelState.TryAsync(nameof(From), async () => Report = await reports.ReadAsync(connection, Id, query, cancellationToken));
+            await ModelState.TryAsync(nameof(From), async () => View = await reports.ReadAsync(connection, Id, query, cancellationToken));
         }
     }
 
@@ -58,18 +60,4 @@ public sealed class IndexModel(Database database, PerformanceCache reports) : Pa
         var baseline = ModelState.Check(nameof(Baseline), () => new PerformanceParameters(null, null, null, Baseline).Query().BaselineDate);
         return ModelState.IsValid ? new PerformanceQuery(from, to, benchmark ?? PerformanceRequest.DefaultBenchmark, baseline) : null;
     }
-
-    /// <summary>The chart's series: each day's cumulative returns in percent (the benchmark and baseline where known).</summary>
-    public object ChartData() => new
-    {
-        benchmark = Report!.Benchmark.Symbol,
-        baseline = Report.Baseline?.Date,
-        days = Report.Daily.Select(d => d.Date),
-        twr = Report.Daily.Select(d => Percent(d.Twr)),
-        benchmarkTwr = Report.Daily.Select(d => d.Benchmark is { } b ? Percent(b) : (decimal?)null),
-        baselineTwr = Report.Daily.Select(d => d.Baseline is { } b ? Percent(b) : (decimal?)null),
-        value = Report.Daily.Select(d => d.Value),
-    };
-
-    private static decimal Percent(decimal fraction) => Math.Round(fraction * 100m, 2, MidpointRounding.AwayFromZero);
 }

@@ -17,9 +17,11 @@ public static class PerformanceApi
         api.MapGroup("/portfolios/{id}/performance").WithTags("Performance").RequireCurrentSchema()
             .MapGet("/", ReadAsync)
             .WithSummary("Realised and unrealised P&L, dividends, costs by kind, TWR, MWR, the benchmark's and baseline's returns, and the series behind them")
+            .Produces<PerformanceReport>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<PerformanceReport>, ValidationProblem>> ReadAsync(string id, string? from, string? to, string? benchmark,
+    /// <summary>The report's JSON is written once per report and kept with it (<see cref="PerformanceView"/>).</summary>
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ReadAsync(string id, string? from, string? to, string? benchmark,
         string? baseline, Database database, PerformanceCache reports, CancellationToken cancellationToken)
     {
         PerformanceQuery? query = null;
@@ -32,6 +34,6 @@ public static class PerformanceApi
             return invalid;
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        return TypedResults.Ok(await reports.ReadAsync(connection, id, query!, cancellationToken));
+        return TypedResults.Bytes((await reports.ReadAsync(connection, id, query!, cancellationToken)).Json, "application/json; charset=utf-8");
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
-using HkStrategy.Core.Performance;
 using HkStrategy.Operations.Performance;
 using HkStrategy.Web.Shared;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace HkStrategy.Web.Performance;
@@ -11,14 +12,15 @@ namespace HkStrategy.Web.Performance;
 /// whole ledger against every close of every symbol it held, which takes a moment for a long history; asking again
 /// for the same period before anything was committed costs one query.
 /// </summary>
-public sealed class PerformanceCache(TimeProvider clock)
+public sealed class PerformanceCache(TimeProvider clock, IOptions<JsonOptions> json)
 {
     private readonly SnapshotCache _cache = new(maximumEntries: 32);
 
-    public async Task<PerformanceReport> ReadAsync(NpgsqlConnection connection, string portfolioId, PerformanceQuery query, CancellationToken cancellationToken)
+    public async Task<PerformanceView> ReadAsync(NpgsqlConnection connection, string portfolioId, PerformanceQuery query, CancellationToken cancellationToken)
     {
         var stamp = await SnapshotCache.StampAsync(connection, clock.GetUtcNow(), cancellationToken);
         var key = string.Create(CultureInfo.InvariantCulture, $"{portfolioId}\0{query.From}\0{query.To}\0{query.Benchmark}\0{query.BaselineDate}");
-        return await _cache.GetAsync(key, stamp, () => PerformanceReading.ReadAsync(connection, portfolioId, query, clock, CancellationToken.None));
+        return await _cache.GetAsync(key, stamp, async () =>
+            new PerformanceView(await PerformanceReading.ReadAsync(connection, portfolioId, query, clock, CancellationToken.None), json.Value.SerializerOptions));
     }
 }
