@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace HkStrategy.Data.Portfolios;
 
-/// <summary>Portfolios: list with totals, create, edit, copy (with positions and rules), delete.</summary>
+/// <summary>Portfolios: list with totals, create, edit, copy (with its ledger, positions, rules and broker profile), delete.</summary>
 public static class PortfolioStore
 {
     private const string SummarySql = """
@@ -72,10 +72,19 @@ public static class PortfolioStore
         {
             throw HksException.Usage("PortfolioExists", $"a portfolio '{to}' exists already: copy into a new id");
         }
+        // The ledger comes with the positions it derives: written with hks.deriving set, the positions are not
+        // recorded again as opening balances. Then the broker profile, so the copy's trades cost what the original's do.
+        await connection.ExecuteAsync(CopyActivitiesSql, new { from, to, cancellationToken }, transaction);
+        await connection.ExecuteAsync("SELECT set_config('hks.deriving', 'on', true)", cancellationToken, transaction);
         // Written from the column lists at start, these two statements carry no cancellation (Dapper.AOT 1.1 cannot
         // generate it for SQL it does not see at build time); each copies one portfolio's rows in one statement.
         var positions = await connection.ExecuteAsync(CopyPositionsSql, new { from, to }, transaction);
         await connection.ExecuteAsync(CopyRulesSql, new { from, to }, transaction);
+        await connection.ExecuteAsync("SELECT set_config('hks.deriving', 'off', true)", cancellationToken, transaction);
+        await connection.ExecuteAsync("""
+            INSERT INTO broker_profiles (portfolio_id, broker, commission_rate, commission_minimum, platform_fee)
+            SELECT @to, broker, commission_rate, commission_minimum, platform_fee FROM broker_profiles WHERE portfolio_id = @from
+            """, new { from, to, cancellationToken }, transaction);
         await transaction.CommitAsync(cancellationToken);
         return positions;
     }
@@ -97,6 +106,15 @@ public static class PortfolioStore
     private static readonly string CopyPositionsSql = $"""
         INSERT INTO portfolio_positions (portfolio_id, symbol, {TableColumns.List(TableColumns.PositionValues)})
         SELECT @to, symbol, {TableColumns.List(TableColumns.PositionValues)} FROM portfolio_positions WHERE portfolio_id = @from ORDER BY id
+        """;
+
+    /// <summary>The portfolio's ledger as it stands, in its order (the journal records each as added to the copy).</summary>
+    private const string CopyActivitiesSql = """
+        INSERT INTO activities (portfolio_id, activity_type, trade_date, settlement_date, symbol, quantity, price, amount, currency, fx_rate,
+            ratio_from, ratio_to, stamp_duty, sfc_levy, afrc_levy, trading_fee, settlement_fee, commission, note, position_quantity, position_avg_cost)
+        SELECT @to, activity_type, trade_date, settlement_date, symbol, quantity, price, amount, currency, fx_rate,
+            ratio_from, ratio_to, stamp_duty, sfc_levy, afrc_levy, trading_fee, settlement_fee, commission, note, position_quantity, position_avg_cost
+        FROM activities WHERE portfolio_id = @from ORDER BY trade_date, id
         """;
 
     /// <summary>Every rule column of the portfolio's positions (<see cref="TableColumns.PositionRuleValues"/>).</summary>

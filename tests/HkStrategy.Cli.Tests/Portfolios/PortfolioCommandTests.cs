@@ -47,6 +47,37 @@ public sealed class PortfolioCommandTests
     }
 
     [Fact]
+    public async Task Copy_CarriesTheLedgerAndTheBrokerProfile_SoTheCopysReturnsAndCostsAreTheOriginals()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        Assert.Equal(0, (await Hks(db, "portfolio", "broker", "My_HKEX_ALL", "--commission-rate", "0.03%", "--commission-minimum", "3")).ExitCode);
+        Assert.Equal(0, (await Hks(db, "activity", "add", "My_HKEX_ALL", "--type", "buy", "--date", "2024-06-03", "--symbol", "2800.HK",
+            "--quantity", "5000", "--price", "18.02")).ExitCode);
+        Assert.Equal(0, (await Hks(db, "activity", "add", "My_HKEX_ALL", "--type", "sell", "--date", "2024-06-04", "--symbol", "2800.HK",
+            "--quantity", "1000", "--price", "18.5")).ExitCode);
+        Assert.Equal(0, (await Hks(db, "activity", "add", "My_HKEX_ALL", "--type", "dividend", "--date", "2024-06-04", "--symbol", "2800.HK",
+            "--amount", "240")).ExitCode);
+
+        var copied = await Hks(db, "portfolio", "copy", "My_HKEX_ALL", "Twin");
+        var original = await Hks(db, "performance", "My_HKEX_ALL", "--to", "2024-06-04", "--json");
+        var twin = await Hks(db, "performance", "Twin", "--to", "2024-06-04", "--json");
+        var check = await Hks(db, "check");
+
+        Assert.True(copied.ExitCode == 0, copied.Error);
+        const string Ledger = """
+            SELECT string_agg(concat_ws(' ', activity_type, trade_date, symbol, quantity, price, amount, stamp_duty + sfc_levy + afrc_levy + trading_fee
+                + settlement_fee + commission, position_quantity, position_avg_cost), '; ' ORDER BY trade_date, id) FROM activities WHERE portfolio_id = @id
+            """;
+        Assert.Equal(await db.ScalarAsync<string>(Ledger, new { id = "My_HKEX_ALL" }), await db.ScalarAsync<string>(Ledger, new { id = "Twin" }));
+        Assert.Equal(0.0003m, await db.ScalarAsync<decimal>("SELECT commission_rate FROM broker_profiles WHERE portfolio_id = 'Twin'"));
+        Assert.Equal(JsonDocument.Parse(original.Out).RootElement.GetProperty("realizedPnl").GetRawText(),
+            JsonDocument.Parse(twin.Out).RootElement.GetProperty("realizedPnl").GetRawText());
+        Assert.Equal(JsonDocument.Parse(original.Out).RootElement.GetProperty("dividends").GetRawText(),
+            JsonDocument.Parse(twin.Out).RootElement.GetProperty("dividends").GetRawText());
+        Assert.True(check.ExitCode == 0, check.Out + check.Error);
+    }
+
+    [Fact]
     public async Task Delete_WithoutTheTypedId_ChangesNothing()
     {
         await using var db = await DemoDatabases.SeededAsync();
