@@ -39,6 +39,43 @@ public sealed class ManagePageTests(DashboardFixture dashboard) : IClassFixture<
     }
 
     [Fact]
+    public async Task TheBrokerProfile_IsSetOnThePage_EachBadValueRefusedBesideItsField_AndATradeThenPaysItsCommission()
+    {
+        await dashboard.Db.ExecuteAsync("INSERT INTO portfolios (portfolio_id, name) VALUES ('Broker_Page', 'Broker page')");
+        using var client = dashboard.Client();
+        const string page = "/portfolios/Broker_Page/manage";
+
+        var refused = await FormPost.SubmitAsync(client, page, page + "?handler=Broker", new Dictionary<string, string>
+        {
+            ["Broker"] = "Futu", ["CommissionRate"] = "0.03", ["CommissionMinimum"] = "-3", ["PlatformFee"] = "15",
+        });
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("commission rate '0.03': write the rate with its percent sign", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("--commission", html, StringComparison.Ordinal);
+        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM broker_profiles WHERE portfolio_id = 'Broker_Page'"));
+
+        var saved = await FormPost.SubmitAsync(client, page, page + "?handler=Broker", new Dictionary<string, string>
+        {
+            ["Broker"] = "Futu", ["CommissionRate"] = "0.03%", ["CommissionMinimum"] = "3", ["PlatformFee"] = "15",
+        });
+        var shown = WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync());
+        Assert.Contains("Futu: 0.03% of the consideration, at least HK$3.00, plus HK$15.00 a trade", shown, StringComparison.Ordinal);
+        Assert.Contains("value=\"0.03%\"", shown, StringComparison.Ordinal);
+
+        var trade = await FormPost.SubmitAsync(client, "/portfolios/Broker_Page/activities", "/portfolios/Broker_Page/activities?handler=Add",
+            new Dictionary<string, string>
+            {
+                ["Form.Type"] = "buy", ["Form.Date"] = "2024-06-03", ["Form.Symbol"] = "0700.HK", ["Form.Quantity"] = "100", ["Form.Price"] = "350",
+            });
+        Assert.True(trade.IsSuccessStatusCode, await trade.Content.ReadAsStringAsync());
+        Assert.Equal(25.50m, await dashboard.Db.ScalarAsync<decimal>("SELECT commission FROM activities WHERE portfolio_id = 'Broker_Page'"));
+
+        var cleared = await FormPost.SubmitAsync(client, page, page + "?handler=ClearBroker", []);
+        Assert.Contains("broker profile removed", await cleared.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM broker_profiles WHERE portfolio_id = 'Broker_Page'"));
+    }
+
+    [Fact]
     public async Task DeletingAPortfolio_NeedsItsIdTyped_AndTakesAVerifiedBackupFirst()
     {
         await dashboard.Db.ExecuteAsync("INSERT INTO portfolios (portfolio_id, name) VALUES ('Doomed', 'Doomed')");

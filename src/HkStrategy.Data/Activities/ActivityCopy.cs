@@ -1,6 +1,6 @@
 using HkStrategy.Core.Ledger;
 using Npgsql;
-using NpgsqlTypes;
+using HkStrategy.Data.Copy;
 
 namespace HkStrategy.Data.Activities;
 
@@ -15,38 +15,41 @@ public static class ActivityCopy
             stamp_duty, sfc_levy, afrc_levy, trading_fee, settlement_fee, commission, note, position_quantity, position_avg_cost) FROM STDIN (FORMAT BINARY)
         """;
 
-    public static async Task<ulong> WriteAsync(NpgsqlConnection connection, IEnumerable<Activity> activities, CancellationToken cancellationToken)
+    /// <summary>Writes the activities (the caller's transaction holds them until it commits); how many.</summary>
+    public static async Task<int> WriteAsync(NpgsqlConnection connection, IEnumerable<Activity> activities, CancellationToken cancellationToken)
     {
-        await using var writer = await connection.BeginBinaryImportAsync(Copy, cancellationToken);
+        var count = 0;
+        await using var copy = await connection.BeginRawBinaryCopyAsync(Copy, cancellationToken);
+        var writer = new BinaryCopyWriter(copy);
+        writer.WriteHeader();
         foreach (var a in activities)
         {
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(a.PortfolioId, NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(a.Type.Name(), NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(a.TradeDate, NpgsqlDbType.Date, cancellationToken);
-            await Nullable(writer, a.SettlementDate, NpgsqlDbType.Date, cancellationToken);
-            await Nullable(writer, a.Symbol, NpgsqlDbType.Varchar, cancellationToken);
-            await Nullable(writer, a.Quantity, NpgsqlDbType.Integer, cancellationToken);
-            await Nullable(writer, a.Price, NpgsqlDbType.Numeric, cancellationToken);
-            await Nullable(writer, a.Amount, NpgsqlDbType.Numeric, cancellationToken);
-            await writer.WriteAsync(a.Currency, NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(a.FxRate, NpgsqlDbType.Numeric, cancellationToken);
-            await Nullable(writer, a.Ratio?.From, NpgsqlDbType.Integer, cancellationToken);
-            await Nullable(writer, a.Ratio?.To, NpgsqlDbType.Integer, cancellationToken);
-            foreach (var cost in new[] { a.Fees.StampDuty, a.Fees.SfcLevy, a.Fees.AfrcLevy, a.Fees.TradingFee, a.Fees.SettlementFee, a.Fees.Commission })
-            {
-                await writer.WriteAsync(cost, NpgsqlDbType.Numeric, cancellationToken);
-            }
-            await Nullable(writer, a.Note, NpgsqlDbType.Text, cancellationToken);
-            await Nullable(writer, a.Leaves?.Quantity, NpgsqlDbType.Integer, cancellationToken);
-            await Nullable(writer, a.Leaves?.AverageCost, NpgsqlDbType.Numeric, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            writer.StartRow(21);
+            writer.Text(a.PortfolioId);
+            writer.Text(a.Type.Name());
+            writer.Date(a.TradeDate);
+            writer.Date(a.SettlementDate);
+            writer.Text(a.Symbol);
+            writer.Whole(a.Quantity);
+            writer.Numeric(a.Price);
+            writer.Numeric(a.Amount);
+            writer.Text(a.Currency);
+            writer.Numeric(a.FxRate);
+            writer.Whole(a.Ratio?.From);
+            writer.Whole(a.Ratio?.To);
+            writer.Numeric(a.Fees.StampDuty);
+            writer.Numeric(a.Fees.SfcLevy);
+            writer.Numeric(a.Fees.AfrcLevy);
+            writer.Numeric(a.Fees.TradingFee);
+            writer.Numeric(a.Fees.SettlementFee);
+            writer.Numeric(a.Fees.Commission);
+            writer.Text(a.Note);
+            writer.Whole(a.Leaves?.Quantity);
+            writer.Numeric(a.Leaves?.AverageCost);
+            count++;
         }
-        return await writer.CompleteAsync(cancellationToken);
+        await writer.FinishAsync(cancellationToken);
+        return count;
     }
-
-    private static Task Nullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken) where T : struct =>
-        value is { } v ? writer.WriteAsync(v, type, cancellationToken) : writer.WriteNullAsync(cancellationToken);
-
-    private static Task Nullable(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is not null ? writer.WriteAsync(value, type, cancellationToken) : writer.WriteNullAsync(cancellationToken);
 }

@@ -9,10 +9,13 @@ using Npgsql;
 
 namespace HkStrategy.Operations.Brokers;
 
-/// <summary>What the user changes in a broker profile; null keeps the value it has (nothing, for a new profile).</summary>
-public sealed record BrokerProfileChange(string? Broker, decimal? CommissionRate, decimal? CommissionMinimum, decimal? PlatformFee)
+/// <summary>
+/// What the user changes in a broker profile; null keeps the value it has (nothing, for a new profile);
+/// <paramref name="RemovesBrokerName"/> empties the broker's name (a form's emptied field).
+/// </summary>
+public sealed record BrokerProfileChange(string? Broker, decimal? CommissionRate, decimal? CommissionMinimum, decimal? PlatformFee, bool RemovesBrokerName = false)
 {
-    public bool ChangesNothing => Broker is null && CommissionRate is null && CommissionMinimum is null && PlatformFee is null;
+    public bool ChangesNothing => Broker is null && CommissionRate is null && CommissionMinimum is null && PlatformFee is null && !RemovesBrokerName;
 }
 
 /// <summary>
@@ -37,7 +40,8 @@ public static class BrokerProfileChanges
         var current = await ShowAsync(connection, portfolioId, cancellationToken);
         var profile = BrokerProfile.Checked(change.CommissionRate ?? current?.CommissionRate ?? 0m, change.CommissionMinimum ?? current?.CommissionMinimum ?? 0m,
             change.PlatformFee ?? current?.PlatformFee ?? 0m);
-        var stored = new StoredBrokerProfile(portfolioId, BrokerName(change.Broker) ?? current?.Broker, profile.Rate, profile.Minimum, profile.PlatformFee);
+        var name = change.RemovesBrokerName ? null : CheckedName(change.Broker) ?? current?.Broker;
+        var stored = new StoredBrokerProfile(portfolioId, name, profile.Rate, profile.Minimum, profile.PlatformFee);
         await BrokerProfileStore.SetAsync(connection, stored, cancellationToken);
         return (stored, new StepOutcome($"{portfolioId}: {Describe(stored)}; trades recorded from now on with computed costs pay it, those recorded keep their costs"));
     }
@@ -66,7 +70,8 @@ public static class BrokerProfileChanges
         return (stored.Broker is { } broker ? broker + ": " : "") + text;
     }
 
-    private static string? BrokerName(string? name)
+    /// <summary>The broker's name trimmed, 1–100 characters of plain text; none stays none.</summary>
+    public static string? CheckedName(string? name)
     {
         if (name is null)
         {

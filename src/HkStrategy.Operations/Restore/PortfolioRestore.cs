@@ -29,7 +29,7 @@ public sealed record PortfolioRestoreResult(
 public sealed record PositionChange(string Change, string Symbol);
 
 /// <summary>
-/// <c>hks restore FILE --portfolio ID</c>: one portfolio's metadata, positions and their rules, its ledger (<see cref="PortfolioLedgerRestore"/>), signals (legacy and TXYZN), price history and analyses
+/// <c>hks restore FILE --portfolio ID</c>: one portfolio's metadata, positions and their rules, its ledger (<see cref="PortfolioLedgerRestore"/>), its broker profile (<see cref="PortfolioBrokerRestore"/>), signals (legacy and TXYZN), price history and analyses
 /// brought back from a backup copy in one transaction on the live database. Every statement names the portfolio, so
 /// the others are not touched; rows are matched by content, so running it twice changes nothing the second time. A dry
 /// run applies it inside the transaction and rolls back, so its counts are exactly what would happen.
@@ -61,12 +61,19 @@ public static class PortfolioRestore
             throw HksException.Usage("PortfolioNotInBackup", $"the backup has no portfolio {portfolioId}");
         }
         var ledger = await PortfolioLedgerRestore.InAsync(source, cancellationToken);
+        var brokers = await PortfolioBrokerRestore.InAsync(source, cancellationToken);
         await using var connection = await live.OpenAsync(cancellationToken);
         SchemaGuard.RequireVersion(await new SchemaMigrator(MigrationCatalog.Embedded).InspectAsync(connection, cancellationToken), MigrationCatalog.Embedded.Latest);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync("SET LOCAL lock_timeout = '10s'; " + PortfolioRestoreSql.TemporaryTables + (ledger ? PortfolioLedgerRestore.TemporaryTable : ""),
+        await connection.ExecuteAsync("SET LOCAL lock_timeout = '10s'; " + PortfolioRestoreSql.TemporaryTables + (ledger ? PortfolioLedgerRestore.TemporaryTable : "")
+            + (brokers ? PortfolioBrokerRestore.TemporaryTable : ""),
             cancellationToken, transaction);
-        foreach (var (table, rows, target) in ledger ? [.. PortfolioRestoreSql.Copies, ("activities", "portfolio_id = {0}", "restore_activities")] : PortfolioRestoreSql.Copies)
+        (string Table, string Rows, string Target)[] copies =
+        [
+            .. PortfolioRestoreSql.Copies, .. ledger ? [("activities", "portfolio_id = {0}", "restore_activities")] : Array.Empty<(string, string, string)>(),
+            .. brokers ? [PortfolioBrokerRestore.Copy] : Array.Empty<(string, string, string)>(),
+        ];
+        foreach (var (table, rows, target) in copies)
         {
             await CopyAsync(source, connection, transaction, table, string.Format(System.Globalization.CultureInfo.InvariantCulture, rows, "'" + portfolioId + "'"), target, cancellationToken);
         }
@@ -128,6 +135,14 @@ public static class PortfolioRestore
             await Run("TXYZN signals changed", PortfolioRestoreSql.UpdateChangedTxyzn);
         }
         await Run("TXYZN signals added", PortfolioRestoreSql.InsertMissingTxyzn);
+        if (brokers)
+        {
+            if (mode == PortfolioRestoreMode.Replace)
+            {
+                await Run("broker profile removed", PortfolioBrokerRestore.DeleteExtra);
+            }
+            await Run("broker profile set", mode == PortfolioRestoreMode.MissingOnly ? PortfolioBrokerRestore.InsertMissing : PortfolioBrokerRestore.Upsert);
+        }
         if (replacesLedger)
         {
             await connection.ExecuteAsync("SELECT set_config('hks.deriving', 'off', true)", cancellationToken, transaction);

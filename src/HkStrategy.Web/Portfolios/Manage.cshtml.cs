@@ -1,4 +1,8 @@
+using System.Globalization;
+using HkStrategy.Core.Input;
 using HkStrategy.Core.Portfolios;
+using HkStrategy.Data.Brokers;
+using HkStrategy.Operations.Brokers;
 using HkStrategy.Data.Connection;
 using HkStrategy.Data.Portfolios;
 using HkStrategy.Operations.Portfolios;
@@ -8,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HkStrategy.Web.Portfolios;
 
-/// <summary>One portfolio's name and description, a copy under a new id, export, and deletion (typed confirmation, backup first).</summary>
+/// <summary>One portfolio's name and description, its broker profile, a copy under a new id, export, and deletion (typed confirmation, backup first).</summary>
 public sealed class ManageModel(Database database, PortfolioDeletion deletion) : PageModel
 {
     [FromRoute]
@@ -29,6 +33,21 @@ public sealed class ManageModel(Database database, PortfolioDeletion deletion) :
     [BindProperty]
     public string? Confirm { get; set; }
 
+    [BindProperty]
+    public string? Broker { get; set; }
+
+    [BindProperty]
+    public string? CommissionRate { get; set; }
+
+    [BindProperty]
+    public string? CommissionMinimum { get; set; }
+
+    [BindProperty]
+    public string? PlatformFee { get; set; }
+
+    /// <summary>The portfolio's broker profile; none: no commission.</summary>
+    public StoredBrokerProfile? BrokerProfile { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -39,7 +58,55 @@ public sealed class ManageModel(Database database, PortfolioDeletion deletion) :
         await LoadAsync(cancellationToken);
         Name = Portfolio.Name;
         Description = Portfolio.Description;
+        Broker = BrokerProfile?.Broker;
+        CommissionRate = BrokerProfile is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b.CommissionRate * 100m:0.####}%") : null;
+        CommissionMinimum = BrokerProfile?.CommissionMinimum.ToString("0.00", CultureInfo.InvariantCulture);
+        PlatformFee = BrokerProfile?.PlatformFee.ToString("0.00", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Sets the broker profile from the form: an empty field is zero (an empty name, none).</summary>
+    public async Task<IActionResult> OnPostBrokerAsync(CancellationToken cancellationToken)
+    {
+        // Each value checked alone by the rules the command line uses, so each refusal stands beside its own field.
+        var name = ModelState.Check(nameof(Broker), () => BrokerProfileChanges.CheckedName(Blank(Broker)));
+        var rate = ModelState.Check(nameof(CommissionRate), () =>
+            Core.Costs.BrokerProfile.Checked(InputValues.Percent("--commission-rate", Blank(CommissionRate) ?? "0%")!.Value, 0m, 0m).Rate);
+        var minimum = ModelState.Check(nameof(CommissionMinimum), () =>
+            Core.Costs.BrokerProfile.Checked(0m, InputValues.Amount("--commission-minimum", Blank(CommissionMinimum) ?? "0")!.Value, 0m).Minimum);
+        var platform = ModelState.Check(nameof(PlatformFee), () =>
+            Core.Costs.BrokerProfile.Checked(0m, 0m, InputValues.Amount("--platform-fee", Blank(PlatformFee) ?? "0")!.Value).PlatformFee);
+        foreach (var (key, entry) in ModelState.Where(f => f.Value is { Errors.Count: > 0 }).ToList())
+        {
+            var plain = entry!.Errors.Select(e => Activities.IndexModel.Plain(e.ErrorMessage)).ToList();
+            entry.Errors.Clear();
+            plain.ForEach(message => ModelState.AddModelError(key, message));
+        }
+        await LoadAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await ModelState.TryAsync(nameof(CommissionRate), async () =>
+            {
+                var change = new BrokerProfileChange(name, rate, minimum, platform, RemovesBrokerName: name is null);
+                Message = (await BrokerProfileChanges.SetAsync(connection, Id, change, cancellationToken)).Step.Message;
+            }))
+        {
+            return Redirect($"/portfolios/{Uri.EscapeDataString(Id)}/manage");
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostClearBrokerAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        Message = (await BrokerProfileChanges.ClearAsync(connection, Id, cancellationToken)).Message;
+        return Redirect($"/portfolios/{Uri.EscapeDataString(Id)}/manage");
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     public async Task<IActionResult> OnPostEditAsync(CancellationToken cancellationToken)
     {
@@ -90,5 +157,6 @@ public sealed class ManageModel(Database database, PortfolioDeletion deletion) :
         PortfolioId.Require(Id);
         await using var connection = await database.OpenAsync(cancellationToken);
         Portfolio = await PortfolioStore.GetAsync(connection, Id, cancellationToken);
+        BrokerProfile = await BrokerProfileStore.FindAsync(connection, Id, cancellationToken);
     }
 }

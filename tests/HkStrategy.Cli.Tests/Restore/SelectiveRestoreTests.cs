@@ -33,6 +33,31 @@ public sealed class SelectiveRestoreTests
         Assert.Single(Directory.GetFiles(scene.Backups, "emergency_backup_*.dump"));
     }
 
+    [Theory]
+    [InlineData("replace", "0.0003 3.00", "none")]
+    [InlineData("merge", "0.0003 3.00", "0.001 0.00")]
+    [InlineData("missing-only", "0.0025 50.00", "0.001 0.00")]
+    public async Task TheBrokerProfile_ComesBackAsTheModeSays_AndTheOtherPortfoliosStays(string mode, string mainAfter, string nonTechAfter)
+    {
+        await using var live = await DemoDatabases.RichAsync();
+        var scene = await RestoreScene.CreateAsync(live);
+        await live.ExecuteAsync("INSERT INTO broker_profiles (portfolio_id, broker, commission_rate, commission_minimum) VALUES ('My_HKEX_ALL', 'Futu', 0.0003, 3)");
+        var backup = await scene.BackupAsync();
+        await live.ExecuteAsync("""
+            UPDATE broker_profiles SET commission_rate = 0.0025, commission_minimum = 50 WHERE portfolio_id = 'My_HKEX_ALL';
+            INSERT INTO broker_profiles (portfolio_id, commission_rate) VALUES ('HKEX_NonTech', 0.001);
+            """);
+
+        var run = await scene.HksAsync("restore", backup, "--portfolio", "My_HKEX_ALL", "--mode", mode, "--yes");
+        var again = await scene.HksAsync("restore", backup, "--portfolio", "HKEX_NonTech", "--mode", mode, "--yes");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.True(again.ExitCode == 0, again.Error);
+        const string Profile = "SELECT COALESCE((SELECT trim_scale(commission_rate)::text || ' ' || commission_minimum::text FROM broker_profiles WHERE portfolio_id = @id), 'none')";
+        Assert.Equal(mainAfter, await live.ScalarAsync<string>(Profile, new { id = "My_HKEX_ALL" }));
+        Assert.Equal(nonTechAfter, await live.ScalarAsync<string>(Profile, new { id = "HKEX_NonTech" }));
+    }
+
     [Fact]
     public async Task SignalsComeBackWithTheirOwnRun_WhenItsIdWasGivenToAnotherRunSince_AndTwiceChangesNothing()
     {

@@ -72,9 +72,10 @@ public static class ActivityImporting
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var leaves = new Dictionary<PlannedActivity, Activity>(ReferenceEqualityComparer.Instance);
         var chains = new Dictionary<string, IReadOnlyList<DerivedActivity>>(StringComparer.Ordinal);
+        var bySymbol = plan.New.Where(n => n.Activity.Symbol is not null).ToLookup(n => n.Activity.Symbol!, StringComparer.Ordinal);
         foreach (var symbol in plan.Symbols)
         {
-            var mine = plan.New.Where(n => n.Activity.Symbol == symbol).ToList();
+            var mine = bySymbol[symbol].ToList();
             var steps = await ChainDerivation.DeriveAsync(connection, transaction, plan.PortfolioId, symbol,
                 chain => [.. chain, .. mine.Select(m => m.Activity)], cancellationToken);
             var byActivity = steps.ToDictionary(s => s.Activity, (IEqualityComparer<Activity>)ReferenceEqualityComparer.Instance);
@@ -145,11 +146,12 @@ public static class ActivityImporting
     private static IEnumerable<BadRow> Oversold(IReadOnlyList<Activity> existing, IReadOnlyList<PlannedActivity> fresh)
     {
         var bad = new List<BadRow>();
-        foreach (var chain in fresh.Where(f => f.Activity.Symbol is not null).GroupBy(f => f.Activity.Symbol!))
+        var held = existing.Where(e => e.Symbol is not null).ToLookup(e => e.Symbol!, StringComparer.Ordinal);
+        foreach (var chain in fresh.Where(f => f.Activity.Symbol is not null).GroupBy(f => f.Activity.Symbol!, StringComparer.Ordinal))
         {
             try
             {
-                WeightedAverageCost.Derive([.. existing.Where(e => e.Symbol == chain.Key), .. chain.Select(c => c.Activity)]);
+                WeightedAverageCost.Derive([.. held[chain.Key], .. chain.Select(c => c.Activity)]);
             }
             catch (OversoldException e)
             {
