@@ -17,7 +17,7 @@ public sealed class PortfolioDeletion(Database database, SafetyBackup safety)
     {
         var summary = await PortfolioStore.GetAsync(connection, portfolioId, cancellationToken);
         return new Consent(
-            $"This deletes portfolio {portfolioId} ({summary.Name}) with its {summary.Positions} position(s) worth HK${StepText.Amount(summary.MarketValue)}, their rules, signals and prices, after a verified backup.",
+            $"This deletes portfolio {portfolioId} ({summary.Name}) with its {summary.Positions} position(s) worth HK${StepText.Amount(summary.MarketValue)}, their rules, signals and prices, its activity ledger and broker profile, after a verified backup.",
             portfolioId);
     }
 
