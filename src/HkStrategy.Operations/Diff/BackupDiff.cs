@@ -11,15 +11,28 @@ public sealed record TableDiff(string Table, long OnlyInBackup, long OnlyLive, l
     public bool IsSame => OnlyInBackup == 0 && OnlyLive == 0 && Changed == 0;
 }
 
-/// <summary>Per portfolio: positions missing from live or extra in live (by symbol), and the change in market value.</summary>
+/// <summary>
+/// Per portfolio: positions missing from live or extra in live (by symbol), the change in market value, the activities
+/// of the ledger only in the backup or only live (matched by content, as many times as each occurs: an activity
+/// removed and recorded again is the same activity), and whether the broker profile differs.
+/// </summary>
 public sealed record PortfolioDiff(string PortfolioId, bool MissingLive, bool MissingInBackup, IReadOnlyList<string> MissingPositions, IReadOnlyList<string> ExtraPositions, IReadOnlyList<string> ChangedPositions, decimal BackupValue, decimal LiveValue)
 {
     public decimal ValueDifference => LiveValue - BackupValue;
+
+    public int ActivitiesOnlyInBackup { get; init; }
+
+    public int ActivitiesOnlyLive { get; init; }
+
+    public bool BrokerProfileChanged { get; init; }
+
+    public bool IsSame => !MissingLive && !MissingInBackup && MissingPositions.Count + ExtraPositions.Count + ChangedPositions.Count == 0
+        && ActivitiesOnlyInBackup + ActivitiesOnlyLive == 0 && !BrokerProfileChanged;
 }
 
 public sealed record DiffReport(IReadOnlyList<TableDiff> Tables, IReadOnlyList<PortfolioDiff> Portfolios)
 {
-    public bool IsSame => Tables.All(t => t.IsSame) && Portfolios.All(p => !p.MissingLive && !p.MissingInBackup && p.MissingPositions.Count + p.ExtraPositions.Count + p.ChangedPositions.Count == 0);
+    public bool IsSame => Tables.All(t => t.IsSame) && Portfolios.All(p => p.IsSame);
 }
 
 /// <summary>
@@ -78,6 +91,10 @@ public static class BackupDiff
         var liveIds = (await live.QueryAsync<string>("SELECT portfolio_id FROM portfolios", cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var backupPositions = (await backup.QueryAsync<PositionRow>(Positions, cancellationToken)).ToLookup(p => p.PortfolioId);
         var livePositions = (await live.QueryAsync<PositionRow>(Positions, cancellationToken)).ToLookup(p => p.PortfolioId);
+        var backupActivities = await ContentsAsync(backup, Activities, cancellationToken);
+        var liveActivities = await ContentsAsync(live, Activities, cancellationToken);
+        var backupBrokers = await ContentsAsync(backup, Brokers, cancellationToken);
+        var liveBrokers = await ContentsAsync(live, Brokers, cancellationToken);
         return backupIds.Union(liveIds).Order(StringComparer.Ordinal).Select(id =>
         {
             var inBackup = backupPositions[id].ToDictionary(p => p.Symbol, StringComparer.Ordinal);
@@ -86,9 +103,58 @@ public static class BackupDiff
                 inBackup.Keys.Where(s => !inLive.ContainsKey(s)).Order(StringComparer.Ordinal).ToList(),
                 inLive.Keys.Where(s => !inBackup.ContainsKey(s)).Order(StringComparer.Ordinal).ToList(),
                 inBackup.Values.Where(p => inLive.TryGetValue(p.Symbol, out var l) && l.Hash != p.Hash).Select(p => p.Symbol).Order(StringComparer.Ordinal).ToList(),
-                inBackup.Values.Sum(p => p.Value ?? 0), inLive.Values.Sum(p => p.Value ?? 0));
+                inBackup.Values.Sum(p => p.Value ?? 0), inLive.Values.Sum(p => p.Value ?? 0))
+            {
+                ActivitiesOnlyInBackup = OnlyIn(backupActivities?[id] ?? [], liveActivities?[id] ?? []),
+                ActivitiesOnlyLive = OnlyIn(liveActivities?[id] ?? [], backupActivities?[id] ?? []),
+                // A backup from before version 6 knows nothing of broker profiles: nothing to compare.
+                BrokerProfileChanged = backupBrokers is not null && liveBrokers is not null && !backupBrokers[id].SequenceEqual(liveBrokers[id], StringComparer.Ordinal),
+            };
         }).ToList();
     }
+
+    /// <summary>An activity's content, what a user gave (not its id, not the position it leaves, which follows from the rest).</summary>
+    private const string Activities = """
+        SELECT portfolio_id AS "PortfolioId", md5(row(activity_type, trade_date, settlement_date, symbol, quantity, price, amount, currency, fx_rate,
+            ratio_from, ratio_to, stamp_duty, sfc_levy, afrc_levy, trading_fee, settlement_fee, commission, note)::text) AS "Hash"
+        FROM activities
+        """;
+
+    private const string Brokers = """
+        SELECT portfolio_id AS "PortfolioId", md5(row(broker, commission_rate, commission_minimum, platform_fee)::text) AS "Hash" FROM broker_profiles
+        """;
+
+    /// <summary>Each portfolio's content hashes of a table; none when the database has not the table (an older version).</summary>
+    private static async Task<ILookup<string, string>?> ContentsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var table = sql.Contains("FROM activities", StringComparison.Ordinal) ? "public.activities" : "public.broker_profiles";
+        if (!await connection.ExecuteScalarAsync<bool>("SELECT to_regclass(@table) IS NOT NULL", new { table, cancellationToken }))
+        {
+            return null;
+        }
+        return (await connection.QueryAsync<ContentRow>(sql, cancellationToken)).ToLookup(r => r.PortfolioId, r => r.Hash, StringComparer.Ordinal);
+    }
+
+    /// <summary>How many of the first's hashes the second lacks, each counted as many times as it occurs.</summary>
+    private static int OnlyIn(IEnumerable<string> first, IEnumerable<string> second)
+    {
+        var counts = second.GroupBy(h => h, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var only = 0;
+        foreach (var hash in first)
+        {
+            if (counts.TryGetValue(hash, out var left) && left > 0)
+            {
+                counts[hash] = left - 1;
+            }
+            else
+            {
+                only++;
+            }
+        }
+        return only;
+    }
+
+    internal sealed record ContentRow(string PortfolioId, string Hash);
 
     private static async Task<NpgsqlConnection> Open(DatabaseTarget target, CancellationToken cancellationToken)
     {

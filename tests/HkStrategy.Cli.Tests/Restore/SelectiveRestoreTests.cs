@@ -194,6 +194,44 @@ public sealed class SelectiveRestoreTests
         Assert.Equal(2, positions.GetProperty("onlyInBackup").GetInt32());
     }
 
+    [Fact]
+    public async Task Diff_CountsTheActivitiesLostAndAddedByContent_AndNamesAChangedBrokerProfile()
+    {
+        await using var live = await DemoDatabases.SeededAsync();
+        var scene = await RestoreScene.CreateAsync(live);
+        foreach (var day in new[] { "2024-06-03", "2024-06-04", "2024-06-05" })
+        {
+            Assert.Equal(0, (await scene.HksAsync("activity", "add", "My_HKEX_ALL", "--type", "buy", "--date", day, "--symbol", "2800.HK",
+                "--quantity", "500", "--price", "18")).ExitCode);
+        }
+        var backup = await scene.BackupAsync();
+        // One removed, one removed and recorded again as it was (a new id, the same activity), one new; a broker profile.
+        await live.ExecuteAsync("""
+            DELETE FROM activities WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '2800.HK' AND trade_date IN ('2024-06-03', '2024-06-04');
+            INSERT INTO activities (portfolio_id, activity_type, trade_date, settlement_date, symbol, quantity, price, amount, stamp_duty, sfc_levy, afrc_levy,
+                trading_fee, settlement_fee, position_quantity, position_avg_cost)
+            SELECT a.portfolio_id, a.activity_type, a.trade_date, a.settlement_date, a.symbol, a.quantity, a.price, a.amount, a.stamp_duty, a.sfc_levy,
+                a.afrc_levy, a.trading_fee, a.settlement_fee, a.position_quantity, a.position_avg_cost
+            FROM activity_journal j, jsonb_populate_record(NULL::activities, j.activity) a
+            WHERE j.change = 'removed' AND (j.activity->>'trade_date') = '2024-06-04';
+            INSERT INTO activities (portfolio_id, activity_type, trade_date, amount) VALUES ('My_HKEX_ALL', 'deposit', '2024-06-06', 1000);
+            INSERT INTO broker_profiles (portfolio_id, commission_rate) VALUES ('My_HKEX_ALL', 0.0003);
+            """);
+
+        var run = await scene.HksAsync("diff", backup, "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        var main = JsonDocument.Parse(run.Out).RootElement.GetProperty("portfolios").EnumerateArray()
+            .Single(p => p.GetProperty("portfolioId").GetString() == "My_HKEX_ALL");
+        Assert.Equal(1, main.GetProperty("activitiesOnlyInBackup").GetInt32());
+        Assert.Equal(1, main.GetProperty("activitiesOnlyLive").GetInt32());
+        Assert.True(main.GetProperty("brokerProfileChanged").GetBoolean());
+        var nonTech = JsonDocument.Parse(run.Out).RootElement.GetProperty("portfolios").EnumerateArray()
+            .Single(p => p.GetProperty("portfolioId").GetString() == "HKEX_NonTech");
+        Assert.Equal(0, nonTech.GetProperty("activitiesOnlyInBackup").GetInt32());
+        Assert.False(nonTech.GetProperty("brokerProfileChanged").GetBoolean());
+    }
+
     private static Task<string> PortfolioRowsAsync(TestDatabase db, string id) => db.ScalarAsync<string>("""
         SELECT concat_ws(' | ',
             (SELECT row(name, description, created_at, updated_at)::text FROM portfolios WHERE portfolio_id = @id),

@@ -47,13 +47,15 @@ public sealed class DiffCommand(CliContext context) : HksCommand(context)
         {
             tables.AddRow(table.Table, N(table.OnlyInBackup), N(table.OnlyLive), N(table.Changed));
         }
-        var portfolios = new Table().AddColumns("Portfolio", "Missing live", "Extra live", "Changed", "Value in backup", "Value live", "Difference");
-        foreach (var p in report.Portfolios.Where(p => p.MissingLive || p.MissingInBackup || p.MissingPositions.Count + p.ExtraPositions.Count + p.ChangedPositions.Count > 0 || p.ValueDifference != 0))
+        var portfolios = new Table().AddColumns("Portfolio", "Missing live", "Extra live", "Changed", "Value in backup", "Value live", "Difference",
+            "Activities only in backup", "Activities only live", "Broker");
+        foreach (var p in report.Portfolios.Where(p => !p.IsSame || p.ValueDifference != 0))
         {
             portfolios.AddRow(Markup.Escape(p.PortfolioId + (p.MissingLive ? " (portfolio missing live)" : p.MissingInBackup ? " (not in backup)" : "")),
                 Markup.Escape(string.Join(" ", p.MissingPositions)), Markup.Escape(string.Join(" ", p.ExtraPositions)), Markup.Escape(string.Join(" ", p.ChangedPositions)),
                 p.BackupValue.ToString("N2", CultureInfo.InvariantCulture), p.LiveValue.ToString("N2", CultureInfo.InvariantCulture),
-                p.ValueDifference.ToString("+#,##0.00;-#,##0.00;0.00", CultureInfo.InvariantCulture));
+                p.ValueDifference.ToString("+#,##0.00;-#,##0.00;0.00", CultureInfo.InvariantCulture),
+                N(p.ActivitiesOnlyInBackup), N(p.ActivitiesOnlyLive), p.BrokerProfileChanged ? "changed" : "");
         }
         if (report.IsSame)
         {
