@@ -83,7 +83,7 @@ public sealed class ImportModel(Database database, ActivityUploads uploads) : Pa
         uploads.Remove(Token);
         Message = string.Create(CultureInfo.InvariantCulture,
             $"imported {outcome.Added:N0} activities from {FileName} ({outcome.Duplicates:N0} already held)")
-            + (outcome.Symbols.Count > 0 ? "; positions derived: " + string.Join(", ", outcome.Symbols) : "");
+            + (outcome.Symbols.Count > 0 ? "; positions derived: " + outcome.SymbolsText() : "");
         return Redirect($"/portfolios/{Uri.EscapeDataString(Id)}/activities");
     }
 

@@ -66,7 +66,7 @@ public sealed class ActivityImportCommand(CliContext context) : HksCommand(conte
         else if (outcome is not null)
         {
             await Context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"imported {outcome.Added:N0} activities into {portfolioId} ({outcome.Duplicates:N0} already held); positions derived: {string.Join(", ", outcome.Symbols)}"));
+                $"imported {outcome.Added:N0} activities into {portfolioId} ({outcome.Duplicates:N0} already held); positions derived: {outcome.SymbolsText()}"));
         }
         return 0;
     }

@@ -20,7 +20,12 @@ public sealed record ImportPlan(string PortfolioId, IReadOnlyList<PlannedActivit
 }
 
 /// <summary>What an import wrote.</summary>
-public sealed record ImportOutcome(int Added, int Duplicates, IReadOnlyList<string> Symbols);
+public sealed record ImportOutcome(int Added, int Duplicates, IReadOnlyList<string> Symbols)
+{
+    /// <summary>The symbols whose positions were derived, for one line: the first twenty, then how many more.</summary>
+    public string SymbolsText(int shown = 20) =>
+        string.Join(", ", Symbols.Take(shown)) + (Symbols.Count > shown ? string.Create(CultureInfo.InvariantCulture, $" … and {Symbols.Count - shown:N0} more") : "");
+}
 
 /// <summary>
 /// Importing a file of activities, for both doors: first a plan (every row built as <c>hks activity add</c> would, the
