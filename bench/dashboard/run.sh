@@ -27,12 +27,8 @@ api="http://127.0.0.1:$port/api/portfolios/Bench_1000/positions"
   || { echo "bench: the API does not list 1,000 positions" >&2; exit 1; }
 page_bytes=$(curl -fs "$page" | wc -c); api_bytes=$(curl -fs "$api" | wc -c)
 
-measure() { # url -> "p50 p95 p99 rps errors"
-  wrk -t2 -c"$clients" -d30s "$1" >/dev/null   # warm-up: tiered JIT (with PGO it settles after ~20 s of load), pools, caches
-  wrk -t2 -c"$clients" -d"${seconds}s" -s "$here/percentiles.lua" "$1" | awk '/^RESULT/ {
-    for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-    printf "%.1f %.1f %.1f %.0f %d\n", v["p50"], v["p95"], v["p99"], v["requests"] / v["seconds"], v["errors"] + v["non2xx"] }'
-}
+# The warm-up is 30 s: with dynamic PGO the JIT settles after ~20 s of load.
+measure() { wrk_measure "$1" "$clients" 30 "$seconds"; }
 read -r pg50 pg95 pg99 pgrps pgerr < <(measure "$page")
 read -r ap50 ap95 ap99 aprps aperr < <(measure "$api")
 cat <<TABLE

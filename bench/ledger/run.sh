@@ -61,12 +61,7 @@ page="http://127.0.0.1:$port/portfolios/Bench_Ledger/performance"
 api="http://127.0.0.1:$port/api/portfolios/Bench_Ledger/performance"
 first_page=$(curl -fs -o /dev/null -w '%{time_total}' "$page")
 page_bytes=$(curl -fs "$page" | wc -c); api_bytes=$(curl -fs "$api" | wc -c)
-measure() { # url -> "p50 p95 p99 rps errors"
-  wrk -t2 -c50 -d10s "$1" >/dev/null   # warm-up: tiered JIT, pools
-  wrk -t2 -c50 -d"${seconds}s" -s "$here/../dashboard/percentiles.lua" "$1" | awk '/^RESULT/ {
-    for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-    printf "%.1f %.1f %.1f %.0f %d\n", v["p50"], v["p95"], v["p99"], v["requests"] / v["seconds"], v["errors"] + v["non2xx"] }'
-}
+measure() { wrk_measure "$1" 50 10 "$seconds"; }
 read -r pg50 pg95 pg99 pgrps pgerr < <(measure "$page")
 read -r ap50 ap95 ap99 aprps aperr < <(measure "$api")
 

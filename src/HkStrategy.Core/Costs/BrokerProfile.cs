@@ -24,29 +24,33 @@ public sealed record BrokerProfile(decimal Rate, decimal Minimum, decimal Platfo
         consideration == 0m ? 0m : Math.Max(Cents.HalfUp(consideration * Rate), Minimum) + PlatformFee;
 
     /// <summary>The profile, its values within what a broker charges; each refusal names its option.</summary>
-    public static BrokerProfile Checked(decimal rate, decimal minimum, decimal platformFee)
+    public static BrokerProfile Checked(decimal rate, decimal minimum, decimal platformFee) =>
+        new(CheckedRate(rate), CheckedCharge("--commission-minimum", minimum), CheckedCharge("--platform-fee", platformFee));
+
+    /// <summary>The commission rate (a fraction: 0.0003 is 0.03%), from 0 to 1%, to four decimals of a percent.</summary>
+    public static decimal CheckedRate(decimal rate)
     {
         if (rate < 0m || rate > HighestRate)
         {
             throw HksException.Usage("CommissionRateOutOfRange", string.Create(CultureInfo.InvariantCulture,
                 $"--commission-rate {rate * 100m:0.####}% is not a Hong Kong broker's rate (0% to 1%; 0.03% is written 0.03%)"));
         }
-        Charge("--commission-minimum", minimum);
-        Charge("--platform-fee", platformFee);
         if (decimal.Round(rate, 6) != rate)
         {
             throw HksException.Usage("CommissionRateTooPrecise", string.Create(CultureInfo.InvariantCulture,
                 $"--commission-rate {rate * 100m}% has more decimals than a tariff: at most four after the percent's point (0.0275%)"));
         }
-        return new BrokerProfile(rate, minimum, platformFee);
+        return rate;
     }
 
-    private static void Charge(string option, decimal amount)
+    /// <summary>A charge per trade (the minimum, the platform fee) from HK$0 to <see cref="HighestCharge"/>, to the cent.</summary>
+    public static decimal CheckedCharge(string option, decimal amount)
     {
         if (amount < 0m || amount > HighestCharge || decimal.Round(amount, 2) != amount)
         {
             throw HksException.Usage("BrokerChargeOutOfRange", string.Create(CultureInfo.InvariantCulture,
                 $"{option} {amount} is not a charge per trade from HK$0 to HK${HighestCharge:N0}, to the cent"));
         }
+        return amount;
     }
 }

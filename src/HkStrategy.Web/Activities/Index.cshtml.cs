@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using HkStrategy.Core.Calendar;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Ledger;
@@ -19,7 +18,7 @@ namespace HkStrategy.Web.Activities;
 /// editing one in its row, removing one (its id typed, a verified backup first), each activity's history from the
 /// journal, and the latest changes.
 /// </summary>
-public sealed partial class IndexModel(Database database, ActivityRemoval removal, LedgerListCache ledger, TimeProvider clock) : PageModel
+public sealed class IndexModel(Database database, ActivityRemoval removal, LedgerListCache ledger, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -180,7 +179,7 @@ public sealed partial class IndexModel(Database database, ActivityRemoval remova
         }
         catch (HksException refused) when (refused.ExitCode is ExitCode.Usage or ExitCode.Refused or ExitCode.CheckFailed)
         {
-            ModelState.AddModelError(field ?? ActivityForm.FieldOf(refused.Name, nameof(Form)), Plain(refused.Message));
+            ModelState.AddModelError(field ?? ActivityForm.FieldOf(refused.Name, nameof(Form)), FieldChecks.Plain(refused.Message));
             return false;
         }
         catch (Npgsql.PostgresException tooLarge) when (tooLarge.SqlState == Npgsql.PostgresErrorCodes.NumericValueOutOfRange)
@@ -215,11 +214,8 @@ public sealed partial class IndexModel(Database database, ActivityRemoval remova
         {
             text += $", realised {Format.SignedMoney(pnl)}";
         }
-        return string.Join(" · warning: ", [text, .. recorded.Warnings.Select(Plain)]);
+        return string.Join(" · warning: ", [text, .. recorded.Warnings.Select(FieldChecks.Plain)]);
     }
-
-    /// <summary>A command line message in the dashboard's words: its options are the form's fields.</summary>
-    public static string Plain(string message) => OptionName().Replace(message, m => m.Groups[1].Value.Replace('-', ' '));
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -241,7 +237,4 @@ public sealed partial class IndexModel(Database database, ActivityRemoval remova
             HistoryEntries = await ActivityJournal.OfActivityAsync(connection, Id, history, cancellationToken);
         }
     }
-
-    [GeneratedRegex(@"--([a-z][a-z-]*)")]
-    private static partial Regex OptionName();
 }

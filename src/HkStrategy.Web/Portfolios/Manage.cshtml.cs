@@ -1,4 +1,5 @@
 using System.Globalization;
+using HkStrategy.Core.Costs;
 using HkStrategy.Core.Input;
 using HkStrategy.Core.Portfolios;
 using HkStrategy.Data.Brokers;
@@ -46,7 +47,7 @@ public sealed class ManageModel(Database database, PortfolioDeletion deletion) :
     public string? PlatformFee { get; set; }
 
     /// <summary>The portfolio's broker profile; none: no commission.</summary>
-    public StoredBrokerProfile? BrokerProfile { get; private set; }
+    public StoredBrokerProfile? Profile { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -58,10 +59,10 @@ public sealed class ManageModel(Database database, PortfolioDeletion deletion) :
         await LoadAsync(cancellationToken);
         Name = Portfolio.Name;
         Description = Portfolio.Description;
-        Broker = BrokerProfile?.Broker;
-        CommissionRate = BrokerProfile is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b.CommissionRate * 100m:0.####}%") : null;
-        CommissionMinimum = BrokerProfile?.CommissionMinimum.ToString("0.00", CultureInfo.InvariantCulture);
-        PlatformFee = BrokerProfile?.PlatformFee.ToString("0.00", CultureInfo.InvariantCulture);
+        Broker = Profile?.Broker;
+        CommissionRate = Profile is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b.CommissionRate * 100m:0.####}%") : null;
+        CommissionMinimum = Profile?.CommissionMinimum.ToString("0.00", CultureInfo.InvariantCulture);
+        PlatformFee = Profile?.PlatformFee.ToString("0.00", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Sets the broker profile from the form: an empty field is zero (an empty name, none).</summary>
@@ -70,17 +71,11 @@ public sealed class ManageModel(Database database, PortfolioDeletion deletion) :
         // Each value checked alone by the rules the command line uses, so each refusal stands beside its own field.
         var name = ModelState.Check(nameof(Broker), () => BrokerProfileChanges.CheckedName(Blank(Broker)));
         var rate = ModelState.Check(nameof(CommissionRate), () =>
-            Core.Costs.BrokerProfile.Checked(InputValues.Percent("--commission-rate", Blank(CommissionRate) ?? "0%")!.Value, 0m, 0m).Rate);
+            BrokerProfile.CheckedRate(InputValues.Percent("--commission-rate", Blank(CommissionRate) ?? "0%")!.Value));
         var minimum = ModelState.Check(nameof(CommissionMinimum), () =>
-            Core.Costs.BrokerProfile.Checked(0m, InputValues.Amount("--commission-minimum", Blank(CommissionMinimum) ?? "0")!.Value, 0m).Minimum);
+            BrokerProfile.CheckedCharge("--commission-minimum", InputValues.Amount("--commission-minimum", Blank(CommissionMinimum) ?? "0")!.Value));
         var platform = ModelState.Check(nameof(PlatformFee), () =>
-            Core.Costs.BrokerProfile.Checked(0m, 0m, InputValues.Amount("--platform-fee", Blank(PlatformFee) ?? "0")!.Value).PlatformFee);
-        foreach (var (key, entry) in ModelState.Where(f => f.Value is { Errors.Count: > 0 }).ToList())
-        {
-            var plain = entry!.Errors.Select(e => Activities.IndexModel.Plain(e.ErrorMessage)).ToList();
-            entry.Errors.Clear();
-            plain.ForEach(message => ModelState.AddModelError(key, message));
-        }
+            BrokerProfile.CheckedCharge("--platform-fee", InputValues.Amount("--platform-fee", Blank(PlatformFee) ?? "0")!.Value));
         await LoadAsync(cancellationToken);
         if (!ModelState.IsValid)
         {
@@ -157,6 +152,6 @@ public sealed class ManageModel(Database database, PortfolioDeletion deletion) :
         PortfolioId.Require(Id);
         await using var connection = await database.OpenAsync(cancellationToken);
         Portfolio = await PortfolioStore.GetAsync(connection, Id, cancellationToken);
-        BrokerProfile = await BrokerProfileStore.FindAsync(connection, Id, cancellationToken);
+        Profile = await BrokerProfileStore.FindAsync(connection, Id, cancellationToken);
     }
 }

@@ -3,9 +3,18 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace HkStrategy.Web.Shared;
 
-/// <summary>Runs the same input rules the command line uses and puts their one-line message beside the field.</summary>
-public static class FieldChecks
+/// <summary>
+/// Runs the same input rules the command line uses and puts their one-line message beside the field, in the
+/// dashboard's words (<see cref="Plain"/>).
+/// </summary>
+public static partial class FieldChecks
 {
+    /// <summary>A command line message in the dashboard's words: its options (<c>--commission-rate</c>) are the form's fields (commission rate).</summary>
+    public static string Plain(string message) => OptionName().Replace(message, m => m.Groups[1].Value.Replace('-', ' '));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"--([a-z][a-z-]*)")]
+    private static partial System.Text.RegularExpressions.Regex OptionName();
+
     public static T? Check<T>(this ModelStateDictionary state, string field, Func<T> rule)
     {
         try
@@ -14,7 +23,7 @@ public static class FieldChecks
         }
         catch (HksException invalid) when (invalid.ExitCode is ExitCode.Usage or ExitCode.Refused)
         {
-            state.AddModelError(field, invalid.Message);
+            state.AddModelError(field, Plain(invalid.Message));
             return default;
         }
     }
@@ -29,7 +38,7 @@ public static class FieldChecks
         }
         catch (HksException refused) when (refused.ExitCode is ExitCode.Usage or ExitCode.Refused or ExitCode.CheckFailed)
         {
-            state.AddModelError(field, refused.Message);
+            state.AddModelError(field, Plain(refused.Message));
             return false;
         }
         catch (Npgsql.PostgresException tooLarge) when (tooLarge.SqlState == Npgsql.PostgresErrorCodes.NumericValueOutOfRange)

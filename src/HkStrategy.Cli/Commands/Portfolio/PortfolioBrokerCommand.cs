@@ -38,36 +38,38 @@ public sealed class PortfolioBrokerCommand(CliContext context) : HksCommand(cont
             throw HksException.Usage("ClearWithValues", "--clear removes the profile: give it alone, or the values to set without it");
         }
         await using var session = await DataSession.OpenAsync(Context, parseResult, cancellationToken);
-        StoredBrokerProfile? profile;
         if (clear)
         {
             await Context.Out.WriteLineAsync((await BrokerProfileChanges.ClearAsync(session.Connection, portfolioId, cancellationToken)).Message);
             return 0;
         }
-        if (change.ChangesNothing)
+        var (profile, line) = change.ChangesNothing
+            ? await ShownAsync(session.Connection, portfolioId, cancellationToken)
+            : await SetAsync(session.Connection, portfolioId, change, cancellationToken);
+        if (!parseResult.GetValue(_json))
         {
-            profile = await BrokerProfileChanges.ShowAsync(session.Connection, portfolioId, cancellationToken);
-            if (!parseResult.GetValue(_json))
-            {
-                await Context.Out.WriteLineAsync(profile is null
-                    ? $"{portfolioId} has no broker profile: no commission ('hks portfolio broker {portfolioId} --commission-rate 0.03%' sets one)"
-                    : $"{portfolioId}: {BrokerProfileChanges.Describe(profile)}");
-                return 0;
-            }
-        }
-        else
-        {
-            var (stored, step) = await BrokerProfileChanges.SetAsync(session.Connection, portfolioId, change, cancellationToken);
-            profile = stored;
-            if (!parseResult.GetValue(_json))
-            {
-                await Context.Out.WriteLineAsync(step.Message);
-                return 0;
-            }
+            await Context.Out.WriteLineAsync(line);
+            return 0;
         }
         await JsonOutput.WriteAsync(Context, new BrokerProfileJson(portfolioId, profile?.Broker, profile?.CommissionRate ?? 0m, profile?.CommissionMinimum ?? 0m,
             profile?.PlatformFee ?? 0m, profile is not null), CommandJson.Types.BrokerProfileJson);
         return 0;
+    }
+
+    private static async Task<(StoredBrokerProfile? Profile, string Line)> SetAsync(Npgsql.NpgsqlConnection connection, string portfolioId,
+        BrokerProfileChange change, CancellationToken cancellationToken)
+    {
+        var (stored, step) = await BrokerProfileChanges.SetAsync(connection, portfolioId, change, cancellationToken);
+        return (stored, step.Message);
+    }
+
+    private static async Task<(StoredBrokerProfile? Profile, string Line)> ShownAsync(Npgsql.NpgsqlConnection connection, string portfolioId,
+        CancellationToken cancellationToken)
+    {
+        var profile = await BrokerProfileChanges.ShowAsync(connection, portfolioId, cancellationToken);
+        return (profile, profile is null
+            ? $"{portfolioId} has no broker profile: no commission ('hks portfolio broker {portfolioId} --commission-rate 0.03%' sets one)"
+            : $"{portfolioId}: {BrokerProfileChanges.Describe(profile)}");
     }
 }
 
