@@ -15,13 +15,13 @@ public static class ActivityStore
 
     /// <summary>A portfolio's activities in the ledger's order, optionally of one symbol and within dates.</summary>
     public static async Task<IReadOnlyList<StoredActivity>> ListAsync(NpgsqlConnection connection, string portfolioId, ActivityFilter filter,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
         [.. await connection.QueryAsync<StoredActivity>(SelectSql + " " + """
              WHERE portfolio_id = @portfolioId AND (@Symbol::text IS NULL OR symbol = @Symbol)
                AND (@From::date IS NULL OR trade_date >= @From) AND (@To::date IS NULL OR trade_date <= @To)
                AND (@Type::text IS NULL OR activity_type = @Type)
              ORDER BY trade_date, id
-             """, new { portfolioId, filter.Symbol, filter.From, filter.To, Type = filter.Type?.Name(), cancellationToken })];
+             """, new { portfolioId, filter.Symbol, filter.From, filter.To, Type = filter.Type?.Name(), cancellationToken }, transaction)];
 
     /// <summary>The activities of one symbol in the ledger's order, locked until the transaction ends.</summary>
     public static async Task<IReadOnlyList<StoredActivity>> ChainAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId,

@@ -32,13 +32,13 @@ public static class BrokerProfileStore
         (await FindAsync(connection, portfolioId, cancellationToken, transaction))?.Profile ?? BrokerProfile.None;
 
     /// <summary>Sets the portfolio's profile (the portfolio must exist: its foreign key says so).</summary>
-    public static Task SetAsync(NpgsqlConnection connection, StoredBrokerProfile profile, CancellationToken cancellationToken) =>
+    public static Task SetAsync(NpgsqlConnection connection, StoredBrokerProfile profile, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
         connection.ExecuteAsync("""
             INSERT INTO broker_profiles (portfolio_id, broker, commission_rate, commission_minimum, platform_fee, updated_at)
             VALUES (@PortfolioId, @Broker, @CommissionRate, @CommissionMinimum, @PlatformFee, LOCALTIMESTAMP)
             ON CONFLICT (portfolio_id) DO UPDATE SET broker = EXCLUDED.broker, commission_rate = EXCLUDED.commission_rate,
                 commission_minimum = EXCLUDED.commission_minimum, platform_fee = EXCLUDED.platform_fee, updated_at = EXCLUDED.updated_at
-            """, new { profile.PortfolioId, profile.Broker, profile.CommissionRate, profile.CommissionMinimum, profile.PlatformFee, cancellationToken });
+            """, new { profile.PortfolioId, profile.Broker, profile.CommissionRate, profile.CommissionMinimum, profile.PlatformFee, cancellationToken }, transaction);
 
     /// <summary>Removes the portfolio's profile; whether it had one.</summary>
     public static async Task<bool> RemoveAsync(NpgsqlConnection connection, string portfolioId, CancellationToken cancellationToken) =>

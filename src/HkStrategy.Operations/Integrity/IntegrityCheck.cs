@@ -44,12 +44,17 @@ public sealed class IntegrityCheck(SchemaMigrator migrator)
     /// <summary>Every position is what the ledger ends at, and the ledger holds nothing of a position that is not there.</summary>
     private static async Task<IEnumerable<Finding>> LedgerFindingsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var disagreements = (await connection.QueryAsync<LedgerDisagreement>(IntegrityQueries.LedgerDisagreements, cancellationToken)).ToList();
+        var disagreements = await LedgerDisagreementsAsync(connection, null, cancellationToken);
         return disagreements.Count == 0
             ? [new Finding("ledger", Severity.Ok, "every position is what its activities leave")]
-            : disagreements.Select(d => new Finding("ledger", Severity.Error,
-                $"{d.PortfolioId} {d.Symbol}: the position holds {Holding(d.Quantity, d.AverageCost)}, its activities leave {Holding(d.LedgerQuantity, d.LedgerAverageCost)}"));
+            : disagreements.Select(d => new Finding("ledger", Severity.Error, d));
     }
+
+    /// <summary>Each position (of one portfolio, or of all) that is not what its activities leave, as one line.</summary>
+    internal static async Task<IReadOnlyList<string>> LedgerDisagreementsAsync(NpgsqlConnection connection, string? portfolioId, CancellationToken cancellationToken,
+        NpgsqlTransaction? transaction = null) =>
+        [.. (await connection.QueryAsync<LedgerDisagreement>(IntegrityQueries.LedgerDisagreements, new { portfolioId, cancellationToken }, transaction))
+            .Select(d => $"{d.PortfolioId} {d.Symbol}: the position holds {Holding(d.Quantity, d.AverageCost)}, its activities leave {Holding(d.LedgerQuantity, d.LedgerAverageCost)}")];
 
     private static string Holding(int? quantity, decimal? averageCost) =>
         quantity is { } q and > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{q:N0} at {averageCost:0.000}") : "nothing";

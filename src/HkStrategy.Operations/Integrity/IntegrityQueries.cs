@@ -76,10 +76,11 @@ internal static class IntegrityQueries
     public const string LedgerDisagreements = """
         WITH last AS (
             SELECT DISTINCT ON (portfolio_id, symbol) portfolio_id, symbol, position_quantity, position_avg_cost FROM activities
-            WHERE symbol IS NOT NULL AND position_quantity IS NOT NULL ORDER BY portfolio_id, symbol, trade_date DESC, id DESC)
+            WHERE symbol IS NOT NULL AND position_quantity IS NOT NULL AND (@portfolioId::text IS NULL OR portfolio_id = @portfolioId)
+            ORDER BY portfolio_id, symbol, trade_date DESC, id DESC)
         SELECT COALESCE(p.portfolio_id, l.portfolio_id) AS "PortfolioId", COALESCE(p.symbol, l.symbol) AS "Symbol",
                p.quantity AS "Quantity", p.avg_cost AS "AverageCost", l.position_quantity AS "LedgerQuantity", l.position_avg_cost AS "LedgerAverageCost"
-        FROM (SELECT * FROM portfolio_positions WHERE portfolio_id IN (SELECT portfolio_id FROM portfolios)) p
+        FROM (SELECT * FROM portfolio_positions WHERE portfolio_id IN (SELECT portfolio_id FROM portfolios) AND (@portfolioId::text IS NULL OR portfolio_id = @portfolioId)) p
         FULL JOIN last l ON l.portfolio_id = p.portfolio_id AND l.symbol = p.symbol
         WHERE (p.symbol IS NULL AND l.position_quantity > 0)
            OR (p.symbol IS NOT NULL AND (l.symbol IS NULL OR l.position_quantity <> p.quantity OR (p.quantity > 0 AND l.position_avg_cost <> p.avg_cost)))

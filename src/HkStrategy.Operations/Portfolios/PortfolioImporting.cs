@@ -16,12 +16,19 @@ public sealed record ImportResult(string PortfolioId, ImportOutcome Outcome, Ste
 /// </summary>
 public sealed class PortfolioImporting(Database database, SafetyBackup safety)
 {
-    public static Task<ImportOutcome> PreviewAsync(NpgsqlConnection connection, PortfolioDocument document, string portfolioId, CancellationToken cancellationToken) =>
-        PortfolioImport.ApplyAsync(connection, document, portfolioId, dryRun: true, cancellationToken);
+    public static Task<ImportOutcome> PreviewAsync(NpgsqlConnection connection, PortfolioDocument document, string portfolioId, CancellationToken cancellationToken)
+    {
+        DocumentLedger.RequireBroker(document.Broker);
+        return PortfolioImport.ApplyAsync(connection, document, portfolioId, dryRun: true, cancellationToken, ledger: Ledger(connection, document, portfolioId, cancellationToken));
+    }
+
+    private static Func<NpgsqlTransaction, Task<int>>? Ledger(NpgsqlConnection connection, PortfolioDocument document, string portfolioId, CancellationToken cancellationToken) =>
+        document.HasLedger ? DocumentLedger.Importer(connection, document, portfolioId, cancellationToken) : null;
 
     /// <summary>The question to ask before an import that changes existing rows; none for one that only adds.</summary>
     public static Consent? Ask(ImportOutcome preview, string portfolioId) => preview.ChangesExistingRows
-        ? new Consent($"Importing changes {preview.PositionsUpdated} existing position(s) and the rules of {preview.RulesChanged}, and replaces {preview.AnalysesReplaced} analysis(es) of {portfolioId}, after a verified backup.", portfolioId)
+        ? new Consent($"Importing changes {preview.PositionsUpdated} existing position(s) and the rules of {preview.RulesChanged}, "
+                      + $"{(preview.BrokerChanged ? "replaces the broker profile, " : "")}and replaces {preview.AnalysesReplaced} analysis(es) of {portfolioId}, after a verified backup.", portfolioId)
         : null;
 
     public async Task<ImportResult> ApplyAsync(NpgsqlConnection connection, PortfolioDocument document, string portfolioId, ImportOutcome preview, CancellationToken cancellationToken)
@@ -32,7 +39,9 @@ public sealed class PortfolioImporting(Database database, SafetyBackup safety)
         }
         var backup = preview.ChangesExistingRows ? (await safety.TakeAsync(database, "pre_import", cancellationToken)).Path : null;
         // Without a backup, rows that appeared since the preview are left alone: the import only adds.
-        var outcome = await PortfolioImport.ApplyAsync(connection, document, portfolioId, dryRun: false, cancellationToken, onlyAdd: backup is null);
+        DocumentLedger.RequireBroker(document.Broker);
+        var outcome = await PortfolioImport.ApplyAsync(connection, document, portfolioId, dryRun: false, cancellationToken, onlyAdd: backup is null,
+            ledger: Ledger(connection, document, portfolioId, cancellationToken));
         var message = $"imported into {portfolioId}: {Describe(outcome)}" + (backup is null ? "" : $"; verified backup first: {Path.GetFileName(backup)}");
         return new ImportResult(portfolioId, outcome, new StepOutcome(message, backup));
     }
@@ -40,5 +49,7 @@ public sealed class PortfolioImporting(Database database, SafetyBackup safety)
     public static string Describe(ImportOutcome o) =>
         o.ChangesNothing ? "nothing changes: the portfolio already holds everything in the document"
         : $"{(o.PortfolioCreated ? "a new portfolio, " : "")}{o.PositionsAdded} position(s) added, {o.PositionsUpdated} updated, rules of {o.RulesAdded + o.RulesChanged} set, "
-          + $"{o.EventsAdded} event(s) and {o.AnalysesAdded} analysis(es) added, {o.AnalysesReplaced} replaced";
+          + $"{o.EventsAdded} event(s) and {o.AnalysesAdded} analysis(es) added, {o.AnalysesReplaced} replaced"
+          + (o.ActivitiesAdded > 0 ? $", {o.ActivitiesAdded} activit{(o.ActivitiesAdded == 1 ? "y" : "ies")} added to the ledger" : "")
+          + (o.BrokerAdded ? ", the broker profile set" : o.BrokerChanged ? ", the broker profile replaced" : "");
 }

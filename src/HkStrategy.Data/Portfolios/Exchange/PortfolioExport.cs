@@ -1,4 +1,7 @@
 using Dapper;
+using HkStrategy.Core.Ledger;
+using HkStrategy.Data.Activities;
+using HkStrategy.Data.Brokers;
 using Npgsql;
 
 namespace HkStrategy.Data.Portfolios.Exchange;
@@ -27,9 +30,23 @@ public static class PortfolioExport
             WHERE e.symbol IN (SELECT symbol FROM portfolio_positions WHERE portfolio_id = @portfolioId) ORDER BY e.symbol, e.event_date, e.description
             """, new { portfolioId, cancellationToken }, snapshot);
         var analyses = (await ReadAnalysesAsync(connection, snapshot, portfolioId, cancellationToken)).Select(a => a.Analysis).ToList();
+        var activities = await ActivityStore.ListAsync(connection, portfolioId, new ActivityFilter(), cancellationToken, snapshot);
+        var broker = await BrokerProfileStore.FindAsync(connection, portfolioId, cancellationToken, snapshot);
         await snapshot.CommitAsync(cancellationToken);
-        return new PortfolioDocument { Version = PortfolioDocument.CurrentVersion, ExportedAt = now, Portfolio = portfolio, Positions = positions.Select(p => p.ToExported()).ToList(), Events = events.ToList(), Analyses = analyses };
+        return new PortfolioDocument
+        {
+            Version = PortfolioDocument.CurrentVersion, ExportedAt = now, Portfolio = portfolio, Positions = positions.Select(p => p.ToExported()).ToList(),
+            Events = events.ToList(), Analyses = analyses, Activities = [.. activities.Select(a => Exported(a.ToActivity()))],
+            Broker = broker is null ? null : new ExportedBroker(broker.Broker, broker.CommissionRate, broker.CommissionMinimum, broker.PlatformFee),
+        };
     }
+
+    /// <summary>The activity as a document carries it: a trade's amount and what it leaves follow from the rest, costs of none are left out.</summary>
+    public static ExportedActivity Exported(Activity a) => new(
+        a.TradeDate, a.Type.Name(), a.Symbol, a.Quantity, a.Price, a.Type.IsTrade() ? null : a.Amount, a.Currency, a.FxRate == 1m ? null : a.FxRate,
+        a.Ratio?.ToString(),
+        a.Fees.Total == 0m ? null : new ExportedCosts(a.Fees.StampDuty, a.Fees.SfcLevy, a.Fees.AfrcLevy, a.Fees.TradingFee, a.Fees.SettlementFee, a.Fees.Commission),
+        a.Note);
 
     public static async Task<IReadOnlyList<(int Id, ExportedAnalysis Analysis)>> ReadAnalysesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId, CancellationToken cancellationToken)
     {

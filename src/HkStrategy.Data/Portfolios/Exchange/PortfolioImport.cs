@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using HkStrategy.Data.Brokers;
 using HkStrategy.Data.Connection;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Signals;
@@ -19,9 +20,18 @@ public static class PortfolioImport
     /// that was previewed as adding rows only, and so neither confirmed nor backed up: should rows have appeared since
     /// that it would change, nothing is written and it is refused.
     /// </summary>
+    /// <param name="ledger">
+    /// For a document that carries the ledger (<see cref="PortfolioDocument.HasLedger"/>): brings its activities in, in
+    /// the import's transaction, after the positions' rows are written (quantities as the document gives them, not
+    /// recorded as adjustments), deriving the positions they change; the number of activities added.
+    /// </param>
     public static async Task<ImportOutcome> ApplyAsync(NpgsqlConnection connection, PortfolioDocument document, string portfolioId, bool dryRun, CancellationToken cancellationToken,
-        bool onlyAdd = false)
+        bool onlyAdd = false, Func<NpgsqlTransaction, Task<int>>? ledger = null)
     {
+        if (document.HasLedger && ledger is null)
+        {
+            throw new ArgumentException("a document with its ledger is imported with the ledger's import", nameof(ledger));
+        }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var p = document.Portfolio;
         var created = await connection.ExecuteAsync(
@@ -32,7 +42,9 @@ public static class PortfolioImport
             """, new PortfolioRow(portfolioId, p.Name, p.Description, WallClock.Of(p.CreatedAt), WallClock.Of(p.UpdatedAt), cancellationToken), transaction) > 0;
         // Set-based: one statement for all positions, one for all rules (symbols are unique in a document), so 100,000 positions take seconds.
         var rows = Columns(document.Positions);
-        var positions = (await connection.QueryAsync<bool>(UpsertPositions, new { portfolioId, rows.Symbols, rows.Companies, rows.Quantities, rows.Costs, rows.Prices, rows.Sectors, rows.Updated, cancellationToken }, transaction)).ToList();
+        var (added, updated, activities) = ledger is null
+            ? await UpsertPositionsAsync(connection, transaction, portfolioId, rows, cancellationToken)
+            : await WritePositionsWithLedgerAsync(connection, transaction, portfolioId, rows, ledger, cancellationToken);
         var rules = (await connection.QueryAsync<bool>(UpsertRules,
             new { portfolioId, rows.Symbols, rows.Targets, rows.Stops, rows.ZoneLows, rows.ZoneHighs, rows.TrimMins, rows.TacticalStops, rows.BuyOnly, overlays = document.HasOverlays, cancellationToken }, transaction)).ToList();
         // A version 1 document keeps the gates but sets the add zone: a gate left without its zone is refused, not kept.
@@ -43,7 +55,7 @@ public static class PortfolioImport
             throw HksException.Usage("InvalidDocument",
                 $"the document cannot be imported: {zoneless} would buy only in-add-zone without an add zone; give the zone in the document, or remove that rule first");
         }
-        int added = positions.Count(isNew => isNew), updated = positions.Count - added, rulesAdded = rules.Count(isNew => isNew), rulesChanged = rules.Count - rulesAdded;
+        int rulesAdded = rules.Count(isNew => isNew), rulesChanged = rules.Count - rulesAdded;
         var events = 0;
         foreach (var e in document.Events)
         {
@@ -52,7 +64,11 @@ public static class PortfolioImport
                 new { e.Symbol, e.Date, e.Description, cancellationToken }, transaction);
         }
         var (analysesAdded, analysesReplaced) = await ImportAnalysesAsync(connection, transaction, document, portfolioId, cancellationToken);
-        var outcome = new ImportOutcome(created, added, updated, events, analysesAdded, analysesReplaced) { RulesAdded = rulesAdded, RulesChanged = rulesChanged };
+        var (brokerAdded, brokerChanged) = await ImportBrokerAsync(connection, transaction, document.Broker, portfolioId, cancellationToken);
+        var outcome = new ImportOutcome(created, added, updated, events, analysesAdded, analysesReplaced)
+        {
+            RulesAdded = rulesAdded, RulesChanged = rulesChanged, ActivitiesAdded = activities, BrokerAdded = brokerAdded, BrokerChanged = brokerChanged,
+        };
         if (onlyAdd && !dryRun && outcome.ChangesExistingRows)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -68,6 +84,70 @@ public static class PortfolioImport
             await transaction.CommitAsync(cancellationToken);
         }
         return outcome;
+    }
+
+    private static async Task<(int Added, int Updated, int Activities)> UpsertPositionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId,
+        PositionColumns rows, CancellationToken cancellationToken)
+    {
+        var positions = (await connection.QueryAsync<bool>(UpsertPositions,
+            new { portfolioId, rows.Symbols, rows.Companies, rows.Quantities, rows.Costs, rows.Prices, rows.Sectors, rows.Updated, cancellationToken }, transaction)).ToList();
+        var added = positions.Count(isNew => isNew);
+        return (added, positions.Count - added, 0);
+    }
+
+    /// <summary>
+    /// A new position's row as the document gives it and an existing one's name, price and sector, all with
+    /// <c>hks.deriving</c> on (the ledger records them, not the trigger); then the ledger's activities, which derive
+    /// the shares and average cost. What was added and changed is counted by comparing the rows before and after.
+    /// </summary>
+    private static async Task<(int Added, int Updated, int Activities)> WritePositionsWithLedgerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        string portfolioId, PositionColumns rows, Func<NpgsqlTransaction, Task<int>> ledger, CancellationToken cancellationToken)
+    {
+        var before = await PositionStatesAsync(connection, transaction, portfolioId, cancellationToken);
+        await connection.ExecuteAsync("SELECT set_config('hks.deriving', 'on', true)", cancellationToken, transaction);
+        await connection.ExecuteAsync(InsertDescribedPositions,
+            new { portfolioId, rows.Symbols, rows.Companies, rows.Quantities, rows.Costs, rows.Prices, rows.Sectors, rows.Updated, cancellationToken }, transaction);
+        await connection.ExecuteAsync("SELECT set_config('hks.deriving', 'off', true)", cancellationToken, transaction);
+        var activities = await ledger(transaction);
+        var after = await PositionStatesAsync(connection, transaction, portfolioId, cancellationToken);
+        return (after.Keys.Count(symbol => !before.ContainsKey(symbol)), after.Count(a => before.TryGetValue(a.Key, out var b) && b != a.Value), activities);
+    }
+
+    private static async Task<Dictionary<string, PositionState>> PositionStatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId,
+        CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<PositionState>(
+            """
+            SELECT symbol AS "Symbol", quantity AS "Quantity", avg_cost AS "AverageCost", company_name AS "CompanyName", current_price AS "CurrentPrice", sector AS "Sector"
+            FROM portfolio_positions WHERE portfolio_id = @portfolioId
+            """, new { portfolioId, cancellationToken }, transaction)).ToDictionary(p => p.Symbol, StringComparer.Ordinal);
+
+    internal sealed record PositionState(string Symbol, int? Quantity, decimal? AverageCost, string? CompanyName, decimal? CurrentPrice, string? Sector);
+
+    private const string InsertDescribedPositions = """
+        INSERT INTO portfolio_positions AS p (portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated)
+        SELECT @portfolioId, i.symbol, i.company_name, i.quantity, i.avg_cost, i.current_price, i.sector, COALESCE(i.last_updated, LOCALTIMESTAMP)
+        FROM unnest(@Symbols::text[], @Companies::text[], @Quantities::int[], @Costs::numeric[], @Prices::numeric[], @Sectors::text[], @Updated::timestamp[])
+             AS i(symbol, company_name, quantity, avg_cost, current_price, sector, last_updated)
+        ON CONFLICT (portfolio_id, symbol) DO UPDATE SET company_name = EXCLUDED.company_name, current_price = EXCLUDED.current_price, sector = EXCLUDED.sector
+        WHERE (p.company_name, p.current_price, p.sector) IS DISTINCT FROM (EXCLUDED.company_name, EXCLUDED.current_price, EXCLUDED.sector)
+        """;
+
+    /// <summary>The document's broker profile set (none in the document: the portfolio's is left as it is).</summary>
+    private static async Task<(bool Added, bool Changed)> ImportBrokerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ExportedBroker? broker,
+        string portfolioId, CancellationToken cancellationToken)
+    {
+        if (broker is null)
+        {
+            return (false, false);
+        }
+        var current = await BrokerProfileStore.FindAsync(connection, portfolioId, cancellationToken, transaction);
+        var wanted = new StoredBrokerProfile(portfolioId, broker.Broker, broker.CommissionRate, broker.CommissionMinimum, broker.PlatformFee);
+        if (current == wanted)
+        {
+            return (false, false);
+        }
+        await BrokerProfileStore.SetAsync(connection, wanted, cancellationToken, transaction);
+        return (current is null, current is not null);
     }
 
     private const string UpsertPositions = """

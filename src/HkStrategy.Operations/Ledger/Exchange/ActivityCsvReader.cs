@@ -80,7 +80,8 @@ public static class ActivityCsvReader
         return new ActivityFile(rows, bad);
     }
 
-    private static ActivityDraft Draft(Func<string, string> value, string portfolioId)
+    /// <summary>A row's draft from its fields' texts (empty: not given); a portfolio document's activities are read by it too.</summary>
+    internal static ActivityDraft Draft(Func<string, string> value, string portfolioId)
     {
         var currency = value("currency");
         return new ActivityDraft

@@ -19,6 +19,9 @@ public sealed record ImportPlan(string PortfolioId, IReadOnlyList<PlannedActivit
     public IReadOnlyList<string> Symbols => [.. New.Where(n => n.Activity.Symbol is not null).Select(n => n.Activity.Symbol!).Distinct().Order(StringComparer.Ordinal)];
 }
 
+/// <summary>A file's rows built into activities, with every bad row and the warnings; nothing compared with the ledger yet.</summary>
+public sealed record BuiltFile(string PortfolioId, IReadOnlyList<PlannedActivity> Built, IReadOnlyList<BadRow> BadRows, IReadOnlyList<string> Warnings);
+
 /// <summary>What an import wrote.</summary>
 public sealed record ImportOutcome(int Added, int Duplicates, IReadOnlyList<string> Symbols)
 {
@@ -38,6 +41,12 @@ public static class ActivityImporting
     public static async Task<ImportPlan> PlanAsync(NpgsqlConnection connection, string portfolioId, ActivityFile file, CancellationToken cancellationToken)
     {
         _ = await PortfolioStore.GetAsync(connection, portfolioId, cancellationToken);
+        return await PlanBuiltAsync(connection, await BuildAsync(connection, portfolioId, file, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Every row of the file built as <c>hks activity add</c> would build it, or refused as a bad row.</summary>
+    public static async Task<BuiltFile> BuildAsync(NpgsqlConnection connection, string portfolioId, ActivityFile file, CancellationToken cancellationToken)
+    {
         var bad = file.BadRows.ToList();
         var warnings = new List<string>();
         var built = new List<PlannedActivity>();
@@ -57,10 +66,17 @@ public static class ActivityImporting
                 bad.Add(new BadRow(row.Line, e.Message));
             }
         }
-        var existing = (await ActivityStore.ListAsync(connection, portfolioId, new ActivityFilter(), cancellationToken)).Select(s => s.ToActivity()).ToList();
-        var fresh = Fresh(existing, built, out var duplicates);
-        bad.AddRange(Oversold(existing, fresh));
-        return new ImportPlan(portfolioId, fresh, duplicates, [.. bad.OrderBy(b => b.Line)], warnings);
+        return new BuiltFile(portfolioId, built, bad, warnings);
+    }
+
+    /// <summary>The plan of built rows: those the ledger holds already recognised, a sale of more than is held found.</summary>
+    public static async Task<ImportPlan> PlanBuiltAsync(NpgsqlConnection connection, BuiltFile file, CancellationToken cancellationToken,
+        NpgsqlTransaction? transaction = null)
+    {
+        var existing = (await ActivityStore.ListAsync(connection, file.PortfolioId, new ActivityFilter(), cancellationToken, transaction)).Select(s => s.ToActivity()).ToList();
+        var fresh = Fresh(existing, file.Built, out var duplicates);
+        var bad = file.BadRows.Concat(Oversold(existing, fresh));
+        return new ImportPlan(file.PortfolioId, fresh, duplicates, [.. bad.OrderBy(b => b.Line)], file.Warnings);
     }
 
     public static async Task<ImportOutcome> ApplyAsync(NpgsqlConnection connection, ImportPlan plan, CancellationToken cancellationToken)
@@ -75,6 +91,14 @@ public static class ActivityImporting
             return new ImportOutcome(0, plan.Duplicates, []);
         }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await WriteAsync(connection, transaction, plan, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportOutcome(plan.New.Count, plan.Duplicates, plan.Symbols);
+    }
+
+    /// <summary>Writes a plan without bad rows in the caller's transaction: the new activities, each symbol's chain derived again, the positions.</summary>
+    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportPlan plan, CancellationToken cancellationToken)
+    {
         var leaves = new Dictionary<PlannedActivity, Activity>(ReferenceEqualityComparer.Instance);
         var chains = new Dictionary<string, IReadOnlyList<DerivedActivity>>(StringComparer.Ordinal);
         var bySymbol = plan.New.Where(n => n.Activity.Symbol is not null).ToLookup(n => n.Activity.Symbol!, StringComparer.Ordinal);
@@ -95,8 +119,6 @@ public static class ActivityImporting
         {
             await ChainDerivation.WritePositionAsync(connection, transaction, plan.PortfolioId, symbol, steps, cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
-        return new ImportOutcome(plan.New.Count, plan.Duplicates, plan.Symbols);
     }
 
     /// <summary>The draft with its currency's rate of the day (each rate read once) and, where the file gives fees in that currency, the fees in HK$.</summary>
