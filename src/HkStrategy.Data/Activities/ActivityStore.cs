@@ -29,6 +29,12 @@ public static class ActivityStore
         [.. await connection.QueryAsync<StoredActivity>(SelectSql + " WHERE portfolio_id = @portfolioId AND symbol = @symbol ORDER BY trade_date, id FOR UPDATE",
             new { portfolioId, symbol, cancellationToken }, transaction)];
 
+    /// <summary>The activities of several symbols (each symbol's in the ledger's order), locked until the transaction ends.</summary>
+    public static async Task<IReadOnlyList<StoredActivity>> ChainsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId,
+        IReadOnlyList<string> symbols, CancellationToken cancellationToken) =>
+        [.. await connection.QueryAsync<StoredActivity>(SelectSql + " WHERE portfolio_id = @portfolioId AND symbol = ANY(@Symbols) ORDER BY symbol, trade_date, id FOR UPDATE",
+            new { portfolioId, Symbols = symbols.ToArray(), cancellationToken }, transaction)];
+
     /// <param name="forUpdate">Lock the row until the transaction ends (an edit reads what it changes).</param>
     public static async Task<StoredActivity> GetAsync(NpgsqlConnection connection, long id, CancellationToken cancellationToken,
         NpgsqlTransaction? transaction = null, bool forUpdate = false) =>

@@ -22,19 +22,55 @@ internal static class ChainDerivation
         await DerivedPositions.LockChainAsync(connection, transaction, portfolioId, symbol, cancellationToken);
         var stored = await ActivityStore.ChainAsync(connection, transaction, portfolioId, symbol, cancellationToken);
         var steps = WeightedAverageCost.Derive(change([.. stored.Select(s => s.ToActivity())]));
+        await ActivityStore.SetLeavesAsync(connection, transaction, Moved(stored, steps, edited), cancellationToken);
+        return steps;
+    }
+
+    /// <summary>
+    /// The chains of many symbols derived again with activities added to each (an import): locked and read in one
+    /// statement each, what moved recorded in one, so that an import of thousands of symbols is not thousands of round trips.
+    /// </summary>
+    /// <param name="additions">Each symbol's new activities, in the ledger's order.</param>
+    public static async Task<Dictionary<string, IReadOnlyList<DerivedActivity>>> DeriveManyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        string portfolioId, ILookup<string, Activity> additions, CancellationToken cancellationToken)
+    {
+        var symbols = additions.Select(a => a.Key).ToList();
+        await DerivedPositions.LockChainsAsync(connection, transaction, portfolioId, symbols, cancellationToken);
+        var stored = (await ActivityStore.ChainsAsync(connection, transaction, portfolioId, symbols, cancellationToken)).ToLookup(s => s.Symbol!, StringComparer.Ordinal);
+        var chains = new Dictionary<string, IReadOnlyList<DerivedActivity>>(StringComparer.Ordinal);
+        var moved = new List<LeftPosition>();
+        foreach (var added in additions)
+        {
+            var chain = stored[added.Key].ToList();
+            var steps = WeightedAverageCost.Derive([.. chain.Select(s => s.ToActivity()), .. added]);
+            moved.AddRange(Moved(chain, steps, edited: 0));
+            chains[added.Key] = steps;
+        }
+        await ActivityStore.SetLeavesAsync(connection, transaction, moved, cancellationToken);
+        return chains;
+    }
+
+    /// <summary>The stored activities whose position the derivation moved (not the one being edited, which its caller stores).</summary>
+    private static List<LeftPosition> Moved(IReadOnlyList<StoredActivity> stored, IReadOnlyList<DerivedActivity> steps, long edited)
+    {
         var before = stored.ToDictionary(s => s.Id);
-        var moved = steps
+        return [.. steps
             .Where(s => s.Activity.Id != 0 && s.Activity.Id != edited && s.Activity.Type.ChangesPosition() && before.TryGetValue(s.Activity.Id, out var row)
                         && (row.PositionQuantity != s.After.Quantity || row.PositionAvgCost != s.After.AverageCost))
-            .Select(s => new LeftPosition(s.Activity.Id, s.After.Quantity, s.After.AverageCost))
-            .ToList();
-        await ActivityStore.SetLeavesAsync(connection, transaction, moved, cancellationToken);
-        return steps;
+            .Select(s => new LeftPosition(s.Activity.Id, s.After.Quantity, s.After.AverageCost))];
     }
 
     /// <summary>Writes the position the chain ends at; none when no activity of the chain holds shares.</summary>
     public static Task WritePositionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId, string symbol,
-        IReadOnlyList<DerivedActivity> steps, CancellationToken cancellationToken)
+        IReadOnlyList<DerivedActivity> steps, CancellationToken cancellationToken) =>
+        DerivedPositions.WriteAsync(connection, transaction, Position(portfolioId, symbol, steps), cancellationToken);
+
+    /// <summary>Writes the positions the chains end at, in a few statements.</summary>
+    public static Task WritePositionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId,
+        IReadOnlyDictionary<string, IReadOnlyList<DerivedActivity>> chains, CancellationToken cancellationToken) =>
+        DerivedPositions.WriteManyAsync(connection, transaction, portfolioId, [.. chains.Select(c => Position(portfolioId, c.Key, c.Value))], cancellationToken);
+
+    private static DerivedPosition Position(string portfolioId, string symbol, IReadOnlyList<DerivedActivity> steps)
     {
         var holds = steps.Any(s => s.Activity.Type.ChangesPosition());
         var last = holds ? steps[^1].After : Holding.None;
@@ -45,10 +81,8 @@ internal static class ChainDerivation
             : steps.LastOrDefault(s => s.Before.Quantity > 0 || s.Activity.Type is ActivityType.Opening or ActivityType.Adjustment) is { } held
                 ? held.Activity.Type is ActivityType.Opening or ActivityType.Adjustment && held.After.Quantity == 0 ? held.Activity.Price ?? 0m : held.Before.AverageCost
                 : 0m;
-        return DerivedPositions.WriteAsync(connection, transaction,
-            new DerivedPosition(portfolioId, symbol, holds ? last.Quantity : null, average, lastPrice, company?.Name, company?.Sector ?? "Other",
-                OpenedEmpty: steps.LastOrDefault(s => s.Activity.Type.ChangesPosition())?.Activity.Type == ActivityType.Opening),
-            cancellationToken);
+        return new DerivedPosition(portfolioId, symbol, holds ? last.Quantity : null, average, lastPrice, company?.Name, company?.Sector ?? "Other",
+            OpenedEmpty: steps.LastOrDefault(s => s.Activity.Type.ChangesPosition())?.Activity.Type == ActivityType.Opening);
     }
 
     /// <summary>The activity as it is to be stored, with the position it leaves.</summary>

@@ -20,12 +20,14 @@ public sealed record PortfolioDocument
     public const int CurrentVersion = 3;
 
     /// <summary>Whether the document carries the overlays (a version 1 document does not: importing it leaves them as they are).</summary>
+    [JsonIgnore]
     public bool HasOverlays => Version >= 2;
 
     /// <summary>
     /// Whether the document carries the ledger: its positions are then what its activities leave, and importing it
     /// brings the activities; an earlier document's positions are recorded as written (an opening balance or an adjustment).
     /// </summary>
+    [JsonIgnore]
     public bool HasLedger => Version >= 3;
 
     public string Format { get; init => field = value ?? FormatName; } = FormatName;

@@ -14,8 +14,11 @@ public static class PortfolioDocumentJson
 
     public static string Write(PortfolioDocument document) => JsonSerializer.Serialize(document, Json.PortfolioDocument);
 
-    /// <summary>A document is read whole, so its size is bounded: 100,000 positions take about 30 MB.</summary>
-    public const int MaxBytes = 64 * 1024 * 1024;
+    /// <summary>
+    /// A document is read whole, so its size is bounded: 100,000 positions with an opening balance each take about
+    /// 65 MB, so a ledger of as many activities again still fits. It is parsed from its UTF-8 bytes (no copy as text).
+    /// </summary>
+    public const int MaxBytes = 256 * 1024 * 1024;
 
     public static PortfolioDocument Read(string path)
     {
@@ -39,11 +42,14 @@ public static class PortfolioDocumentJson
                 throw tooLarge; // not a regular file (a pipe, /dev/zero): its length was not known
             }
         }
-        return Parse(System.Text.Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length), path);
+        return Parse(text.GetBuffer().AsSpan(0, (int)text.Length), path);
     }
 
     /// <summary>A document's text; <paramref name="source"/> names it in messages (a path, or an uploaded file's name).</summary>
-    public static PortfolioDocument Parse(string json, string source)
+    public static PortfolioDocument Parse(string json, string source) => Parse(System.Text.Encoding.UTF8.GetBytes(json), source);
+
+    /// <summary>A document's UTF-8 bytes; <paramref name="source"/> names it in messages.</summary>
+    public static PortfolioDocument Parse(ReadOnlySpan<byte> json, string source)
     {
         PortfolioDocument? document;
         try

@@ -99,26 +99,18 @@ public static class ActivityImporting
     /// <summary>Writes a plan without bad rows in the caller's transaction: the new activities, each symbol's chain derived again, the positions.</summary>
     public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportPlan plan, CancellationToken cancellationToken)
     {
-        var leaves = new Dictionary<PlannedActivity, Activity>(ReferenceEqualityComparer.Instance);
-        var chains = new Dictionary<string, IReadOnlyList<DerivedActivity>>(StringComparer.Ordinal);
-        var bySymbol = plan.New.Where(n => n.Activity.Symbol is not null).ToLookup(n => n.Activity.Symbol!, StringComparer.Ordinal);
-        foreach (var symbol in plan.Symbols)
+        var chains = await ChainDerivation.DeriveManyAsync(connection, transaction, plan.PortfolioId,
+            plan.New.Where(n => n.Activity.Symbol is not null).ToLookup(n => n.Activity.Symbol!, n => n.Activity, StringComparer.Ordinal), cancellationToken);
+        var leaves = new Dictionary<Activity, Activity>(ReferenceEqualityComparer.Instance);
+        foreach (var steps in chains.Values)
         {
-            var mine = bySymbol[symbol].ToList();
-            var steps = await ChainDerivation.DeriveAsync(connection, transaction, plan.PortfolioId, symbol,
-                chain => [.. chain, .. mine.Select(m => m.Activity)], cancellationToken);
-            var byActivity = steps.ToDictionary(s => s.Activity, (IEqualityComparer<Activity>)ReferenceEqualityComparer.Instance);
-            foreach (var m in mine)
+            foreach (var step in steps.Where(s => s.Activity.Id == 0))
             {
-                leaves[m] = ChainDerivation.WithLeaves(m.Activity, byActivity[m.Activity]);
+                leaves[step.Activity] = ChainDerivation.WithLeaves(step.Activity, step);
             }
-            chains[symbol] = steps;
         }
-        await ActivityCopy.WriteAsync(connection, plan.New.Select(n => leaves.TryGetValue(n, out var a) ? a : n.Activity), cancellationToken);
-        foreach (var (symbol, steps) in chains)
-        {
-            await ChainDerivation.WritePositionAsync(connection, transaction, plan.PortfolioId, symbol, steps, cancellationToken);
-        }
+        await ActivityCopy.WriteAsync(connection, plan.New.Select(n => leaves.GetValueOrDefault(n.Activity, n.Activity)), cancellationToken);
+        await ChainDerivation.WritePositionsAsync(connection, transaction, plan.PortfolioId, chains, cancellationToken);
     }
 
     /// <summary>The draft with its currency's rate of the day (each rate read once) and, where the file gives fees in that currency, the fees in HK$.</summary>
