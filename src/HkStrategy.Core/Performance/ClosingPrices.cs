@@ -5,13 +5,24 @@ public sealed class ClosingPrices
 {
     private readonly Dictionary<string, (DateOnly[] Days, decimal[] Closes)> _series = new(StringComparer.Ordinal);
 
+    /// <summary>A symbol's closes, in any order (put in date order here: a read in the table's order needs no sort by the server).</summary>
     public void Add(string symbol, IReadOnlyList<DateOnly> days, IReadOnlyList<decimal> closes)
     {
         if (days.Count != closes.Count)
         {
             throw new ArgumentException("a close for every day", nameof(closes));
         }
-        _series[symbol] = ([.. days], [.. closes]);
+        DateOnly[] dayArray = [.. days];
+        decimal[] closeArray = [.. closes];
+        for (var i = 1; i < dayArray.Length; i++)
+        {
+            if (dayArray[i - 1] > dayArray[i])
+            {
+                Array.Sort(dayArray, closeArray);
+                break;
+            }
+        }
+        _series[symbol] = (dayArray, closeArray);
     }
 
     public bool Has(string symbol) => _series.TryGetValue(symbol, out var s) && s.Days.Length > 0;

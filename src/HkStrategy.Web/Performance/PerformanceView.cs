@@ -6,7 +6,9 @@ namespace HkStrategy.Web.Performance;
 
 /// <summary>
 /// A report as the dashboard serves it, kept with it in <see cref="PerformanceCache"/>: the API's JSON and the chart's
-/// series are written once per report, not per request (a ten-year ledger's report is megabytes of JSON).
+/// series are written once per report, not per request (a ten-year ledger's report is megabytes of JSON), and the
+/// page's HTML of the report is kept under <see cref="Key"/> (the page's <c>&lt;cache&gt;</c>), so that a page of
+/// 200 positions and 100 sales is rendered once per report, not per request.
 /// </summary>
 public sealed class PerformanceView
 {
@@ -21,6 +23,9 @@ public sealed class PerformanceView
     }
 
     public PerformanceReport Report { get; }
+
+    /// <summary>This report's own name, new with each report read: HTML rendered from an earlier report is never shown for it.</summary>
+    public string Key { get; } = Guid.NewGuid().ToString("N");
 
     /// <summary>The report as the API answers it, in the API's JSON options.</summary>
     public byte[] Json => _json.Value;

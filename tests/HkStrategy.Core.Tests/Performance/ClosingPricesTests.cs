@@ -32,4 +32,16 @@ public sealed class ClosingPricesTests
     {
         Assert.Null(Prices().CursorOf("0005.HK"));
     }
+
+    [Fact]
+    public void ClosesGivenOutOfOrder_AreReadInDateOrder_EachWithItsOwnDay()
+    {
+        var prices = new ClosingPrices();
+        prices.Add("0001.HK", [Day(6), Day(3), Day(4)], [12m, 10m, 11m]);
+
+        Assert.Equal(10m, prices.On("0001.HK", Day(3)));
+        Assert.Equal(11m, prices.On("0001.HK", Day(5)));
+        Assert.Equal(12m, prices.CursorOf("0001.HK")!.On(Day(7)));
+        Assert.Null(prices.On("0001.HK", Day(2)));
+    }
 }
