@@ -6,19 +6,30 @@ namespace HkStrategy.Core.Performance;
 /// The holdings as the ledger stood at each day's close, valued at the close of the day (or the last before it); a
 /// symbol with no close yet at its last trade's price, named in <see cref="Unpriced"/>.
 /// </summary>
-internal sealed class LedgerReplay(ClosingPrices prices, IReadOnlyDictionary<Activity, DerivedActivity> derived)
+internal sealed class LedgerReplay(ClosingPrices prices)
 {
-    private readonly Dictionary<string, Holding> _holdings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Held> _held = new(StringComparer.Ordinal);
+    private readonly List<Held> _heldInOrder = [];
     private readonly Dictionary<string, decimal> _lastPrices = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _unpriced = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClosingPrices.Cursor?> _cursors = new(StringComparer.Ordinal);
 
+    /// <summary>A symbol's holding with its closes' cursor, so that valuing the holdings each day looks nothing up.</summary>
+    private sealed class Held(string symbol, ClosingPrices.Cursor? cursor)
+    {
+        public string Symbol { get; } = symbol;
+
+        public ClosingPrices.Cursor? Cursor { get; } = cursor;
+
+        public Holding Holding { get; set; } = Holding.None;
+    }
+
     public IReadOnlyList<string> Unpriced => [.. _unpriced];
 
-    /// <summary>Applies one activity of the day: the money it puts in (negative: takes out).</summary>
-    public decimal Apply(Activity activity, DateOnly day)
+    /// <summary>Applies one activity of the day (with what its chain's derivation says it leaves): the money it puts in (negative: takes out).</summary>
+    public decimal Apply(Activity activity, DerivedActivity? step, DateOnly day)
     {
-        if (activity.Symbol is not { } symbol || !derived.TryGetValue(activity, out var step))
+        if (activity.Symbol is not { } symbol || step is null)
         {
             return DayFlows.Of(activity, 0, 0, 0m);
         }
@@ -27,57 +38,68 @@ internal sealed class LedgerReplay(ClosingPrices prices, IReadOnlyDictionary<Act
             _lastPrices[symbol] = activity.Price.Value * activity.FxRate;
         }
         var before = step.Before.Quantity;
-        _holdings[symbol] = step.After;
+        if (!_held.TryGetValue(symbol, out var held))
+        {
+            _held[symbol] = held = new Held(symbol, CursorOf(symbol));
+            _heldInOrder.Add(held);
+        }
+        held.Holding = step.After;
         return DayFlows.Of(activity, before, step.After.Quantity, PriceOf(symbol, day, activity.Price is > 0m ? activity.Price.Value * activity.FxRate : null));
     }
 
     public decimal Value(DateOnly day)
     {
         var value = 0m;
-        foreach (var (symbol, holding) in _holdings)
+        foreach (var held in _heldInOrder)
         {
-            if (holding.Quantity != 0)
+            if (held.Holding.Quantity != 0)
             {
-                value += Costs.Cents.HalfUp(holding.Quantity * PriceOf(symbol, day, null));
+                var close = held.Cursor?.On(day);
+                value += Costs.Cents.HalfUp(held.Holding.Quantity * (close ?? PriceOf(held.Symbol, day, null)));
             }
         }
         return value;
     }
 
     public Dictionary<string, int> Holdings() =>
-        _holdings.Where(h => h.Value.Quantity > 0).ToDictionary(h => h.Key, h => h.Value.Quantity, StringComparer.Ordinal);
+        _heldInOrder.Where(h => h.Holding.Quantity > 0).ToDictionary(h => h.Symbol, h => h.Holding.Quantity, StringComparer.Ordinal);
 
     public decimal ValueOf(IReadOnlyDictionary<string, int> holdings, DateOnly day) =>
         holdings.Sum(h => Costs.Cents.HalfUp(h.Value * PriceOf(h.Key, day, null)));
 
-    private decimal PriceOf(string symbol, DateOnly day, decimal? fallback)
+    private ClosingPrices.Cursor? CursorOf(string symbol)
     {
         if (!_cursors.TryGetValue(symbol, out var cursor))
         {
             _cursors[symbol] = cursor = prices.CursorOf(symbol);
         }
-        if (cursor?.On(day) is { } close)
+        return cursor;
+    }
+
+    private decimal PriceOf(string symbol, DateOnly day, decimal? fallback)
+    {
+        if (CursorOf(symbol)?.On(day) is { } close)
         {
             return close;
         }
         var known = fallback ?? (_lastPrices.TryGetValue(symbol, out var last) ? last : null);
         if (known is { } price)
         {
-            if (_holdings.TryGetValue(symbol, out var held) && held.Quantity > 0)
+            if (_held.TryGetValue(symbol, out var held) && held.Holding.Quantity > 0)
             {
                 _unpriced.Add(symbol);
             }
             return price;
         }
         _unpriced.Add(symbol);
-        return _holdings.TryGetValue(symbol, out var holding) ? holding.AverageCost : 0m;
+        return _held.TryGetValue(symbol, out var holding) ? holding.Holding.AverageCost : 0m;
     }
 
     /// <summary>Each symbol held at the end or active in the period, with its sums.</summary>
     public IReadOnlyList<PositionPerformance> Positions(DateOnly to, PeriodSums sums) =>
-        [.. _holdings.Keys.Union(sums.Symbols).Order(StringComparer.Ordinal).Select(symbol =>
+        [.. _held.Keys.Union(sums.Symbols).Order(StringComparer.Ordinal).Select(symbol =>
         {
-            var holding = _holdings.GetValueOrDefault(symbol) ?? Holding.None;
+            var holding = _held.GetValueOrDefault(symbol)?.Holding ?? Holding.None;
             var value = holding.Quantity == 0 ? 0m : Costs.Cents.HalfUp(holding.Quantity * PriceOf(symbol, to, null));
             var of = sums.Of(symbol);
             return new PositionPerformance(symbol, holding.Quantity, Costs.Cents.HalfUp(holding.Cost), value, of.Realized, value - Costs.Cents.HalfUp(holding.Cost),

@@ -13,12 +13,10 @@ public static class PerformanceCalculator
 {
     public static PerformanceReport Calculate(PerformanceRequest request)
     {
-        var derived = request.Activities.Where(a => a.Symbol is not null).GroupBy(a => a.Symbol!)
-            .SelectMany(chain => WeightedAverageCost.Derive(chain))
-            .ToDictionary(s => s.Activity, s => s, (IEqualityComparer<Activity>)ReferenceEqualityComparer.Instance);
         var ordered = LedgerOrder.Sorted(request.Activities);
+        var derived = Derive(ordered);
         var from = request.From ?? (ordered.Count > 0 ? ordered[0].TradeDate : request.To);
-        var replay = new LedgerReplay(request.Prices, derived);
+        var replay = new LedgerReplay(request.Prices);
         var days = Days(ordered, from, request.To);
         var sums = new PeriodSums(from, request.To);
         var index = 0;
@@ -31,8 +29,8 @@ public static class PerformanceCalculator
             var flow = 0m;
             for (; index < ordered.Count && ordered[index].TradeDate <= day; index++)
             {
-                flow += replay.Apply(ordered[index], day);
-                sums.Add(ordered[index], derived.GetValueOrDefault(ordered[index]));
+                flow += replay.Apply(ordered[index], derived[index], day);
+                sums.Add(ordered[index], derived[index]);
             }
             var value = replay.Value(day);
             if (baseline is not null && day <= request.BaselineDate)
@@ -56,6 +54,38 @@ public static class PerformanceCalculator
         return new PerformanceReport(from, request.To, startValue, endValue, series.Sum(d => d.Flow), sums.Realized, positions.Sum(p => p.UnrealizedPnl),
             sums.Dividends, sums.Fees, twr.Total, Mwr(startValue, startDay ?? from, series, request.To),
             new BenchmarkReturn(request.Benchmark, benchmark.Total), baselineSeries?.Report, daily, positions, sums.Sales, sums.Years(), replay.Unpriced);
+    }
+
+    /// <summary>
+    /// What each activity of the ledger (in its order) leaves, by its place: each symbol's chain derived on its own
+    /// (<see cref="WeightedAverageCost"/>); none for an activity of no symbol.
+    /// </summary>
+    private static DerivedActivity?[] Derive(List<Activity> ordered)
+    {
+        var chains = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (ordered[i].Symbol is { } symbol)
+            {
+                if (!chains.TryGetValue(symbol, out var places))
+                {
+                    chains[symbol] = places = [];
+                }
+                places.Add(i);
+            }
+        }
+        var derived = new DerivedActivity?[ordered.Count];
+        foreach (var places in chains.Values)
+        {
+            var steps = WeightedAverageCost.Derive(places.Select(i => ordered[i]));
+            for (var k = 0; k < places.Count; k++)
+            {
+                // A chain taken in the ledger's order stays in it: each step is its activity's.
+                derived[places[k]] = ReferenceEquals(steps[k].Activity, ordered[places[k]]) ? steps[k]
+                    : throw new InvalidOperationException("a chain's derivation changed its order");
+            }
+        }
+        return derived;
     }
 
     /// <summary>Every trading day from the first activity to the period's end, and any other day with an activity.</summary>
