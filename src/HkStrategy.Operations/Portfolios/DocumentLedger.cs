@@ -112,7 +112,8 @@ internal static class DocumentLedger
         {
             if (!ends.TryGetValue(position.Symbol, out var end) || end is null)
             {
-                throw Bad($"{position.Symbol} is a position, but no activity of the document holds it");
+                throw Bad($"{position.Symbol} is a position, but no activity of the document holds it "
+                          + $"(a version {PortfolioDocument.CurrentVersion} document carries the ledger its positions come from; a document of positions alone is version 2)");
             }
             if (end.Quantity != position.Quantity || position.Quantity > 0 && end.AverageCost != position.AverageCost)
             {
