@@ -21,6 +21,23 @@ public sealed class PerformanceCache(TimeProvider clock, IOptions<JsonOptions> j
         var stamp = await SnapshotCache.StampAsync(connection, clock.GetUtcNow(), cancellationToken);
         var key = string.Create(CultureInfo.InvariantCulture, $"{portfolioId}\0{query.From}\0{query.To}\0{query.Benchmark}\0{query.BaselineDate}");
         return await _cache.GetAsync(key, stamp, async () =>
-            new PerformanceView(await PerformanceReading.ReadAsync(connection, portfolioId, query, clock, CancellationToken.None), json.Value.SerializerOptions));
+            new PerformanceView(await PerformanceReading.ReadAsync(connection, portfolioId, query, clock, CancellationToken.None), json.Value.SerializerOptions),
+            () => FingerprintAsync(connection, portfolioId, query.Benchmark));
+    }
+
+    /// <summary>The versions of what a report is read from: the portfolio's row and activities, the closes of its symbols and of the benchmark.</summary>
+    private static async Task<string> FingerprintAsync(NpgsqlConnection connection, string portfolioId, string benchmark)
+    {
+        await using var command = new NpgsqlCommand($"""
+            SELECT concat_ws(' ',
+                (SELECT {SnapshotCache.RowVersions} FROM portfolios WHERE portfolio_id = $1),
+                (SELECT {SnapshotCache.RowVersions} FROM activities WHERE portfolio_id = $1),
+                (SELECT {SnapshotCache.RowVersions} FROM daily_bars
+                 WHERE symbol = ANY(ARRAY(SELECT DISTINCT symbol FROM activities WHERE portfolio_id = $1 AND symbol IS NOT NULL) || $2::text)))
+            """, connection)
+        {
+            Parameters = { new() { Value = portfolioId }, new() { Value = benchmark } },
+        };
+        return (string)(await command.ExecuteScalarAsync(CancellationToken.None))!;
     }
 }

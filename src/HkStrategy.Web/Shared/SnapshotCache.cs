@@ -28,7 +28,14 @@ public sealed class SnapshotCache(int maximumEntries = 64)
     }
 
     /// <summary>The value kept under the key for this stamp, or the one <paramref name="load"/> reads (once, however many ask).</summary>
-    public async Task<T> GetAsync<T>(string key, Stamp stamp, Func<Task<T>> load)
+    /// <param name="fingerprint">
+    /// What the value is read from, told by its rows' versions (<see cref="RowVersions"/>), for a value that takes long
+    /// to read: when the snapshot moved (a commit anywhere in the cluster, another database's or autovacuum's
+    /// included) but the day did not and those rows are the same, the kept value goes on serving under the new stamp
+    /// instead of being read again. The fingerprint is taken before the value is read, so a commit in between only
+    /// causes one more read.
+    /// </param>
+    public async Task<T> GetAsync<T>(string key, Stamp stamp, Func<Task<T>> load, Func<Task<string>>? fingerprint = null)
     {
         if (stamp.Snapshot is null)
         {
@@ -39,15 +46,15 @@ public sealed class SnapshotCache(int maximumEntries = 64)
             var current = _entries.GetValueOrDefault(key);
             if (current is not null && current.Stamp == stamp)
             {
-                return (T)await current.Value.Value;
+                return (T)(await current.Value.Value).Value;
             }
             // Only the request whose entry gets in reads (Lazy starts the load once); the others await its task.
-            var fresh = new Entry(stamp, new Lazy<Task<object>>(async () => (await load())!));
+            var fresh = new Entry(stamp, new Lazy<Task<Kept>>(() => ReadAsync(current, stamp, load, fingerprint)));
             if (current is null ? TryAdd(key, fresh) : _entries.TryUpdate(key, fresh, current))
             {
                 try
                 {
-                    return (T)await fresh.Value.Value;
+                    return (T)(await fresh.Value.Value).Value;
                 }
                 catch
                 {
@@ -57,6 +64,23 @@ public sealed class SnapshotCache(int maximumEntries = 64)
             }
         }
     }
+
+    private static async Task<Kept> ReadAsync<T>(Entry? previous, Stamp stamp, Func<Task<T>> load, Func<Task<string>>? fingerprint)
+    {
+        var rows = fingerprint is null ? null : await fingerprint();
+        if (rows is not null && previous is not null && previous.Stamp.Day == stamp.Day && previous.Stamp.Today == stamp.Today
+            && previous.Value.Value is { IsCompletedSuccessfully: true } done && done.Result.Fingerprint == rows)
+        {
+            return done.Result;
+        }
+        return new Kept((await load())!, rows);
+    }
+
+    /// <summary>
+    /// The part of a fingerprint query that tells a set of rows' versions: how many, and the sum of the transactions
+    /// that wrote them (<c>xmin</c>): a row added, removed or changed (which writes a new version) changes it.
+    /// </summary>
+    public const string RowVersions = "concat_ws(':', count(*), sum(xmin::text::bigint))";
 
     private bool TryAdd(string key, Entry entry)
     {
@@ -70,5 +94,7 @@ public sealed class SnapshotCache(int maximumEntries = 64)
     /// <summary>What a kept value was read under: the database's snapshot (none: the server cannot say, nothing is kept), the trading day and the date.</summary>
     public sealed record Stamp(string? Snapshot, DateOnly Day, DateOnly Today);
 
-    private sealed record Entry(Stamp Stamp, Lazy<Task<object>> Value);
+    private sealed record Kept(object Value, string? Fingerprint);
+
+    private sealed record Entry(Stamp Stamp, Lazy<Task<Kept>> Value);
 }
