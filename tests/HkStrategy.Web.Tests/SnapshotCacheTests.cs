@@ -25,7 +25,7 @@ public sealed class SnapshotCacheTests
     {
         var cache = new SnapshotCache();
         var reads = 0;
-        Task<int> Load() => Task.FromResult(++reads);
+        Task<(int, string)> Load() => Task.FromResult((++reads, "rows A"));
 
         var first = await cache.GetAsync("k", Stamp("1:1:"), Load, () => Task.FromResult("rows A"));
         var moved = await cache.GetAsync("k", Stamp("2:2:"), Load, () => Task.FromResult("rows A"));
@@ -42,8 +42,8 @@ public sealed class SnapshotCacheTests
     {
         var cache = new SnapshotCache();
         var reads = 0;
-        Task<int> Load() => Task.FromResult(++reads);
-        await cache.GetAsync("k", Stamp("1:1:"), Load, () => Task.FromResult("rows A"));
+        Task<(int, string)> Load() => Task.FromResult((++reads, rowsAfter));
+        await cache.GetAsync("k", Stamp("1:1:"), () => Task.FromResult((++reads, "rows A")), () => Task.FromResult("rows A"));
 
         var after = await cache.GetAsync("k", Stamp("2:2:", Day.AddDays(daysLater)), Load, () => Task.FromResult(rowsAfter));
 

@@ -30,21 +30,21 @@ internal static class ChainDerivation
     /// The chains of many symbols derived again with activities added to each (an import): locked and read in one
     /// statement each, what moved recorded in one, so that an import of thousands of symbols is not thousands of round trips.
     /// </summary>
-    /// <param name="additions">Each symbol's new activities, in the ledger's order.</param>
+    /// <param name="symbols">The chains to derive again.</param>
+    /// <param name="additions">New activities of those symbols, in the ledger's order (none: the chains as stored, as a restore derives them).</param>
     public static async Task<Dictionary<string, IReadOnlyList<DerivedActivity>>> DeriveManyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        string portfolioId, ILookup<string, Activity> additions, CancellationToken cancellationToken)
+        string portfolioId, IReadOnlyList<string> symbols, ILookup<string, Activity> additions, CancellationToken cancellationToken)
     {
-        var symbols = additions.Select(a => a.Key).ToList();
         await DerivedPositions.LockChainsAsync(connection, transaction, portfolioId, symbols, cancellationToken);
         var stored = (await ActivityStore.ChainsAsync(connection, transaction, portfolioId, symbols, cancellationToken)).ToLookup(s => s.Symbol!, StringComparer.Ordinal);
         var chains = new Dictionary<string, IReadOnlyList<DerivedActivity>>(StringComparer.Ordinal);
         var moved = new List<LeftPosition>();
-        foreach (var added in additions)
+        foreach (var symbol in symbols)
         {
-            var chain = stored[added.Key].ToList();
-            var steps = WeightedAverageCost.Derive([.. chain.Select(s => s.ToActivity()), .. added]);
+            var chain = stored[symbol].ToList();
+            var steps = WeightedAverageCost.Derive([.. chain.Select(s => s.ToActivity()), .. additions[symbol]]);
             moved.AddRange(Moved(chain, steps, edited: 0));
-            chains[added.Key] = steps;
+            chains[symbol] = steps;
         }
         await ActivityStore.SetLeavesAsync(connection, transaction, moved, cancellationToken);
         return chains;

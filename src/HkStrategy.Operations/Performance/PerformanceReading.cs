@@ -18,21 +18,34 @@ public sealed record PerformanceQuery(DateOnly? From = null, DateOnly? To = null
 public static class PerformanceReading
 {
     public static async Task<PerformanceReport> ReadAsync(NpgsqlConnection connection, string portfolioId, PerformanceQuery query, TimeProvider clock,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        (await ReadAsync(connection, portfolioId, query, clock, (_, _) => Task.FromResult(0), cancellationToken)).Report;
+
+    /// <summary>
+    /// The report and <paramref name="alsoRead"/>, read in one snapshot of the database: the ledger on this connection,
+    /// the closes on a second one that imports the first one's snapshot (<c>pg_export_snapshot</c>), so that the two
+    /// largest reads overlap and still see the same committed state. What <paramref name="alsoRead"/> reads (a
+    /// cache's fingerprint of the rows) is therefore exactly what the report was computed from.
+    /// </summary>
+    public static async Task<(PerformanceReport Report, T Also)> ReadAsync<T>(NpgsqlConnection connection, string portfolioId, PerformanceQuery query,
+        TimeProvider clock, Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> alsoRead, CancellationToken cancellationToken)
     {
         if (query.From is { } f && query.To is { } t && f > t)
         {
             throw HksException.Usage("InvalidPeriod", $"--from {f:yyyy-MM-dd} is after --to {t:yyyy-MM-dd}");
         }
+        await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        var snapshotId = await connection.ExecuteScalarAsync<string>("SELECT pg_export_snapshot()", cancellationToken, snapshot);
         _ = await PortfolioStore.GetAsync(connection, portfolioId, cancellationToken);
         var today = DateOnly.FromDateTime(MarketClock.HongKongTime(clock.GetUtcNow()));
-        // The closes are read on a second connection while this one reads the ledger: the two largest reads overlap.
         await using var second = (NpgsqlConnection)((ICloneable)connection).Clone();
-        var closes = ClosesAsync(second, portfolioId, query.Benchmark, query.From ?? today, query.To ?? today, cancellationToken);
+        var closes = ClosesAsync(second, snapshotId!, portfolioId, query.Benchmark, query.From ?? today, query.To ?? today, cancellationToken);
         var activities = await ReplayActivities.ReadAsync(connection, portfolioId, cancellationToken);
+        var also = await alsoRead(connection, snapshot);
         var prices = await closes;
+        await snapshot.CommitAsync(cancellationToken);
         var to = query.To ?? LastClose(prices, activities, today);
-        return PerformanceCalculator.Calculate(new PerformanceRequest(activities, prices, query.From, to, query.Benchmark, query.BaselineDate));
+        return (PerformanceCalculator.Calculate(new PerformanceRequest(activities, prices, query.From, to, query.Benchmark, query.BaselineDate)), also);
     }
 
     /// <summary>The last day the holdings can be valued: the last close of any symbol, not before the last activity, not after today.</summary>
@@ -52,10 +65,17 @@ public static class PerformanceReading
     /// table's order and are put in date order per symbol here: the server sorting half a million rows by symbol (in
     /// the database's collation) took longer than reading them.
     /// </summary>
-    private static async Task<ClosingPrices> ClosesAsync(NpgsqlConnection connection, string portfolioId, string benchmark, DateOnly from, DateOnly to,
+    private static async Task<ClosingPrices> ClosesAsync(NpgsqlConnection connection, string snapshotId, string portfolioId, string benchmark, DateOnly from, DateOnly to,
         CancellationToken cancellationToken)
     {
         await connection.OpenAsync(cancellationToken);
+        await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        // The id is the server's own (hexadecimal parts and dashes); SET TRANSACTION SNAPSHOT takes it only as a literal.
+        if (!System.Text.RegularExpressions.Regex.IsMatch(snapshotId, "^[0-9A-F-]+$"))
+        {
+            throw new InvalidOperationException("the server's snapshot id is not one it writes");
+        }
+        await connection.ExecuteAsync($"SET TRANSACTION SNAPSHOT '{snapshotId}'", cancellationToken, snapshot);
         await using var command = new NpgsqlCommand("""
             SELECT symbol, trade_date, close FROM daily_bars
             WHERE symbol = ANY(ARRAY(SELECT DISTINCT symbol FROM activities WHERE portfolio_id = $1 AND symbol IS NOT NULL) || $2::text)

@@ -37,17 +37,18 @@ internal static class DocumentLedger
         return plan.New.Count;
     };
 
-    /// <summary>Refuses a broker profile a user could not set with <c>hks portfolio broker</c>.</summary>
-    public static void RequireBroker(ExportedBroker? broker)
+    /// <summary>The document with its broker profile as <c>hks portfolio broker</c> would set it (the name trimmed), or refused as that command refuses it.</summary>
+    public static PortfolioDocument WithCheckedBroker(PortfolioDocument document)
     {
-        if (broker is null)
+        if (document.Broker is not { } broker)
         {
-            return;
+            return document;
         }
         try
         {
-            _ = Brokers.BrokerProfileChanges.CheckedName(broker.Broker);
-            _ = HkStrategy.Core.Costs.BrokerProfile.Checked(broker.CommissionRate, broker.CommissionMinimum, broker.PlatformFee);
+            var name = Brokers.BrokerProfileChanges.CheckedName(broker.Broker);
+            var profile = HkStrategy.Core.Costs.BrokerProfile.Checked(broker.CommissionRate, broker.CommissionMinimum, broker.PlatformFee);
+            return document with { Broker = new ExportedBroker(name, profile.Rate, profile.Minimum, profile.PlatformFee) };
         }
         catch (HksException e)
         {

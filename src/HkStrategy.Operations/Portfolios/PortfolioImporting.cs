@@ -18,7 +18,7 @@ public sealed class PortfolioImporting(Database database, SafetyBackup safety)
 {
     public static Task<ImportOutcome> PreviewAsync(NpgsqlConnection connection, PortfolioDocument document, string portfolioId, CancellationToken cancellationToken)
     {
-        DocumentLedger.RequireBroker(document.Broker);
+        document = DocumentLedger.WithCheckedBroker(document);
         return PortfolioImport.ApplyAsync(connection, document, portfolioId, dryRun: true, cancellationToken, ledger: Ledger(connection, document, portfolioId, cancellationToken));
     }
 
@@ -39,7 +39,7 @@ public sealed class PortfolioImporting(Database database, SafetyBackup safety)
         }
         var backup = preview.ChangesExistingRows ? (await safety.TakeAsync(database, "pre_import", cancellationToken)).Path : null;
         // Without a backup, rows that appeared since the preview are left alone: the import only adds.
-        DocumentLedger.RequireBroker(document.Broker);
+        document = DocumentLedger.WithCheckedBroker(document);
         var outcome = await PortfolioImport.ApplyAsync(connection, document, portfolioId, dryRun: false, cancellationToken, onlyAdd: backup is null,
             ledger: Ledger(connection, document, portfolioId, cancellationToken));
         var message = $"imported into {portfolioId}: {Describe(outcome)}" + (backup is null ? "" : $"; verified backup first: {Path.GetFileName(backup)}");

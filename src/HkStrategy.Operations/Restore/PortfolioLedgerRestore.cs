@@ -1,3 +1,4 @@
+using HkStrategy.Core.Ledger;
 using Dapper;
 using HkStrategy.Operations.Ledger;
 using Npgsql;
@@ -60,14 +61,12 @@ internal static class PortfolioLedgerRestore
     /// <summary>Derives every chain of the portfolio again and writes its positions; those without a ledger are opened.</summary>
     public static async Task DeriveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId, CancellationToken cancellationToken)
     {
-        var symbols = await connection.QueryAsync<string>(
+        var symbols = (await connection.QueryAsync<string>(
             "SELECT DISTINCT symbol FROM activities WHERE portfolio_id = @portfolioId AND symbol IS NOT NULL ORDER BY 1",
-            new { portfolioId, cancellationToken }, transaction);
-        foreach (var symbol in symbols)
-        {
-            var steps = await ChainDerivation.DeriveAsync(connection, transaction, portfolioId, symbol, chain => chain, cancellationToken);
-            await ChainDerivation.WritePositionAsync(connection, transaction, portfolioId, symbol, steps, cancellationToken);
-        }
+            new { portfolioId, cancellationToken }, transaction)).ToList();
+        var chains = await ChainDerivation.DeriveManyAsync(connection, transaction, portfolioId, symbols,
+            Array.Empty<Activity>().ToLookup(a => a.Symbol!, StringComparer.Ordinal), cancellationToken);
+        await ChainDerivation.WritePositionsAsync(connection, transaction, portfolioId, chains, cancellationToken);
         await connection.ExecuteAsync(OpenUnrecorded, new { id = portfolioId, cancellationToken }, transaction);
     }
 

@@ -21,12 +21,16 @@ public sealed class PerformanceCache(TimeProvider clock, IOptions<JsonOptions> j
         var stamp = await SnapshotCache.StampAsync(connection, clock.GetUtcNow(), cancellationToken);
         var key = string.Create(CultureInfo.InvariantCulture, $"{portfolioId}\0{query.From}\0{query.To}\0{query.Benchmark}\0{query.BaselineDate}");
         return await _cache.GetAsync(key, stamp, async () =>
-            new PerformanceView(await PerformanceReading.ReadAsync(connection, portfolioId, query, clock, CancellationToken.None), json.Value.SerializerOptions),
-            () => FingerprintAsync(connection, portfolioId, query.Benchmark));
+            {
+                var (report, rows) = await PerformanceReading.ReadAsync(connection, portfolioId, query, clock,
+                    (c, t) => FingerprintAsync(c, t, portfolioId, query.Benchmark), CancellationToken.None);
+                return (new PerformanceView(report, json.Value.SerializerOptions), rows);
+            },
+            () => FingerprintAsync(connection, null, portfolioId, query.Benchmark));
     }
 
     /// <summary>The versions of what a report is read from: the portfolio's row and activities, the closes of its symbols and of the benchmark.</summary>
-    private static async Task<string> FingerprintAsync(NpgsqlConnection connection, string portfolioId, string benchmark)
+    private static async Task<string> FingerprintAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string portfolioId, string benchmark)
     {
         await using var command = new NpgsqlCommand($"""
             SELECT concat_ws(' ',
@@ -34,7 +38,7 @@ public sealed class PerformanceCache(TimeProvider clock, IOptions<JsonOptions> j
                 (SELECT {SnapshotCache.RowVersions} FROM activities WHERE portfolio_id = $1),
                 (SELECT {SnapshotCache.RowVersions} FROM daily_bars
                  WHERE symbol = ANY(ARRAY(SELECT DISTINCT symbol FROM activities WHERE portfolio_id = $1 AND symbol IS NOT NULL) || $2::text)))
-            """, connection)
+            """, connection, transaction)
         {
             Parameters = { new() { Value = portfolioId }, new() { Value = benchmark } },
         };

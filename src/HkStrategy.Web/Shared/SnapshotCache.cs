@@ -28,25 +28,35 @@ public sealed class SnapshotCache(int maximumEntries = 64)
     }
 
     /// <summary>The value kept under the key for this stamp, or the one <paramref name="load"/> reads (once, however many ask).</summary>
-    /// <param name="fingerprint">
-    /// What the value is read from, told by its rows' versions (<see cref="RowVersions"/>), for a value that takes long
-    /// to read: when the snapshot moved (a commit anywhere in the cluster, another database's or autovacuum's
-    /// included) but the day did not and those rows are the same, the kept value goes on serving under the new stamp
-    /// instead of being read again. The fingerprint is taken before the value is read, so a commit in between only
-    /// causes one more read.
-    /// </param>
-    public async Task<T> GetAsync<T>(string key, Stamp stamp, Func<Task<T>> load, Func<Task<string>>? fingerprint = null)
+    public async Task<T> GetAsync<T>(string key, Stamp stamp, Func<Task<T>> load) =>
+        (T)await GetAsync(key, stamp, async () => new Kept((await load())!, null), null);
+
+    /// <summary>
+    /// As <see cref="GetAsync{T}(string, Stamp, Func{Task{T}})"/>, for a value that takes long to read: <paramref name="load"/>
+    /// gives the value with the fingerprint of the rows it was read from, taken in the same snapshot (<see cref="RowVersions"/>).
+    /// When the snapshot moved (a commit anywhere in the cluster, another database's or autovacuum's included) but
+    /// the day did not, and <paramref name="fingerprint"/> finds those rows the same now, the kept value goes on
+    /// serving under the new stamp instead of being read again.
+    /// </summary>
+    public async Task<T> GetAsync<T>(string key, Stamp stamp, Func<Task<(T Value, string Fingerprint)>> load, Func<Task<string>> fingerprint) =>
+        (T)await GetAsync(key, stamp, async () =>
+        {
+            var (value, rows) = await load();
+            return new Kept(value!, rows);
+        }, fingerprint);
+
+    private async Task<object> GetAsync(string key, Stamp stamp, Func<Task<Kept>> load, Func<Task<string>>? fingerprint)
     {
         if (stamp.Snapshot is null)
         {
-            return await load();
+            return (await load()).Value;
         }
         while (true)
         {
             var current = _entries.GetValueOrDefault(key);
             if (current is not null && current.Stamp == stamp)
             {
-                return (T)(await current.Value.Value).Value;
+                return (await current.Value.Value).Value;
             }
             // Only the request whose entry gets in reads (Lazy starts the load once); the others await its task.
             var fresh = new Entry(stamp, new Lazy<Task<Kept>>(() => ReadAsync(current, stamp, load, fingerprint)));
@@ -54,7 +64,7 @@ public sealed class SnapshotCache(int maximumEntries = 64)
             {
                 try
                 {
-                    return (T)(await fresh.Value.Value).Value;
+                    return (await fresh.Value.Value).Value;
                 }
                 catch
                 {
@@ -65,15 +75,15 @@ public sealed class SnapshotCache(int maximumEntries = 64)
         }
     }
 
-    private static async Task<Kept> ReadAsync<T>(Entry? previous, Stamp stamp, Func<Task<T>> load, Func<Task<string>>? fingerprint)
+    /// <summary>The previous value when it was read on the same day from rows that are the same now; else the value read again.</summary>
+    private static async Task<Kept> ReadAsync(Entry? previous, Stamp stamp, Func<Task<Kept>> load, Func<Task<string>>? fingerprint)
     {
-        var rows = fingerprint is null ? null : await fingerprint();
-        if (rows is not null && previous is not null && previous.Stamp.Day == stamp.Day && previous.Stamp.Today == stamp.Today
-            && previous.Value.Value is { IsCompletedSuccessfully: true } done && done.Result.Fingerprint == rows)
+        if (fingerprint is not null && previous is { Value.IsValueCreated: true } && previous.Stamp.Day == stamp.Day && previous.Stamp.Today == stamp.Today
+            && previous.Value.Value is { IsCompletedSuccessfully: true } done && done.Result.Fingerprint is { } rows && await fingerprint() == rows)
         {
             return done.Result;
         }
-        return new Kept((await load())!, rows);
+        return await load();
     }
 
     /// <summary>

@@ -104,8 +104,7 @@ public sealed class PortfolioDocumentLedgerTests
         Assert.Equal(0, (await db.HksAsync("portfolio", "export", "My_HKEX_ALL", "--out", file.Path)).ExitCode);
         var document = JsonNode.Parse(await File.ReadAllTextAsync(file.Path))!.AsObject();
         document["version"] = 2;
-        document.Remove("activities");
-        document.Remove("broker");
+        document.Remove("activities"); // its "broker" stays: a version 2 document has none, so it is not read
         await File.WriteAllTextAsync(file.Path, document.ToJsonString());
 
         var run = await db.HksAsync("portfolio", "import", file.Path, "--as", "Older");
@@ -115,6 +114,22 @@ public sealed class PortfolioDocumentLedgerTests
             await db.ScalarAsync<long>("SELECT COUNT(*) FROM activities WHERE portfolio_id = 'Older' AND activity_type = 'opening'"));
         Assert.Equal(0, await db.ScalarAsync<long>("SELECT COUNT(*) FROM broker_profiles WHERE portfolio_id = 'Older'"));
         Assert.Equal(0, (await db.HksAsync("check")).ExitCode);
+    }
+
+    [Fact]
+    public async Task ADocumentsBrokerName_IsKeptAsTheBrokerCommandKeepsIt_Trimmed()
+    {
+        await using var db = await TradedAsync();
+        using var file = new TempFile();
+        Assert.Equal(0, (await db.HksAsync("portfolio", "export", "My_HKEX_ALL", "--out", file.Path)).ExitCode);
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(file.Path))!.AsObject();
+        document["broker"]!["broker"] = "  Futu  ";
+        await File.WriteAllTextAsync(file.Path, document.ToJsonString());
+
+        var run = await db.HksAsync("portfolio", "import", file.Path, "--as", "Restored");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal("Futu", await db.ScalarAsync<string>("SELECT broker FROM broker_profiles WHERE portfolio_id = 'Restored'"));
     }
 
     /// <summary>The seeded demo with a broker profile, a buy, a sale and a dividend of 2800.HK.</summary>

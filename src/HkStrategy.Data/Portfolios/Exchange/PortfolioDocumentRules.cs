@@ -16,6 +16,9 @@ public static class PortfolioDocumentRules
     {
         Positions = read.Positions.Select(p => p with { Symbol = HkexSymbol.Normalize(p.Symbol) }).ToList(),
         Events = read.Events.Select(e => e with { Symbol = HkexSymbol.Normalize(e.Symbol) }).ToList(),
+        // An activity's symbol that is not an HKEX code is left as it is: reading the activity refuses it with its place.
+        Activities = read.Activities.Select(a => a.Symbol is { } symbol && HkexSymbol.TryNormalize(symbol, out var code) ? a with { Symbol = code } : a).ToList(),
+        Broker = read.HasLedger ? read.Broker : null, // an earlier document has no broker profile: a "broker" written into one by hand is not read
     };
 
     public static void Require(PortfolioDocument document)

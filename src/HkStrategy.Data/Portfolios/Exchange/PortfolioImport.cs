@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using HkStrategy.Data.Activities;
 using HkStrategy.Data.Brokers;
 using HkStrategy.Data.Connection;
 using HkStrategy.Core.Failures;
@@ -44,7 +45,14 @@ public static class PortfolioImport
         var rows = Columns(document.Positions);
         var (added, updated, activities) = ledger is null
             ? await UpsertPositionsAsync(connection, transaction, portfolioId, rows, cancellationToken)
-            : await WritePositionsWithLedgerAsync(connection, transaction, portfolioId, rows, ledger, cancellationToken);
+            : await WritePositionsWithLedgerAsync(connection, transaction, portfolioId, rows, DocumentSymbols(document), ledger, cancellationToken);
+        if (document.Positions.Count >= LargeDocument)
+        {
+            // The statistics as this transaction sees the table: autovacuum may have counted it (empty, as the import's rows
+            // were not committed) meanwhile, after which the rules' foreign-key check scanned all positions for each rule:
+            // 100,000 rules took minutes instead of a second. ANALYZE counts the transaction's own rows.
+            await connection.ExecuteAsync("ANALYZE portfolio_positions", cancellationToken, transaction);
+        }
         var rules = (await connection.QueryAsync<bool>(UpsertRules,
             new { portfolioId, rows.Symbols, rows.Targets, rows.Stops, rows.ZoneLows, rows.ZoneHighs, rows.TrimMins, rows.TacticalStops, rows.BuyOnly, overlays = document.HasOverlays, cancellationToken }, transaction)).ToList();
         // A version 1 document keeps the gates but sets the add zone: a gate left without its zone is refused, not kept.
@@ -86,6 +94,9 @@ public static class PortfolioImport
         return outcome;
     }
 
+    /// <summary>A document of this many positions or more has the positions' statistics brought up to date before its rules are written.</summary>
+    public const int LargeDocument = 1000;
+
     private static async Task<(int Added, int Updated, int Activities)> UpsertPositionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId,
         PositionColumns rows, CancellationToken cancellationToken)
     {
@@ -95,31 +106,38 @@ public static class PortfolioImport
         return (added, positions.Count - added, 0);
     }
 
+    /// <summary>The symbols of a document's positions and activities, each once.</summary>
+    private static string[] DocumentSymbols(PortfolioDocument document) =>
+        [.. document.Positions.Select(p => p.Symbol).Concat(document.Activities.Where(a => a.Symbol is not null).Select(a => a.Symbol!)).Distinct(StringComparer.Ordinal)];
+
     /// <summary>
-    /// A new position's row as the document gives it and an existing one's name, price and sector, all with
-    /// <c>hks.deriving</c> on (the ledger records them, not the trigger); then the ledger's activities, which derive
-    /// the shares and average cost. What was added and changed is counted by comparing the rows before and after.
+    /// The chains of the document's symbols locked first (so that no other change of them is planned or written
+    /// meanwhile: two imports of one document cannot both add its activities), then a new position's row as the
+    /// document gives it and an existing one's name, price and sector, all with <c>hks.deriving</c> on (the ledger
+    /// records them, not the trigger); then the ledger's activities, which derive the shares and average cost. What
+    /// was added and changed is counted by comparing the document's rows before and after.
     /// </summary>
     private static async Task<(int Added, int Updated, int Activities)> WritePositionsWithLedgerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        string portfolioId, PositionColumns rows, Func<NpgsqlTransaction, Task<int>> ledger, CancellationToken cancellationToken)
+        string portfolioId, PositionColumns rows, string[] symbols, Func<NpgsqlTransaction, Task<int>> ledger, CancellationToken cancellationToken)
     {
-        var before = await PositionStatesAsync(connection, transaction, portfolioId, cancellationToken);
+        await DerivedPositions.LockChainsAsync(connection, transaction, portfolioId, symbols, cancellationToken);
+        var before = await PositionStatesAsync(connection, transaction, portfolioId, symbols, cancellationToken);
         await connection.ExecuteAsync("SELECT set_config('hks.deriving', 'on', true)", cancellationToken, transaction);
         await connection.ExecuteAsync(InsertDescribedPositions,
             new { portfolioId, rows.Symbols, rows.Companies, rows.Quantities, rows.Costs, rows.Prices, rows.Sectors, rows.Updated, cancellationToken }, transaction);
         await connection.ExecuteAsync("SELECT set_config('hks.deriving', 'off', true)", cancellationToken, transaction);
         var activities = await ledger(transaction);
-        var after = await PositionStatesAsync(connection, transaction, portfolioId, cancellationToken);
+        var after = await PositionStatesAsync(connection, transaction, portfolioId, symbols, cancellationToken);
         return (after.Keys.Count(symbol => !before.ContainsKey(symbol)), after.Count(a => before.TryGetValue(a.Key, out var b) && b != a.Value), activities);
     }
 
     private static async Task<Dictionary<string, PositionState>> PositionStatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId,
-        CancellationToken cancellationToken) =>
+        string[] symbols, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<PositionState>(
             """
             SELECT symbol AS "Symbol", quantity AS "Quantity", avg_cost AS "AverageCost", company_name AS "CompanyName", current_price AS "CurrentPrice", sector AS "Sector"
-            FROM portfolio_positions WHERE portfolio_id = @portfolioId
-            """, new { portfolioId, cancellationToken }, transaction)).ToDictionary(p => p.Symbol, StringComparer.Ordinal);
+            FROM portfolio_positions WHERE portfolio_id = @portfolioId AND symbol = ANY(@symbols)
+            """, new { portfolioId, symbols, cancellationToken }, transaction)).ToDictionary(p => p.Symbol, StringComparer.Ordinal);
 
     internal sealed record PositionState(string Symbol, int? Quantity, decimal? AverageCost, string? CompanyName, decimal? CurrentPrice, string? Sector);
 

@@ -99,7 +99,7 @@ public static class ActivityImporting
     /// <summary>Writes a plan without bad rows in the caller's transaction: the new activities, each symbol's chain derived again, the positions.</summary>
     public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportPlan plan, CancellationToken cancellationToken)
     {
-        var chains = await ChainDerivation.DeriveManyAsync(connection, transaction, plan.PortfolioId,
+        var chains = await ChainDerivation.DeriveManyAsync(connection, transaction, plan.PortfolioId, plan.Symbols,
             plan.New.Where(n => n.Activity.Symbol is not null).ToLookup(n => n.Activity.Symbol!, n => n.Activity, StringComparer.Ordinal), cancellationToken);
         var leaves = new Dictionary<Activity, Activity>(ReferenceEqualityComparer.Instance);
         foreach (var steps in chains.Values)
