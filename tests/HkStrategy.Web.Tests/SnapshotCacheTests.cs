@@ -51,6 +51,28 @@ public sealed class SnapshotCacheTests
     }
 
     [Fact]
+    public async Task ASnapshotMovingWhileTheValueIsRead_WaitsForThatRead_InsteadOfReadingBesideIt()
+    {
+        var cache = new SnapshotCache();
+        var reads = 0;
+        var gate = new TaskCompletionSource();
+        async Task<(int, string)> Load()
+        {
+            var read = ++reads;
+            await gate.Task;
+            return (read, "rows A");
+        }
+
+        var first = cache.GetAsync("k", Stamp("1:1:"), Load, () => Task.FromResult("rows A"));
+        var moved = cache.GetAsync("k", Stamp("2:2:"), Load, () => Task.FromResult("rows A"));
+        var movedAgain = cache.GetAsync("k", Stamp("3:3:"), Load, () => Task.FromResult("rows A"));
+        gate.SetResult();
+
+        Assert.Equal([1, 1, 1], await Task.WhenAll(first, moved, movedAgain));
+        Assert.Equal(1, reads);
+    }
+
+    [Fact]
     public async Task WithoutAFingerprint_AMovedSnapshotReadsAgain()
     {
         var cache = new SnapshotCache();

@@ -75,15 +75,32 @@ public sealed class SnapshotCache(int maximumEntries = 64)
         }
     }
 
-    /// <summary>The previous value when it was read on the same day from rows that are the same now; else the value read again.</summary>
+    /// <summary>
+    /// The previous value when it was read on the same day from rows that are the same now; else the value read again.
+    /// A previous value still being read (or checked) is waited for rather than read a second time beside it: when
+    /// the snapshot moves again and again (autovacuum, another database), each check builds on the one before.
+    /// </summary>
     private static async Task<Kept> ReadAsync(Entry? previous, Stamp stamp, Func<Task<Kept>> load, Func<Task<string>>? fingerprint)
     {
         if (fingerprint is not null && previous is { Value.IsValueCreated: true } && previous.Stamp.Day == stamp.Day && previous.Stamp.Today == stamp.Today
-            && previous.Value.Value is { IsCompletedSuccessfully: true } done && done.Result.Fingerprint is { } rows && await fingerprint() == rows)
+            && await KeptAsync(previous) is { Fingerprint: { } rows } kept && await fingerprint() == rows)
         {
-            return done.Result;
+            return kept;
         }
         return await load();
+    }
+
+    /// <summary>The entry's value, or none when its reading failed (its own request reports that).</summary>
+    private static async Task<Kept?> KeptAsync(Entry entry)
+    {
+        try
+        {
+            return await entry.Value.Value;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException or OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
