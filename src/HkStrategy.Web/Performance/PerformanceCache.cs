@@ -1,4 +1,5 @@
 using System.Globalization;
+using HkStrategy.Data.Activities;
 using HkStrategy.Operations.Performance;
 using HkStrategy.Web.Shared;
 using Microsoft.AspNetCore.Http.Json;
@@ -10,7 +11,8 @@ namespace HkStrategy.Web.Performance;
 /// <summary>
 /// Performance reports kept while the database has not changed (<see cref="SnapshotCache"/>): the report replays the
 /// whole ledger against every close of every symbol it held, which takes a moment for a long history; asking again
-/// for the same period before anything was committed costs one query.
+/// for the same period before anything was committed costs one query, and after a commit of other rows (another
+/// database's, autovacuum's) one more, of the report's rows' versions (<see cref="LedgerVersions"/>).
 /// </summary>
 public sealed class PerformanceCache(TimeProvider clock, IOptions<JsonOptions> json)
 {
@@ -23,25 +25,9 @@ public sealed class PerformanceCache(TimeProvider clock, IOptions<JsonOptions> j
         return await _cache.GetAsync(key, stamp, async () =>
             {
                 var (report, rows) = await PerformanceReading.ReadAsync(connection, portfolioId, query, clock,
-                    (c, t) => FingerprintAsync(c, t, portfolioId, query.Benchmark), CancellationToken.None);
+                    (c, t) => LedgerVersions.OfReportAsync(c, t, portfolioId, query.Benchmark, CancellationToken.None), CancellationToken.None);
                 return (new PerformanceView(report, json.Value.SerializerOptions), rows);
             },
-            () => FingerprintAsync(connection, null, portfolioId, query.Benchmark));
-    }
-
-    /// <summary>The versions of what a report is read from: the portfolio's row and activities, the closes of its symbols and of the benchmark.</summary>
-    private static async Task<string> FingerprintAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string portfolioId, string benchmark)
-    {
-        await using var command = new NpgsqlCommand($"""
-            SELECT concat_ws(' ',
-                (SELECT {SnapshotCache.RowVersions} FROM portfolios WHERE portfolio_id = $1),
-                (SELECT {SnapshotCache.RowVersions} FROM activities WHERE portfolio_id = $1),
-                (SELECT {SnapshotCache.RowVersions} FROM daily_bars
-                 WHERE symbol = ANY(ARRAY(SELECT DISTINCT symbol FROM activities WHERE portfolio_id = $1 AND symbol IS NOT NULL) || $2::text)))
-            """, connection, transaction)
-        {
-            Parameters = { new() { Value = portfolioId }, new() { Value = benchmark } },
-        };
-        return (string)(await command.ExecuteScalarAsync(CancellationToken.None))!;
+            () => LedgerVersions.OfReportAsync(connection, null, portfolioId, query.Benchmark, CancellationToken.None));
     }
 }

@@ -33,7 +33,7 @@ public sealed class SnapshotCache(int maximumEntries = 64)
 
     /// <summary>
     /// As <see cref="GetAsync{T}(string, Stamp, Func{Task{T}})"/>, for a value that takes long to read: <paramref name="load"/>
-    /// gives the value with the fingerprint of the rows it was read from, taken in the same snapshot (<see cref="RowVersions"/>).
+    /// gives the value with the fingerprint of the rows it was read from, taken in the same snapshot (such as <c>HkStrategy.Data.Activities.LedgerVersions</c>).
     /// When the snapshot moved (a commit anywhere in the cluster, another database's or autovacuum's included) but
     /// the day did not, and <paramref name="fingerprint"/> finds those rows the same now, the kept value goes on
     /// serving under the new stamp instead of being read again.
@@ -102,12 +102,6 @@ public sealed class SnapshotCache(int maximumEntries = 64)
             return null;
         }
     }
-
-    /// <summary>
-    /// The part of a fingerprint query that tells a set of rows' versions: how many, and the sum of the transactions
-    /// that wrote them (<c>xmin</c>): a row added, removed or changed (which writes a new version) changes it.
-    /// </summary>
-    public const string RowVersions = "concat_ws(':', count(*), sum(xmin::text::bigint))";
 
     private bool TryAdd(string key, Entry entry)
     {
