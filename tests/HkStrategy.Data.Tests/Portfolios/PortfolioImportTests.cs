@@ -12,7 +12,8 @@ public sealed class PortfolioImportTests
     {
         await using var db = await DemoDatabases.SeededAsync();
         await using var connection = await db.OpenAsync();
-        var document = await PortfolioExport.ReadAsync(connection, "My_HKEX_ALL", DateTimeOffset.UtcNow, CancellationToken.None);
+        // As a version 2 document (positions without their ledger, which Operations imports): the positions' own path.
+        var document = (await PortfolioExport.ReadAsync(connection, "My_HKEX_ALL", DateTimeOffset.UtcNow, CancellationToken.None)) with { Version = 2, Activities = [], Broker = null };
         var preview = await PortfolioImport.ApplyAsync(connection, document, "Imported", dryRun: true, CancellationToken.None);
         Assert.False(preview.ChangesExistingRows);
         // Meanwhile someone else creates the portfolio with one of the document's positions, at another quantity.
