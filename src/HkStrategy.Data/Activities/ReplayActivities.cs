@@ -43,7 +43,7 @@ public static class ReplayActivities
             {
                 Id = reader.GetInt64(0), PortfolioId = portfolioId, Type = type, TradeDate = reader.GetFieldValue<DateOnly>(2), Symbol = symbol,
                 Quantity = reader.IsDBNull(4) ? null : reader.GetInt32(4), Price = Money(reader, 5), Amount = Money(reader, 6),
-                Currency = reader.GetString(7) is "HKD" ? Currencies.Base : reader.GetString(7), FxRate = reader.GetDecimal(8),
+                Currency = reader.GetString(7), FxRate = reader.GetDecimal(8),
                 Ratio = reader.IsDBNull(9) || reader.IsDBNull(10) ? null : new SplitRatio(reader.GetInt32(9), reader.GetInt32(10)),
                 Fees = new TradeCosts(reader.GetDecimal(11), reader.GetDecimal(12), reader.GetDecimal(13), reader.GetDecimal(14), reader.GetDecimal(15), reader.GetDecimal(16)),
             });
