@@ -134,6 +134,29 @@ public sealed class ActivitiesPageTests(DashboardFixture dashboard) : IClassFixt
     }
 
     [Fact]
+    public async Task APreviewOvertakenByAnotherImport_IsNotWritten_AndTheNewPreviewIsShown()
+    {
+        const string page = "/portfolios/Ledger_Overtaken/activities";
+        await NewPortfolioAsync("Ledger_Overtaken");
+        using var client = dashboard.Client();
+        const string trades = """
+            date,type,symbol,quantity,price,amount
+            2026-03-02,buy,0700.HK,100,350,
+            2026-03-03,buy,0700.HK,100,360,
+            """;
+        var seen = await UploadAsync(client, page, trades, "trades.csv");
+        var alsoSeen = await UploadAsync(client, page, trades, "trades.csv");
+        Assert.Contains("imported 2 activities", Message(await ApplyAsync(client, page, alsoSeen)), StringComparison.Ordinal);
+
+        var overtaken = await ApplyAsync(client, page, seen);
+
+        Assert.Equal("the ledger of Ledger_Overtaken changed since the preview (2 new activities then, 0 now): nothing was written; look at the preview again",
+            PageHtml.FieldError(overtaken, "Upload"));
+        Assert.Contains("id=\"nothing-new\"", overtaken, StringComparison.Ordinal);
+        Assert.Equal(2L, await dashboard.Db.ScalarAsync<long>("SELECT COUNT(*) FROM activities WHERE portfolio_id = 'Ledger_Overtaken'"));
+    }
+
+    [Fact]
     public async Task TheFilterAndTheAddressAreParsed_AHostileValueIsRefusedBesideItsField()
     {
         using var client = dashboard.Client();
@@ -172,7 +195,7 @@ public sealed class ActivitiesPageTests(DashboardFixture dashboard) : IClassFixt
     {
         string Hidden(string name) => WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(preview, $"name=\"{name}\" value=\"([^\"]*)\"").Groups[1].Value);
         var response = await FormPost.SubmitAsync(client, page + "/import", page + "/import?handler=Apply",
-            new Dictionary<string, string> { ["Token"] = Hidden("Token"), ["FileName"] = Hidden("FileName"), ["Format"] = "", ["Map"] = "" });
+            new Dictionary<string, string> { ["Token"] = Hidden("Token"), ["FileName"] = Hidden("FileName"), ["Format"] = "", ["Map"] = "", ["Previewed"] = Hidden("Previewed") });
         return await response.Content.ReadAsStringAsync();
     }
 

@@ -21,13 +21,20 @@ public static class DerivedPositions
     public const int MostChainLocks = 64;
 
     /// <summary>
+    /// Locks the portfolio's whole ledger until the transaction ends: no other change of any chain or of its cash is
+    /// planned or written meanwhile. An import holds it from comparing the file with the ledger to its commit.
+    /// </summary>
+    public static Task LockLedgerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@portfolioId, 6))", new { portfolioId, cancellationToken }, transaction);
+
+    /// <summary>
     /// Locks the chains of the symbols: each (in order, so two imports cannot deadlock) under the portfolio held shared,
     /// or, for more than <see cref="MostChainLocks"/>, the whole portfolio's ledger.
     /// </summary>
     public static Task LockChainsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId, IReadOnlyList<string> symbols,
         CancellationToken cancellationToken) =>
         symbols.Count > MostChainLocks
-            ? connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@portfolioId, 6))", new { portfolioId, cancellationToken }, transaction)
+            ? LockLedgerAsync(connection, transaction, portfolioId, cancellationToken)
             : connection.ExecuteAsync("""
                 SELECT pg_advisory_xact_lock_shared(hashtextextended(@portfolioId, 6));
                 SELECT pg_advisory_xact_lock(hashtextextended(@portfolioId || chr(31) || s, 5)) FROM unnest(@Symbols) AS s ORDER BY s;

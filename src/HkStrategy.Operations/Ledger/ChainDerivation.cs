@@ -13,6 +13,9 @@ namespace HkStrategy.Operations.Ledger;
 /// </summary>
 internal static class ChainDerivation
 {
+    /// <summary>Chains derived again: each symbol's activities with what they leave, and how many stored ones moved.</summary>
+    public sealed record DerivedChains(IReadOnlyDictionary<string, IReadOnlyList<DerivedActivity>> Chains, int Moved);
+
     /// <param name="change">The chain as it is to be (the stored activities with one added, replaced or left out).</param>
     /// <param name="edited">The activity the change replaces, which its caller stores with what it leaves (none: 0).</param>
     /// <returns>Each activity of the new chain with what it leaves.</returns>
@@ -32,7 +35,8 @@ internal static class ChainDerivation
     /// </summary>
     /// <param name="symbols">The chains to derive again.</param>
     /// <param name="additions">New activities of those symbols, in the ledger's order (none: the chains as stored, as a restore derives them).</param>
-    public static async Task<Dictionary<string, IReadOnlyList<DerivedActivity>>> DeriveManyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+    /// <returns>Each chain derived, and how many stored activities now leave another position than they had recorded.</returns>
+    public static async Task<DerivedChains> DeriveManyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         string portfolioId, IReadOnlyList<string> symbols, ILookup<string, Activity> additions, CancellationToken cancellationToken)
     {
         await DerivedPositions.LockChainsAsync(connection, transaction, portfolioId, symbols, cancellationToken);
@@ -47,7 +51,7 @@ internal static class ChainDerivation
             chains[symbol] = steps;
         }
         await ActivityStore.SetLeavesAsync(connection, transaction, moved, cancellationToken);
-        return chains;
+        return new DerivedChains(chains, moved.Count);
     }
 
     /// <summary>The stored activities whose position the derivation moved (not the one being edited, which its caller stores).</summary>

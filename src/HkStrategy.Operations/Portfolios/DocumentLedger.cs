@@ -20,7 +20,7 @@ namespace HkStrategy.Operations.Portfolios;
 internal static class DocumentLedger
 {
     /// <summary>The step <see cref="PortfolioImport"/> runs in its transaction, after the positions' rows: the number of activities added.</summary>
-    public static Func<NpgsqlTransaction, Task<int>> Importer(NpgsqlConnection connection, PortfolioDocument document, string portfolioId,
+    public static Func<NpgsqlTransaction, Task<LedgerImported>> Importer(NpgsqlConnection connection, PortfolioDocument document, string portfolioId,
         CancellationToken cancellationToken) => async transaction =>
     {
         var built = await ActivityImporting.BuildAsync(connection, portfolioId, Read(document, portfolioId), cancellationToken);
@@ -28,13 +28,13 @@ internal static class DocumentLedger
         RequireOwnPositions(document, built.Built);
         var plan = await ActivityImporting.PlanBuiltAsync(connection, built, cancellationToken, transaction);
         RequireNoBadRow(plan.BadRows, document);
-        await ActivityImporting.WriteAsync(connection, transaction, plan, cancellationToken);
+        var moved = await ActivityImporting.WriteAsync(connection, transaction, plan, cancellationToken);
         var disagreements = await IntegrityCheck.LedgerDisagreementsAsync(connection, portfolioId, cancellationToken, transaction);
         if (disagreements.Count > 0)
         {
             throw Bad($"importing would leave a position that its ledger does not: {disagreements[0]}");
         }
-        return plan.New.Count;
+        return new LedgerImported(plan.New.Count, moved);
     };
 
     /// <summary>The document with its broker profile as <c>hks portfolio broker</c> would set it (the name trimmed), or refused as that command refuses it.</summary>

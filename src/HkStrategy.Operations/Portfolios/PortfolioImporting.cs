@@ -22,13 +22,14 @@ public sealed class PortfolioImporting(Database database, SafetyBackup safety)
         return PortfolioImport.ApplyAsync(connection, document, portfolioId, dryRun: true, cancellationToken, ledger: Ledger(connection, document, portfolioId, cancellationToken));
     }
 
-    private static Func<NpgsqlTransaction, Task<int>>? Ledger(NpgsqlConnection connection, PortfolioDocument document, string portfolioId, CancellationToken cancellationToken) =>
+    private static Func<NpgsqlTransaction, Task<LedgerImported>>? Ledger(NpgsqlConnection connection, PortfolioDocument document, string portfolioId, CancellationToken cancellationToken) =>
         document.HasLedger ? DocumentLedger.Importer(connection, document, portfolioId, cancellationToken) : null;
 
     /// <summary>The question to ask before an import that changes existing rows; none for one that only adds.</summary>
     public static Consent? Ask(ImportOutcome preview, string portfolioId) => preview.ChangesExistingRows
         ? new Consent($"Importing changes {preview.PositionsUpdated} existing position(s) and the rules of {preview.RulesChanged}, "
-                      + $"{(preview.BrokerChanged ? "replaces the broker profile, " : "")}and replaces {preview.AnalysesReplaced} analysis(es) of {portfolioId}, after a verified backup.", portfolioId)
+                      + $"{(preview.BrokerChanged ? "replaces the broker profile, " : "")}"
+                      + $"{(preview.ActivitiesMoved > 0 ? $"moves what {preview.ActivitiesMoved} activit{(preview.ActivitiesMoved == 1 ? "y" : "ies")} of the ledger leave{(preview.ActivitiesMoved == 1 ? "s" : "")}, " : "")}and replaces {preview.AnalysesReplaced} analysis(es) of {portfolioId}, after a verified backup.", portfolioId)
         : null;
 
     public async Task<ImportResult> ApplyAsync(NpgsqlConnection connection, PortfolioDocument document, string portfolioId, ImportOutcome preview, CancellationToken cancellationToken)
@@ -51,5 +52,6 @@ public sealed class PortfolioImporting(Database database, SafetyBackup safety)
         : $"{(o.PortfolioCreated ? "a new portfolio, " : "")}{o.PositionsAdded} position(s) added, {o.PositionsUpdated} updated, rules of {o.RulesAdded + o.RulesChanged} set, "
           + $"{o.EventsAdded} event(s) and {o.AnalysesAdded} analysis(es) added, {o.AnalysesReplaced} replaced"
           + (o.ActivitiesAdded > 0 ? $", {o.ActivitiesAdded} activit{(o.ActivitiesAdded == 1 ? "y" : "ies")} added to the ledger" : "")
+          + (o.ActivitiesMoved > 0 ? $" (moving what {o.ActivitiesMoved} held one{(o.ActivitiesMoved == 1 ? "" : "s")} leave{(o.ActivitiesMoved == 1 ? "s" : "")})" : "")
           + (o.BrokerAdded ? ", the broker profile set" : o.BrokerChanged ? ", the broker profile replaced" : "");
 }

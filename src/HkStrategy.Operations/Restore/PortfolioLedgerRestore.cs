@@ -66,7 +66,7 @@ internal static class PortfolioLedgerRestore
             new { portfolioId, cancellationToken }, transaction)).ToList();
         var chains = await ChainDerivation.DeriveManyAsync(connection, transaction, portfolioId, symbols,
             Array.Empty<Activity>().ToLookup(a => a.Symbol!, StringComparer.Ordinal), cancellationToken);
-        await ChainDerivation.WritePositionsAsync(connection, transaction, portfolioId, chains, cancellationToken);
+        await ChainDerivation.WritePositionsAsync(connection, transaction, portfolioId, chains.Chains, cancellationToken);
         await connection.ExecuteAsync(OpenUnrecorded, new { id = portfolioId, cancellationToken }, transaction);
     }
 

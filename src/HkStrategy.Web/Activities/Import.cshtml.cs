@@ -42,6 +42,10 @@ public sealed class ImportModel(Database database, ActivityUploads uploads) : Pa
     [BindProperty]
     public string? FileName { get; set; }
 
+    /// <summary>How many new activities the preview the user confirms showed: an import that would now add another number is not written.</summary>
+    [BindProperty]
+    public int? Previewed { get; set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -78,8 +82,21 @@ public sealed class ImportModel(Database database, ActivityUploads uploads) : Pa
         {
             return Page();
         }
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var outcome = await ActivityImporting.ApplyAsync(connection, plan, cancellationToken);
+        if (Previewed is { } shown && shown != plan.New.Count)
+        {
+            ModelState.AddModelError(nameof(Upload), string.Create(CultureInfo.InvariantCulture,
+                $"the ledger of {Id} changed since the preview ({shown:N0} new activities then, {plan.New.Count:N0} now): nothing was written; look at the preview again"));
+            return Page();
+        }
+        ImportOutcome? outcome = null;
+        if (!await ModelState.TryAsync(nameof(Upload), async () =>
+            {
+                await using var connection = await database.OpenAsync(cancellationToken);
+                outcome = await ActivityImporting.ApplyAsync(connection, plan, cancellationToken);
+            }) || outcome is null)
+        {
+            return Page();
+        }
         uploads.Remove(Token);
         Message = string.Create(CultureInfo.InvariantCulture,
             $"imported {outcome.Added:N0} activities from {FileName} ({outcome.Duplicates:N0} already held)")

@@ -70,6 +70,38 @@ public sealed class PortfolioDocumentLedgerTests
         Assert.Equal(0, await db.ScalarAsync<long>("SELECT COUNT(*) FROM activities WHERE portfolio_id = 'My_HKEX_ALL' AND activity_type = 'adjustment'"));
     }
 
+    [Fact]
+    public async Task ImportingBackActivitiesThatMoveWhatAHeldOneLeaves_AsksFirst_EvenWhenNoPositionChanges()
+    {
+        await using var db = await TradedAsync();
+        foreach (var (type, date, quantity) in new[] { ("buy", "2024-07-02", "1000"), ("buy", "2024-07-03", "1000"), ("sell", "2024-07-04", "100"), ("sell", "2024-07-05", "1000") })
+        {
+            Assert.Equal(0, (await db.HksAsync("activity", "add", "My_HKEX_ALL", "--type", type, "--date", date, "--symbol", "0001.HK",
+                "--quantity", quantity, "--price", "40", "--fees", "0")).ExitCode);
+        }
+        using var file = new TempFile();
+        Assert.Equal(0, (await db.HksAsync("portfolio", "export", "My_HKEX_ALL", "--out", file.Path)).ExitCode);
+        foreach (var id in await db.QueryAsync<long>(
+            "SELECT id FROM activities WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0001.HK' AND trade_date IN ('2024-07-03', '2024-07-05') ORDER BY trade_date DESC"))
+        {
+            Assert.Equal(0, (await db.HksAsync("activity", "remove", id.ToString(CultureInfo.InvariantCulture), "--yes")).ExitCode);
+        }
+        const string Leaves = "SELECT position_quantity FROM activities WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0001.HK' AND trade_date = '2024-07-04'";
+        Assert.Equal(900, await db.ScalarAsync<int>(Leaves));
+
+        var unconfirmed = await HksProcess.RunAsync(["portfolio", "import", file.Path, "--database", db.Target.ConnectionString]);
+        var run = await db.HksAsync("portfolio", "import", file.Path, "--yes");
+
+        Assert.Equal(4, unconfirmed.ExitCode);
+        Assert.Contains("moves what 1 activity of the ledger leaves", unconfirmed.Out + unconfirmed.Error, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("0 updated", run.Out, StringComparison.Ordinal);
+        Assert.Contains("2 activities added to the ledger (moving what 1 held one leaves)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("verified backup first", run.Out, StringComparison.Ordinal);
+        Assert.Equal(1900, await db.ScalarAsync<int>(Leaves));
+        Assert.Equal(900, await db.ScalarAsync<int>("SELECT quantity FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0001.HK'"));
+    }
+
     [Theory]
     [InlineData("a position not what its activities leave", "position 2800.HK quantity 4001", "2800.HK holds 4,001 at")]
     [InlineData("a sale of more than is held", "activity sell quantity 9000", "do not add up")]

@@ -97,6 +97,9 @@ public sealed record ExportedCosts(decimal StampDuty, decimal SfcLevy, decimal A
 /// <summary>What the portfolio's broker charges (the rate a fraction: 0.0003 is 0.03%).</summary>
 public sealed record ExportedBroker(string? Broker, decimal CommissionRate, decimal CommissionMinimum, decimal PlatformFee);
 
+/// <summary>What a document's ledger brought in: the activities added, and those held already whose recorded position they moved.</summary>
+public sealed record LedgerImported(int Added, int Moved);
+
 /// <summary>What an import did (or, in its preview, would do).</summary>
 public sealed record ImportOutcome(bool PortfolioCreated, int PositionsAdded, int PositionsUpdated, int EventsAdded, int AnalysesAdded, int AnalysesReplaced)
 {
@@ -107,11 +110,14 @@ public sealed record ImportOutcome(bool PortfolioCreated, int PositionsAdded, in
     /// <summary>The document's activities the ledger did not hold yet (matched by content and occurrence, as an activity import does).</summary>
     public int ActivitiesAdded { get; init; }
 
+    /// <summary>Activities the ledger held already whose recorded position the added ones move (an earlier sale or buy added before them).</summary>
+    public int ActivitiesMoved { get; init; }
+
     public bool BrokerAdded { get; init; }
 
     public bool BrokerChanged { get; init; }
 
-    public bool ChangesExistingRows => PositionsUpdated > 0 || AnalysesReplaced > 0 || RulesChanged > 0 || BrokerChanged;
+    public bool ChangesExistingRows => PositionsUpdated > 0 || AnalysesReplaced > 0 || RulesChanged > 0 || BrokerChanged || ActivitiesMoved > 0;
 
     public bool ChangesNothing => !PortfolioCreated && !BrokerAdded && !BrokerChanged
         && PositionsAdded + PositionsUpdated + EventsAdded + AnalysesAdded + AnalysesReplaced + RulesAdded + RulesChanged + ActivitiesAdded == 0;

@@ -24,10 +24,10 @@ public static class PortfolioImport
     /// <param name="ledger">
     /// For a document that carries the ledger (<see cref="PortfolioDocument.HasLedger"/>): brings its activities in, in
     /// the import's transaction, after the positions' rows are written (quantities as the document gives them, not
-    /// recorded as adjustments), deriving the positions they change; the number of activities added.
+    /// recorded as adjustments), deriving the positions they change; what it added and moved.
     /// </param>
     public static async Task<ImportOutcome> ApplyAsync(NpgsqlConnection connection, PortfolioDocument document, string portfolioId, bool dryRun, CancellationToken cancellationToken,
-        bool onlyAdd = false, Func<NpgsqlTransaction, Task<int>>? ledger = null)
+        bool onlyAdd = false, Func<NpgsqlTransaction, Task<LedgerImported>>? ledger = null)
     {
         if (document.HasLedger && ledger is null)
         {
@@ -43,7 +43,7 @@ public static class PortfolioImport
             """, new PortfolioRow(portfolioId, p.Name, p.Description, WallClock.Of(p.CreatedAt), WallClock.Of(p.UpdatedAt), cancellationToken), transaction) > 0;
         // Set-based: one statement for all positions, one for all rules (symbols are unique in a document), so 100,000 positions take seconds.
         var rows = Columns(document.Positions);
-        var (added, updated, activities) = ledger is null
+        var (added, updated, ledgerImported) = ledger is null
             ? await UpsertPositionsAsync(connection, transaction, portfolioId, rows, cancellationToken)
             : await WritePositionsWithLedgerAsync(connection, transaction, portfolioId, rows, DocumentSymbols(document), ledger, cancellationToken);
         if (document.Positions.Count >= LargeDocument)
@@ -75,7 +75,7 @@ public static class PortfolioImport
         var (brokerAdded, brokerChanged) = await ImportBrokerAsync(connection, transaction, document.Broker, portfolioId, cancellationToken);
         var outcome = new ImportOutcome(created, added, updated, events, analysesAdded, analysesReplaced)
         {
-            RulesAdded = rulesAdded, RulesChanged = rulesChanged, ActivitiesAdded = activities, BrokerAdded = brokerAdded, BrokerChanged = brokerChanged,
+            RulesAdded = rulesAdded, RulesChanged = rulesChanged, ActivitiesAdded = ledgerImported.Added, ActivitiesMoved = ledgerImported.Moved, BrokerAdded = brokerAdded, BrokerChanged = brokerChanged,
         };
         if (onlyAdd && !dryRun && outcome.ChangesExistingRows)
         {
@@ -97,13 +97,13 @@ public static class PortfolioImport
     /// <summary>A document of this many positions or more has the positions' statistics brought up to date before its rules are written.</summary>
     public const int LargeDocument = 1000;
 
-    private static async Task<(int Added, int Updated, int Activities)> UpsertPositionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId,
+    private static async Task<(int Added, int Updated, LedgerImported Activities)> UpsertPositionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string portfolioId,
         PositionColumns rows, CancellationToken cancellationToken)
     {
         var positions = (await connection.QueryAsync<bool>(UpsertPositions,
             new { portfolioId, rows.Symbols, rows.Companies, rows.Quantities, rows.Costs, rows.Prices, rows.Sectors, rows.Updated, cancellationToken }, transaction)).ToList();
         var added = positions.Count(isNew => isNew);
-        return (added, positions.Count - added, 0);
+        return (added, positions.Count - added, new LedgerImported(0, 0));
     }
 
     /// <summary>The symbols of a document's positions and activities, each once.</summary>
@@ -111,16 +111,16 @@ public static class PortfolioImport
         [.. document.Positions.Select(p => p.Symbol).Concat(document.Activities.Where(a => a.Symbol is not null).Select(a => a.Symbol!)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
-    /// The chains of the document's symbols locked first (so that no other change of them is planned or written
+    /// The portfolio's ledger locked first (so that no other change of it, cash included, is planned or written
     /// meanwhile: two imports of one document cannot both add its activities), then a new position's row as the
     /// document gives it and an existing one's name, price and sector, all with <c>hks.deriving</c> on (the ledger
     /// records them, not the trigger); then the ledger's activities, which derive the shares and average cost. What
     /// was added and changed is counted by comparing the document's rows before and after.
     /// </summary>
-    private static async Task<(int Added, int Updated, int Activities)> WritePositionsWithLedgerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        string portfolioId, PositionColumns rows, string[] symbols, Func<NpgsqlTransaction, Task<int>> ledger, CancellationToken cancellationToken)
+    private static async Task<(int Added, int Updated, LedgerImported Activities)> WritePositionsWithLedgerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        string portfolioId, PositionColumns rows, string[] symbols, Func<NpgsqlTransaction, Task<LedgerImported>> ledger, CancellationToken cancellationToken)
     {
-        await DerivedPositions.LockChainsAsync(connection, transaction, portfolioId, symbols, cancellationToken);
+        await DerivedPositions.LockLedgerAsync(connection, transaction, portfolioId, cancellationToken);
         var before = await PositionStatesAsync(connection, transaction, portfolioId, symbols, cancellationToken);
         await connection.ExecuteAsync("SELECT set_config('hks.deriving', 'on', true)", cancellationToken, transaction);
         await connection.ExecuteAsync(InsertDescribedPositions,

@@ -13,9 +13,14 @@ namespace HkStrategy.Operations.Ledger.Exchange;
 /// <summary>An activity of a file that the ledger does not hold yet, by its line.</summary>
 public sealed record PlannedActivity(int Line, Activity Activity);
 
-/// <summary>What an import would do: the new activities, how many the ledger holds already, every bad row, the warnings.</summary>
-public sealed record ImportPlan(string PortfolioId, IReadOnlyList<PlannedActivity> New, int Duplicates, IReadOnlyList<BadRow> BadRows, IReadOnlyList<string> Warnings)
+/// <summary>What an import would do: the new activities, how many the ledger holds already, every bad row, the warnings; and the file's rows it was planned from.</summary>
+public sealed record ImportPlan(string PortfolioId, IReadOnlyList<PlannedActivity> New, int Duplicates, IReadOnlyList<BadRow> BadRows, IReadOnlyList<string> Warnings,
+    BuiltFile File)
 {
+    /// <summary>Whether the other plan adds the same lines of the file and finds the same held and bad rows.</summary>
+    public bool SameAs(ImportPlan other) =>
+        Duplicates == other.Duplicates && New.Select(n => n.Line).SequenceEqual(other.New.Select(n => n.Line)) && BadRows.Count == other.BadRows.Count;
+
     public IReadOnlyList<string> Symbols => [.. New.Where(n => n.Activity.Symbol is not null).Select(n => n.Activity.Symbol!).Distinct().Order(StringComparer.Ordinal)];
 }
 
@@ -76,9 +81,14 @@ public static class ActivityImporting
         var existing = (await ActivityStore.ListAsync(connection, file.PortfolioId, new ActivityFilter(), cancellationToken, transaction)).Select(s => s.ToActivity()).ToList();
         var fresh = Fresh(existing, file.Built, out var duplicates);
         var bad = file.BadRows.Concat(Oversold(existing, fresh));
-        return new ImportPlan(file.PortfolioId, fresh, duplicates, [.. bad.OrderBy(b => b.Line)], file.Warnings);
+        return new ImportPlan(file.PortfolioId, fresh, duplicates, [.. bad.OrderBy(b => b.Line)], file.Warnings, file);
     }
 
+    /// <summary>
+    /// Writes the plan, after planning it again in the transaction under the portfolio's ledger lock: another import or
+    /// change made since the preview (the same file imported beside it) refuses the import, with nothing written,
+    /// rather than writes what the user did not see.
+    /// </summary>
     public static async Task<ImportOutcome> ApplyAsync(NpgsqlConnection connection, ImportPlan plan, CancellationToken cancellationToken)
     {
         if (plan.BadRows.Count > 0)
@@ -91,18 +101,26 @@ public static class ActivityImporting
             return new ImportOutcome(0, plan.Duplicates, []);
         }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await WriteAsync(connection, transaction, plan, cancellationToken);
+        await DerivedPositions.LockLedgerAsync(connection, transaction, plan.PortfolioId, cancellationToken);
+        var now = await PlanBuiltAsync(connection, plan.File, cancellationToken, transaction);
+        if (!now.SameAs(plan))
+        {
+            throw HksException.Refused("LedgerChangedSincePreview", string.Create(CultureInfo.InvariantCulture,
+                $"the ledger of {plan.PortfolioId} changed since the preview ({plan.New.Count:N0} new activities then, {now.New.Count:N0} now, {now.BadRows.Count} bad row(s)): nothing was written; import again to see the new preview"));
+        }
+        await WriteAsync(connection, transaction, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImportOutcome(plan.New.Count, plan.Duplicates, plan.Symbols);
+        return new ImportOutcome(now.New.Count, now.Duplicates, now.Symbols);
     }
 
     /// <summary>Writes a plan without bad rows in the caller's transaction: the new activities, each symbol's chain derived again, the positions.</summary>
-    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportPlan plan, CancellationToken cancellationToken)
+    /// <returns>How many activities the ledger held already now leave another position than they had recorded (a sale added before them moves them).</returns>
+    public static async Task<int> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportPlan plan, CancellationToken cancellationToken)
     {
         var chains = await ChainDerivation.DeriveManyAsync(connection, transaction, plan.PortfolioId, plan.Symbols,
             plan.New.Where(n => n.Activity.Symbol is not null).ToLookup(n => n.Activity.Symbol!, n => n.Activity, StringComparer.Ordinal), cancellationToken);
         var leaves = new Dictionary<Activity, Activity>(ReferenceEqualityComparer.Instance);
-        foreach (var steps in chains.Values)
+        foreach (var steps in chains.Chains.Values)
         {
             foreach (var step in steps.Where(s => s.Activity.Id == 0))
             {
@@ -110,7 +128,8 @@ public static class ActivityImporting
             }
         }
         await ActivityCopy.WriteAsync(connection, plan.New.Select(n => leaves.GetValueOrDefault(n.Activity, n.Activity)), cancellationToken);
-        await ChainDerivation.WritePositionsAsync(connection, transaction, plan.PortfolioId, chains, cancellationToken);
+        await ChainDerivation.WritePositionsAsync(connection, transaction, plan.PortfolioId, chains.Chains, cancellationToken);
+        return chains.Moved;
     }
 
     /// <summary>The draft with its currency's rate of the day (each rate read once) and, where the file gives fees in that currency, the fees in HK$.</summary>
