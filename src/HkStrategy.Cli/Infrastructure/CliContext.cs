@@ -22,6 +22,9 @@ public sealed record CliContext(HksSettings Settings, IAnsiConsole Console, Text
         init => _errorConsole = value;
     }
 
+    /// <summary>The process's standard output as bytes, for output too large to pass through <see cref="Out"/> as text (a command's JSON); none in tests.</summary>
+    public Stream? StandardOutput { get; init; }
+
     /// <summary>The verified backup taken before every destructive step, into <c>$HKS_HOME/backups</c>.</summary>
     public SafetyBackup SafetyBackup => new(Settings.Home.Backups, Clock);
 
@@ -39,6 +42,9 @@ public sealed record CliContext(HksSettings Settings, IAnsiConsole Console, Text
         {
             console.Profile.Width = 200; // tables in files and pipes are read whole, not wrapped at 80 columns
         }
-        return new(settings, console, System.Console.Out, System.Console.Error, System.Console.In, TimeProvider.System);
+        return new(settings, console, System.Console.Out, System.Console.Error, System.Console.In, TimeProvider.System)
+        {
+            StandardOutput = System.Console.OpenStandardOutput(),
+        };
     }
 }

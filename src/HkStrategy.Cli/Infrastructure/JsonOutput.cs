@@ -18,9 +18,23 @@ public static class JsonOutput
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Prints the value with its JSON generated at build time (the commands' types: <c>CommandJson.Types</c>).</summary>
-    public static Task WriteAsync<T>(CliContext context, T value, JsonTypeInfo<T> type) =>
-        context.Out.WriteLineAsync(JsonSerializer.Serialize(value, type));
+    /// <summary>
+    /// Prints the value with its JSON generated at build time (the commands' types: <c>CommandJson.Types</c>): as UTF-8
+    /// straight to the process's standard output where there is one (a report of megabytes is never a string first),
+    /// else through the context's writer.
+    /// </summary>
+    public static async Task WriteAsync<T>(CliContext context, T value, JsonTypeInfo<T> type)
+    {
+        if (context.StandardOutput is not { } stream)
+        {
+            await context.Out.WriteLineAsync(JsonSerializer.Serialize(value, type));
+            return;
+        }
+        await context.Out.FlushAsync();
+        await JsonSerializer.SerializeAsync(stream, value, type);
+        stream.WriteByte((byte)'\n');
+        await stream.FlushAsync();
+    }
 
     /// <summary>
     /// Decimals in hks output are money and prices: at least two decimals (4052660.20), more only where the value has
@@ -30,7 +44,15 @@ public static class JsonOutput
     {
         public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
 
-        public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
-            writer.WriteRawValue(value.ToString("0.00#######", System.Globalization.CultureInfo.InvariantCulture));
+        public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options)
+        {
+            // A decimal prints in at most 31 bytes; formatted as UTF-8 in place, it is a valid JSON number as it stands.
+            Span<byte> text = stackalloc byte[64];
+            if (!value.TryFormat(text, out var written, "0.00#######", System.Globalization.CultureInfo.InvariantCulture))
+            {
+                throw new InvalidOperationException("a decimal did not fit its buffer");
+            }
+            writer.WriteRawValue(text[..written], skipInputValidation: true);
+        }
     }
 }

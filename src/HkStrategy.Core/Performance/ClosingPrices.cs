@@ -5,15 +5,17 @@ public sealed class ClosingPrices
 {
     private readonly Dictionary<string, (DateOnly[] Days, decimal[] Closes)> _series = new(StringComparer.Ordinal);
 
-    /// <summary>A symbol's closes, in any order (put in date order here: a read in the table's order needs no sort by the server).</summary>
-    public void Add(string symbol, IReadOnlyList<DateOnly> days, IReadOnlyList<decimal> closes)
+    /// <summary>
+    /// A symbol's closes, in any order: the arrays are kept, put in date order in place (a read in the table's order
+    /// needs no sort by the server).
+    /// </summary>
+    public void Add(string symbol, DateOnly[] days, decimal[] closes)
     {
-        if (days.Count != closes.Count)
+        if (days.Length != closes.Length)
         {
             throw new ArgumentException("a close for every day", nameof(closes));
         }
-        DateOnly[] dayArray = [.. days];
-        decimal[] closeArray = [.. closes];
+        var (dayArray, closeArray) = (days, closes);
         for (var i = 1; i < dayArray.Length; i++)
         {
             if (dayArray[i - 1] > dayArray[i])
