@@ -56,9 +56,13 @@ public static class PerformanceCalculator
             new BenchmarkReturn(request.Benchmark, benchmark.Total), baselineSeries?.Report, daily, positions, sums.Sales, sums.Years(), replay.Unpriced);
     }
 
+    /// <summary>A ledger of this many activities or more has its chains derived side by side, one per core.</summary>
+    private const int ParallelDerivation = 10_000;
+
     /// <summary>
     /// What each activity of the ledger (in its order) leaves, by its place: each symbol's chain derived on its own
-    /// (<see cref="WeightedAverageCost"/>); none for an activity of no symbol.
+    /// (<see cref="WeightedAverageCost"/>; a large ledger's chains side by side); none for an activity of no symbol.
+    /// A chain that cannot be derived fails the whole, with the first such chain's error in the ledger's order.
     /// </summary>
     private static DerivedActivity?[] Derive(List<Activity> ordered)
     {
@@ -75,15 +79,45 @@ public static class PerformanceCalculator
             }
         }
         var derived = new DerivedActivity?[ordered.Count];
-        foreach (var places in chains.Values)
+        var list = chains.Values.ToList();
+        var failures = new Exception?[list.Count];
+        void DeriveChain(int c)
         {
-            var steps = WeightedAverageCost.Derive(places.Select(i => ordered[i]));
-            for (var k = 0; k < places.Count; k++)
+            var places = list[c];
+            try
             {
-                // A chain taken in the ledger's order stays in it: each step is its activity's.
-                derived[places[k]] = ReferenceEquals(steps[k].Activity, ordered[places[k]]) ? steps[k]
-                    : throw new InvalidOperationException("a chain's derivation changed its order");
+                var chain = new Activity[places.Count];
+                for (var k = 0; k < chain.Length; k++)
+                {
+                    chain[k] = ordered[places[k]];
+                }
+                var steps = WeightedAverageCost.Derive(chain);
+                for (var k = 0; k < places.Count; k++)
+                {
+                    // A chain taken in the ledger's order stays in it: each step is its activity's.
+                    derived[places[k]] = ReferenceEquals(steps[k].Activity, chain[k]) ? steps[k]
+                        : throw new InvalidOperationException("a chain's derivation changed its order");
+                }
             }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failures[c] = e;
+            }
+        }
+        if (ordered.Count >= ParallelDerivation)
+        {
+            Parallel.For(0, list.Count, DeriveChain);
+        }
+        else
+        {
+            for (var c = 0; c < list.Count; c++)
+            {
+                DeriveChain(c);
+            }
+        }
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
         return derived;
     }

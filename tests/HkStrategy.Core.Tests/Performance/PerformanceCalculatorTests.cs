@@ -142,4 +142,49 @@ public sealed class PerformanceCalculatorTests
         Assert.Equal(["0016.HK"], report.Unpriced);
         Assert.Equal(18_000m + 9_000m, report.EndValue);
     }
+
+    /// <summary>200 symbols bought one share a day for 60 days, in the ledger's order: more than enough to be derived side by side.</summary>
+    private static List<Activity> LargeLedger()
+    {
+        var ledger = new List<Activity>();
+        for (var day = 0; day < 60; day++)
+        {
+            for (var s = 0; s < 200; s++)
+            {
+                ledger.Add(new Activity
+                {
+                    Id = ledger.Count + 1, PortfolioId = "P", Type = ActivityType.Buy, TradeDate = new DateOnly(2024, 1, 1).AddDays(day),
+                    Symbol = $"{s + 1:D4}.HK", Quantity = 1, Price = 10m + s,
+                });
+            }
+        }
+        return ledger;
+    }
+
+    private static Activity Oversell(long id, string symbol) => new()
+    {
+        Id = id, PortfolioId = "P", Type = ActivityType.Sell, TradeDate = Day(3), Symbol = symbol, Quantity = 61, Price = 10m,
+    };
+
+    [Fact]
+    public void ALargeLedger_DerivesEveryChain_AsASmallOneWould()
+    {
+        var report = Report(LargeLedger());
+
+        Assert.Equal(200, report.Positions.Count);
+        Assert.All(report.Positions, p => Assert.Equal(60, p.Quantity));
+        Assert.Equal(1_314_000m, report.Positions.Sum(p => p.Cost)); // 60 × (200 × 10 + 0 + 1 + … + 199)
+    }
+
+    [Fact]
+    public void ALargeLedgerWithTwoImpossibleSales_FailsWithTheErrorOfTheChainThatComesFirst()
+    {
+        var ledger = LargeLedger();
+        ledger.Add(Oversell(20_001, "0151.HK"));
+        ledger.Add(Oversell(20_002, "0041.HK"));
+
+        var error = Assert.Throws<OversoldException>(() => Report(ledger));
+
+        Assert.Contains("0041.HK", error.Message, StringComparison.Ordinal);
+    }
 }
