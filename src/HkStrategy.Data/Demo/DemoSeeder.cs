@@ -1,6 +1,7 @@
 using Dapper;
 using HkStrategy.Core.Calendar;
 using HkStrategy.Core.Failures;
+using HkStrategy.Core.Performance;
 using HkStrategy.Core.Portfolios;
 using HkStrategy.Core.Prices;
 using HkStrategy.Data.Connection;
@@ -12,7 +13,8 @@ namespace HkStrategy.Data.Demo;
 
 /// <summary>
 /// Fills an empty database at the latest schema version with the seed's verified state: five portfolios, twelve
-/// positions worth HK$4,052,660.20, and a year of synthetic daily bars per symbol (recorded as demo data).
+/// positions worth HK$4,052,660.20 whose opening balances the ledger dates on the first demo day, and a year of
+/// synthetic daily bars per symbol and for the Tracker Fund, the default benchmark (recorded as demo data).
 /// </summary>
 public sealed class DemoSeeder(TimeProvider clock)
 {
@@ -38,6 +40,10 @@ public sealed class DemoSeeder(TimeProvider clock)
                 "INSERT INTO portfolios (portfolio_id, name, description, created_at, updated_at) VALUES (@PortfolioId, @Name, @Description, @At, @At)",
                 new { portfolio.PortfolioId, portfolio.Name, portfolio.Description, At = now.AddSeconds(i - DemoState.Portfolios.Count), cancellationToken }, transaction);
         }
+        var days = TradingCalendar.Hkex.Ending(DateOnly.FromDateTime(now), BarsPerSymbol);
+        // Each position is written as of the first demo day, so the ledger's opening balance is dated then and the
+        // performance pages have the demo year to show; then stamped as updated now, which the ledger does not record.
+        var opened = days[0].ToDateTime(new TimeOnly(8, 10), DateTimeKind.Utc); // 16:10 in Hong Kong: that day in any zone
         foreach (var position in DemoState.MainPositions)
         {
             await connection.ExecuteAsync(
@@ -45,14 +51,21 @@ public sealed class DemoSeeder(TimeProvider clock)
                 INSERT INTO portfolio_positions (portfolio_id, symbol, company_name, quantity, avg_cost, current_price, sector, last_updated)
                 VALUES (@Portfolio, @Symbol, @CompanyName, @Quantity, @AverageCost, @CurrentPrice, @Sector, @At)
                 """,
-                new { Portfolio = DemoState.MainPortfolioId, position.Symbol, position.CompanyName, position.Quantity, position.AverageCost, position.CurrentPrice, position.Sector, At = now, cancellationToken }, transaction);
+                new { Portfolio = DemoState.MainPortfolioId, position.Symbol, position.CompanyName, position.Quantity, position.AverageCost, position.CurrentPrice, position.Sector, At = opened, cancellationToken }, transaction);
         }
-        var bars = await WriteBarsAsync(connection, DateOnly.FromDateTime(now), cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            SELECT set_config('hks.deriving', 'on', true);
+            UPDATE portfolio_positions SET last_updated = @At WHERE portfolio_id = @Portfolio;
+            SELECT set_config('hks.deriving', 'off', true);
+            """, new { Portfolio = DemoState.MainPortfolioId, At = now, cancellationToken }, transaction);
+        var bars = await WriteBarsAsync(connection, days, cancellationToken);
         await connection.ExecuteAsync(
             """
             INSERT INTO daily_bars (symbol, trade_date, open, high, low, close, volume, source)
             SELECT symbol, "timestamp"::date, open_price, high, low, close_price, volume, 'demo' FROM price_history WHERE portfolio_id = @Portfolio
             """, new { Portfolio = DemoState.MainPortfolioId, cancellationToken }, transaction);
+        await WriteBenchmarkBarsAsync(connection, days, cancellationToken);
         await connection.ExecuteAsync(DemoRulesSql, new { Portfolio = DemoState.MainPortfolioId, ResultsDay = DateOnly.FromDateTime(now).AddDays(45), cancellationToken }, transaction);
         await MigrationLedger.HistoryAsync(connection, "demo seeded", null, null,
             $"{DemoState.Portfolios.Count} portfolios, {DemoState.MainPositions.Count} positions, {bars} synthetic price_history rows", transaction, cancellationToken);
@@ -76,9 +89,8 @@ public sealed class DemoSeeder(TimeProvider clock)
         INSERT INTO symbol_events (symbol, event_date, description) VALUES ('0700.HK', @ResultsDay, 'results (demo)');
         """;
 
-    private static async Task<int> WriteBarsAsync(NpgsqlConnection connection, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<int> WriteBarsAsync(NpgsqlConnection connection, IReadOnlyList<DateOnly> days, CancellationToken cancellationToken)
     {
-        var days = TradingCalendar.Hkex.Ending(today, BarsPerSymbol);
         await using var writer = await connection.BeginBinaryImportAsync(
             """COPY price_history (portfolio_id, symbol, price, volume, high, low, open_price, close_price, "timestamp") FROM STDIN (FORMAT BINARY)""",
             cancellationToken);
@@ -102,5 +114,25 @@ public sealed class DemoSeeder(TimeProvider clock)
         }
         await writer.CompleteAsync(cancellationToken);
         return rows;
+    }
+
+    /// <summary>The demo year of the default benchmark, the Tracker Fund (2800.HK), for the performance pages to compare with: demo bars, not market data.</summary>
+    private static async Task WriteBenchmarkBarsAsync(NpgsqlConnection connection, IReadOnlyList<DateOnly> days, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY daily_bars (symbol, trade_date, open, high, low, close, volume, source) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var bar in DemoBarGenerator.Generate(PerformanceRequest.DefaultBenchmark, 19.040m, 25.380m, days))
+        {
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(bar.Symbol, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(bar.TradeDate, NpgsqlDbType.Date, cancellationToken);
+            await writer.WriteAsync(bar.Open, NpgsqlDbType.Numeric, cancellationToken);
+            await writer.WriteAsync(bar.High, NpgsqlDbType.Numeric, cancellationToken);
+            await writer.WriteAsync(bar.Low, NpgsqlDbType.Numeric, cancellationToken);
+            await writer.WriteAsync(bar.Close, NpgsqlDbType.Numeric, cancellationToken);
+            await writer.WriteAsync(bar.Volume, NpgsqlDbType.Bigint, cancellationToken);
+            await writer.WriteAsync("demo", NpgsqlDbType.Varchar, cancellationToken);
+        }
+        await writer.CompleteAsync(cancellationToken);
     }
 }

@@ -39,6 +39,21 @@ public sealed class LedgerSchemaTests
     }
 
     [Fact]
+    public async Task TheDemoLedger_OpensEachPositionOnTheFirstDemoDay_WithTheTrackerFundsDemoYearBesideIt()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        var firstDay = await db.ScalarAsync<DateOnly>("SELECT MIN(trade_date) FROM daily_bars WHERE symbol = '0700.HK'");
+
+        Assert.Equal(["opening"], await db.QueryAsync<string>("SELECT DISTINCT activity_type FROM activities WHERE portfolio_id = 'My_HKEX_ALL'"));
+        Assert.Equal([firstDay], await db.QueryAsync<DateOnly>("SELECT DISTINCT trade_date FROM activities WHERE portfolio_id = 'My_HKEX_ALL'"));
+        Assert.Equal(await db.QueryAsync<string>(Positions), await db.QueryAsync<string>(LastStates));
+        Assert.Equal(4052660.20m, await db.ScalarAsync<decimal>("SELECT SUM(market_value) FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL'"));
+        Assert.Equal([DemoDatabases.SeededAt.UtcDateTime], await db.QueryAsync<DateTime>("SELECT DISTINCT last_updated FROM portfolio_positions"));
+        Assert.Equal($"250 {firstDay:yyyy-MM-dd} demo", await db.ScalarAsync<string>(
+            "SELECT COUNT(*) || ' ' || MIN(trade_date) || ' ' || MIN(source) FROM daily_bars WHERE symbol = '2800.HK'"));
+    }
+
+    [Fact]
     public async Task RollbackTo4AndBack_GivesEveryActivityAndJournalRowBack()
     {
         await using var db = await DemoDatabases.RichAsync();
