@@ -18,7 +18,9 @@ public sealed class PerformancePageTests(DashboardFixture dashboard) : IClassFix
         {
             return;
         }
+        // The example's benchmark starts on its first day: the demo's earlier closes of the Tracker Fund go.
         await dashboard.Db.ExecuteAsync("""
+            DELETE FROM daily_bars WHERE symbol = '2800.HK' AND trade_date < DATE '2026-03-02';
             INSERT INTO daily_bars (symbol, trade_date, open, high, low, close, volume, source)
             SELECT s.symbol, d.day, d.close + s.shift, d.close + s.shift, d.close + s.shift, d.close + s.shift, 1000, 'test'
             FROM (VALUES ('8888.HK', 0), ('2800.HK', 10)) AS s(symbol, shift),
