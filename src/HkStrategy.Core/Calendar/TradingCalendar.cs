@@ -4,7 +4,7 @@ namespace HkStrategy.Core.Calendar;
 
 /// <summary>
 /// HKEX trading days: weekdays that are not Hong Kong general holidays. The holidays are data
-/// (<c>hkex-holidays.txt</c>, 2024–2027); outside those years only weekends are known, and <see cref="Covers"/> says so.
+/// (<c>hkex-holidays.txt</c>, 2021–2027); outside those years only weekends are known, and <see cref="Covers"/> says so.
 /// </summary>
 public sealed class TradingCalendar
 {

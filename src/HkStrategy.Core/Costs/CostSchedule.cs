@@ -1,4 +1,5 @@
 using HkStrategy.Core.Failures;
+using HkStrategy.Core.Symbols;
 
 namespace HkStrategy.Core.Costs;
 
@@ -44,9 +45,11 @@ public sealed class CostSchedule
     /// <summary>
     /// One side's costs for a consideration (quantity × price, HK$) on the trade date: stamp duty up to a whole dollar,
     /// each levy and fee to the cent (half up), the settlement fee within its minimum and maximum, the broker's
-    /// commission by its profile.
+    /// commission by its profile. An exchange traded fund's units (<see cref="ExchangeTradedFunds"/>) pay no stamp
+    /// duty: waived since 2015-02-13, before the schedule's first day.
     /// </summary>
-    public TradeCosts Quote(TradeSide side, decimal consideration, DateOnly tradeDate, BrokerProfile? broker = null)
+    /// <param name="symbol">The counter traded; none: a share, which pays stamp duty.</param>
+    public TradeCosts Quote(TradeSide side, decimal consideration, DateOnly tradeDate, BrokerProfile? broker = null, string? symbol = null)
     {
         _ = side; // both sides pay the same in Hong Kong: the side is named so that a future one-sided charge has its place
         if (consideration < 0m)
@@ -59,7 +62,7 @@ public sealed class CostSchedule
             return TradeCosts.None;
         }
         return new TradeCosts(
-            Cents.WholeDollarUp(consideration * rates.StampDuty),
+            symbol is not null && ExchangeTradedFunds.Is(symbol) ? 0m : Cents.WholeDollarUp(consideration * rates.StampDuty),
             Cents.HalfUp(consideration * rates.SfcLevy),
             Cents.HalfUp(consideration * rates.AfrcLevy),
             Cents.HalfUp(consideration * rates.TradingFee),

@@ -75,7 +75,7 @@ public static class ActivityBuilder
                 : TradeCosts.None;
         }
         var side = activity.Type == ActivityType.Sell ? TradeSide.Sell : TradeSide.Buy;
-        return CostSchedule.HongKong.Quote(side, activity.ConsiderationHkd, activity.TradeDate, broker);
+        return CostSchedule.HongKong.Quote(side, activity.ConsiderationHkd, activity.TradeDate, broker, activity.Symbol);
     }
 
     private static IReadOnlyList<string> Warnings(Activity activity) =>

@@ -72,6 +72,6 @@ public sealed record ActivityEdit
     {
         var first = CostSchedule.HongKong.First;
         return activity.TradeDate < first ? null
-            : CostSchedule.HongKong.Quote(activity.Type == ActivityType.Sell ? TradeSide.Sell : TradeSide.Buy, activity.ConsiderationHkd, activity.TradeDate, broker);
+            : CostSchedule.HongKong.Quote(activity.Type == ActivityType.Sell ? TradeSide.Sell : TradeSide.Buy, activity.ConsiderationHkd, activity.TradeDate, broker, activity.Symbol);
     }
 }

@@ -30,11 +30,12 @@ public sealed class ActivityCommandTests
         Assert.Equal("2800.HK", root.GetProperty("symbol").GetString());
         var fees = root.GetProperty("fees");
         Assert.Equal(["stampDuty", "sfcLevy", "afrcLevy", "tradingFee", "settlementFee", "commission", "total"], fees.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("91.00", fees.GetProperty("stampDuty").GetRawText());
-        Assert.Equal("100.66", fees.GetProperty("total").GetRawText());
+        Assert.Equal("0.00", fees.GetProperty("stampDuty").GetRawText()); // the Tracker Fund's units pay no stamp duty
+        Assert.Equal("2.43", fees.GetProperty("sfcLevy").GetRawText());
+        Assert.Equal("9.66", fees.GetProperty("total").GetRawText());
         Assert.Equal(5000, root.GetProperty("position").GetProperty("quantity").GetInt32());
-        Assert.Equal(18.04m, root.GetProperty("position").GetProperty("averageCost").GetDecimal());
-        Assert.Equal([(5000, 18.040m)], await db.QueryAsync<(int, decimal)>(
+        Assert.Equal(18.022m, root.GetProperty("position").GetProperty("averageCost").GetDecimal()); // (90,100 + 9.66) / 5,000
+        Assert.Equal([(5000, 18.022m)], await db.QueryAsync<(int, decimal)>(
             "SELECT quantity, avg_cost FROM portfolio_positions WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '2800.HK'"));
     }
 

@@ -25,6 +25,27 @@ public sealed class FeesQuoteCommandTests
     }
 
     [Fact]
+    public async Task TheUnitsOfAnExchangeTradedFund_PayNoStampDuty_ButEveryLevyAndFee()
+    {
+        var run = await HksInProcess.RunAsync(["fees", "quote", "--side", "buy", "--amount", "100,000", "--date", "2024-06-07", "--symbol", "2800", "--json"]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var fees = JsonDocument.Parse(run.Out).RootElement.GetProperty("fees");
+        Assert.Equal("0.00", fees.GetProperty("stampDuty").GetRawText());
+        Assert.Equal("10.50", fees.GetProperty("total").GetRawText());
+    }
+
+    [Fact]
+    public async Task WithoutJson_TheCounterQuotedIsNamedBesideTheConsideration()
+    {
+        var run = await HksInProcess.RunAsync(["fees", "quote", "--side", "sell", "--amount", "100000", "--date", "2024-06-07", "--symbol", "700"]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("sell of HK$100,000.00 of 0700.HK on 2024-06-07", run.Out, StringComparison.Ordinal);
+        Assert.Contains("100.00", run.Out, StringComparison.Ordinal); // a share pays stamp duty
+    }
+
+    [Fact]
     public async Task ABrokersRateMinimumAndPlatformFee_MakeTheCommission()
     {
         var run = await HksInProcess.RunAsync(["fees", "quote", "--side", "sell", "--amount", "100000", "--date", "2024-06-03",
@@ -55,6 +76,8 @@ public sealed class FeesQuoteCommandTests
     [InlineData("CostsNotKnown", "--side", "buy", "--amount", "100", "--date", "2019-01-02")]
     [InlineData("PercentSignMissing", "--side", "buy", "--amount", "100", "--commission-rate", "0.03")]
     [InlineData("InvalidSide", "--side", "\u001b[31mbuy", "--amount", "100")]
+    [InlineData("InvalidSymbol", "--side", "buy", "--amount", "100", "--symbol", "TRACKER")]
+    [InlineData("InvalidSymbol", "--side", "buy", "--amount", "100", "--symbol", "2800.HK; DROP TABLE activities")]
     public async Task HostileOrAmbiguousInput_IsRefusedInOneLine_WithExitCode2(string problem, params string[] options)
     {
         var run = await HksInProcess.RunAsync(["fees", "quote", .. options]);

@@ -18,6 +18,28 @@ public sealed class CostScheduleTests
         Assert.Equal(110.50m, costs.Total);
     }
 
+    [Theory]
+    [InlineData("2800.HK")] // the Tracker Fund
+    [InlineData("3033.HK")] // an ETF of the 3000–3199 range
+    [InlineData("7226.HK")] // a leveraged product
+    [InlineData("82800.HK")] // the Tracker Fund's renminbi counter
+    public void AnExchangeTradedFundsUnits_PayNoStampDuty_ButTheLeviesAndFees(string symbol)
+    {
+        var costs = Costs.Quote(TradeSide.Buy, 100_000m, Today, symbol: symbol);
+
+        Assert.Equal(new TradeCosts(StampDuty: 0m, SfcLevy: 2.70m, AfrcLevy: 0.15m, TradingFee: 5.65m, SettlementFee: 2.00m, Commission: 0m), costs);
+    }
+
+    [Theory]
+    [InlineData("0700.HK")]
+    [InlineData("0823.HK")] // a REIT pays stamp duty
+    [InlineData("2850.HK")] // just past the ETF range
+    [InlineData("2799.HK")]
+    public void AShare_PaysStampDuty(string symbol)
+    {
+        Assert.Equal(100m, Costs.Quote(TradeSide.Sell, 100_000m, Today, symbol: symbol).StampDuty);
+    }
+
     [Fact]
     public void TheSeller_PaysTheSame()
     {

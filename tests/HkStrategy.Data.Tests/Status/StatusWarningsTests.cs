@@ -46,6 +46,6 @@ public sealed class StatusWarningsTests
 
         var status = await DatabaseStatusReader.ReadAsync(db.Database, db.Migrator, CancellationToken.None, clock);
 
-        Assert.Equal(noted, status.Notices.Any(n => n.Contains("holiday calendar covers 2024–2027", StringComparison.Ordinal)));
+        Assert.Equal(noted, status.Notices.Any(n => n.Contains("holiday calendar covers 2021–2027", StringComparison.Ordinal)));
     }
 }

@@ -17,13 +17,13 @@ public sealed class LedgerChangesTests
     private const string Portfolio = "My_HKEX_ALL";
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private static ActivityDraft Trade(ActivityType type, string day, int quantity, decimal price, string symbol = "2800.HK") => new()
+    private static ActivityDraft Trade(ActivityType type, string day, int quantity, decimal price, string symbol = "2318.HK") => new()
     {
         PortfolioId = Portfolio, Type = type, TradeDate = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture),
         Symbol = symbol, Quantity = quantity, Price = price,
     };
 
-    private static async Task<string> PositionAsync(TestDatabase db, string symbol = "2800.HK") =>
+    private static async Task<string> PositionAsync(TestDatabase db, string symbol = "2318.HK") =>
         await db.ScalarAsync<string?>("SELECT quantity || ' @ ' || avg_cost FROM portfolio_positions WHERE portfolio_id = @Portfolio AND symbol = @symbol",
             new { Portfolio, symbol }) ?? "none";
 
@@ -43,7 +43,7 @@ public sealed class LedgerChangesTests
         Assert.Equal(100.66m, recorded.Activity.Fees.Total);
         Assert.Equal(new DateOnly(2024, 6, 5), recorded.Activity.SettlementDate);
         Assert.Equal("5000 @ 18.040", await PositionAsync(db)); // 90,200.66 / 5,000 = 18.040132
-        Assert.Equal("Tracker Fund of Hong Kong", await db.ScalarAsync<string>("SELECT company_name FROM portfolio_positions WHERE symbol = '2800.HK'"));
+        Assert.Equal("Ping An Insurance", await db.ScalarAsync<string>("SELECT company_name FROM portfolio_positions WHERE symbol = '2318.HK'"));
         Assert.Equal(1, await db.ScalarAsync<long>("SELECT COUNT(*) FROM activity_journal WHERE activity_id = @Id", new { recorded.Activity.Id }));
         await AssertLedgerAgreesAsync(db);
     }

@@ -7,13 +7,14 @@ using HkStrategy.Core.Costs;
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Input;
 using HkStrategy.Core.Portfolios;
+using HkStrategy.Core.Symbols;
 using HkStrategy.Operations.Brokers;
 using Spectre.Console;
 
 namespace HkStrategy.Cli.Commands.Fees;
 
 /// <summary>
-/// <c>hks fees quote --side buy|sell --amount CONSIDERATION [--date D]</c>: one side's costs of a trade on the day, each
+/// <c>hks fees quote --side buy|sell --amount CONSIDERATION [--date D] [--symbol S]</c>: one side's costs of a trade on the day, each
 /// as a contract note shows it, with the day it settles (T+2).
 /// </summary>
 public sealed class FeesQuoteCommand(CliContext context) : HksCommand(context)
@@ -25,13 +26,14 @@ public sealed class FeesQuoteCommand(CliContext context) : HksCommand(context)
     private readonly Option<string?> _minimum = new Option<string?>("--commission-minimum") { Description = "The broker's minimum commission per trade, HK$" };
     private readonly Option<string?> _platform = new Option<string?>("--platform-fee") { Description = "The broker's platform fee per trade, HK$" };
     private readonly Option<string?> _portfolio = new Option<string?>("--portfolio") { Description = "Charge the commission of this portfolio's broker profile" };
+    private readonly Option<string?> _symbol = new Option<string?>("--symbol") { Description = "The counter traded (an ETF's units pay no stamp duty; default: a share)" };
     private readonly Option<bool> _json = CommonOptions.Json();
 
     protected override Command Define()
     {
         return new Command("quote", "One side's costs of a trade: stamp duty, SFC and AFRC levies, trading fee, settlement fee, commission")
         {
-            _side, _amount, _date, _rate, _minimum, _platform, _portfolio, _json,
+            _side, _amount, _date, _symbol, _rate, _minimum, _platform, _portfolio, _json,
         };
     }
 
@@ -41,6 +43,7 @@ public sealed class FeesQuoteCommand(CliContext context) : HksCommand(context)
         var consideration = InputValues.Amount("--amount", parseResult.GetValue(_amount))!.Value;
         var day = InputValues.Date("--date", parseResult.GetValue(_date))
             ?? DateOnly.FromDateTime(MarketClock.HongKongTime(Context.Clock.GetUtcNow()));
+        var symbol = parseResult.GetValue(_symbol) is { } given ? HkexSymbol.Normalize(given) : null;
         var broker = BrokerProfile.Checked(
             InputValues.Percent("--commission-rate", parseResult.GetValue(_rate)) ?? 0m,
             InputValues.Amount("--commission-minimum", parseResult.GetValue(_minimum)) ?? 0m,
@@ -55,7 +58,7 @@ public sealed class FeesQuoteCommand(CliContext context) : HksCommand(context)
             await using var session = await DataSession.OpenAsync(Context, parseResult, cancellationToken);
             broker = (await BrokerProfileChanges.ShowAsync(session.Connection, portfolioId, cancellationToken))?.Profile ?? BrokerProfile.None;
         }
-        var costs = CostSchedule.HongKong.Quote(tradeSide, consideration, day, broker);
+        var costs = CostSchedule.HongKong.Quote(tradeSide, consideration, day, broker, symbol);
         DateOnly? settles = TradingCalendar.Hkex.IsTradingDay(day) ? TradingCalendar.Hkex.SettlementDay(day) : null;
         if (parseResult.GetValue(_json))
         {
@@ -72,7 +75,7 @@ public sealed class FeesQuoteCommand(CliContext context) : HksCommand(context)
         table.AddRow("Commission", Money.Amount(costs.Commission));
         table.AddRow("[bold]Total[/]", $"[bold]{Money.Amount(costs.Total)}[/]");
         Context.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{tradeSide.ToString().ToLowerInvariant()} of HK${Money.Amount(consideration)} on {day:yyyy-MM-dd}")
+            $"{tradeSide.ToString().ToLowerInvariant()} of HK${Money.Amount(consideration)}{(symbol is null ? "" : " of " + symbol)} on {day:yyyy-MM-dd}")
             + (settles is { } s ? string.Create(CultureInfo.InvariantCulture, $", settling {s:yyyy-MM-dd}") : ": not a trading day")));
         Context.Console.Write(table);
         return 0;
