@@ -147,6 +147,66 @@ public sealed class ActivityImportCommandTests
     }
 
     [Fact]
+    public async Task AWealthfolioCsvWithBadRows_NamesEachByItsLine_AndWritesNothing()
+    {
+        await using var db = await WithPortfolioAsync();
+        var before = await TableSnapshot.TakeAsync(db);
+        var file = Write("wealthfolio.csv", """
+            date,symbol,quantity,activityType,unitPrice,currency,fee,amount
+            2024-06-03,0700.HK,100,BUY,380.2,HKD,51.5,
+            2024-06-04,0700.HK,100,SPLIT,1,HKD,0,
+            2024-06-05,0700.HK,1.5,SELL,390,HKD,0,
+            2024-06-06,0700.HK,200,SELL,390,HKD,0,
+            06/07/2024,0700.HK,10,BUY,380,HKD,0,
+            2024-06-11,0700.HK,10,BUY,380,EUR,0,
+            2024-06-12,0700.HK,10,BUY,-380,HKD,0,
+            """);
+
+        var run = await db.HksAsync("activity", "import", "Trades", file, "--format", "wealthfolio", "--yes");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("line 3: activity type 'SPLIT' is not one hks keeps", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 4: quantity 1.5 is not a whole number of shares", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 5: the sell of 200 0700.HK on 2024-06-06 is more than the 100 shares held then", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 6: '06/07/2024' is not a date (YYYY-MM-DD", run.Error, StringComparison.Ordinal); // day or month first: refused, not guessed
+        Assert.Contains("line 7: currency 'EUR' is not one hks converts", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 8: unitPrice '-380' is not a price", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 2:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("[ImportHasBadRows]", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await TableSnapshot.TakeAsync(db));
+    }
+
+    [Fact]
+    public async Task AGhostfolioExportWithBadActivities_NamesEachByItsPlaceInTheList_AndWritesNothing()
+    {
+        await using var db = await WithPortfolioAsync();
+        var before = await TableSnapshot.TakeAsync(db);
+        var file = Write("ghostfolio.json", """
+            {"activities": [
+               {"type": "BUY", "date": "2024-06-03T01:30:00.000Z", "symbol": "0700.HK", "quantity": 100, "unitPrice": 380.2, "fee": 51.5, "currency": "HKD"},
+               {"type": "ITEM", "date": "2024-06-03T01:30:00.000Z", "symbol": "Watch", "quantity": 1, "unitPrice": 9000, "fee": 0, "currency": "HKD"},
+               {"type": "BUY", "date": "2024-06-04T01:30:00.000Z", "symbol": "0700.HK", "quantity": "100", "unitPrice": 380, "fee": 0, "currency": "HKD"},
+               42,
+               {"type": "SELL", "date": "2024-06-05T01:30:00.000Z", "symbol": "0700.HK", "quantity": 150, "unitPrice": 390, "fee": 0, "currency": "HKD"},
+               {"type": "BUY", "date": "yesterday", "symbol": "0700.HK", "quantity": 100, "unitPrice": 380, "fee": 0, "currency": "HKD"},
+               {"type": "BUY", "date": "2024-06-06T01:30:00.000Z", "symbol": "0700.HK", "quantity": 100, "unitPrice": 1e30, "fee": 0, "currency": "HKD"}
+             ]}
+            """);
+
+        var run = await db.HksAsync("activity", "import", "Trades", file, "--format", "ghostfolio", "--yes");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("line 2: activity type 'ITEM' is not one hks keeps", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 3: quantity is not a number", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 4: the activity is not an object", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 5: the sell of 150 0700.HK on 2024-06-05 is more than the 100 shares held then", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 6: 'yesterday' is not a date", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 7: unitPrice is not a number", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 1:", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await TableSnapshot.TakeAsync(db));
+    }
+
+    [Fact]
     public async Task ExportedForGhostfolioOrWealthfolio_AndImportedBack_GivesTheSamePositions()
     {
         await using var db = await WithPortfolioAsync();

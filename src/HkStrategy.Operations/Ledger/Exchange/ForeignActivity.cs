@@ -5,9 +5,9 @@ namespace HkStrategy.Operations.Ledger.Exchange;
 /// <summary>
 /// An activity as Ghostfolio and Wealthfolio write one (a type in capitals, a quantity, a unit price, a fee, an amount),
 /// turned into hks's. Interest on cash is a deposit, a tax a fee charged apart; what hks does not keep (an item, a
-/// liability, a currency conversion) is refused with its type named.
+/// liability, a currency conversion) is refused with its type named, before its symbol is read.
 /// </summary>
-internal sealed record ForeignActivity(string Type, DateOnly Date, string? Symbol, decimal? Quantity, decimal? UnitPrice, decimal? Fee, decimal? Amount,
+internal sealed record ForeignActivity(string Type, DateOnly Date, string SymbolText, decimal? Quantity, decimal? UnitPrice, decimal? Fee, decimal? Amount,
     string Currency, string? Comment)
 {
     public ActivityDraft Draft(string portfolioId)
@@ -26,12 +26,13 @@ internal sealed record ForeignActivity(string Type, DateOnly Date, string? Symbo
             "TRANSFER_OUT" => (ActivityType.TransferOut, null),
             _ => throw FileValues.Bad($"activity type '{FileValues.Shown(Type)}' is not one hks keeps (BUY, SELL, DIVIDEND, FEE, TAX, INTEREST, DEPOSIT, WITHDRAWAL, TRANSFER_IN, TRANSFER_OUT)"),
         };
+        var symbol = FileValues.Symbol(SymbolText); // after the type, so that what hks does not keep is named as such
         var shares = type is ActivityType.Buy or ActivityType.Sell or ActivityType.TransferIn or ActivityType.TransferOut;
         var money = Amount ?? (type == ActivityType.Fee && Fee is > 0m ? Fee : Quantity * UnitPrice);
         return new ActivityDraft
         {
             PortfolioId = portfolioId, Type = type, TradeDate = Date,
-            Symbol = type is ActivityType.Deposit or ActivityType.Withdrawal ? null : Symbol,
+            Symbol = type is ActivityType.Deposit or ActivityType.Withdrawal ? null : symbol,
             Quantity = shares ? WholeShares() : null,
             Price = shares && type != ActivityType.TransferOut ? UnitPrice : null,
             Amount = shares ? null : money is { } m ? Math.Round(m, 2, MidpointRounding.AwayFromZero) : null,

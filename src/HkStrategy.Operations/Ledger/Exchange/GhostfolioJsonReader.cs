@@ -61,7 +61,7 @@ public static class GhostfolioJsonReader
             throw FileValues.Bad("the activity is not an object");
         }
         return new ForeignActivity(Text(item, "type") ?? throw FileValues.Bad("the activity has no type"),
-            FileValues.Date(Text(item, "date") ?? throw FileValues.Bad("the activity has no date")), FileValues.Symbol(Text(item, "symbol") ?? ""),
+            FileValues.Date(Text(item, "date") ?? throw FileValues.Bad("the activity has no date")), Text(item, "symbol") ?? "",
             Number(item, "quantity"), Number(item, "unitPrice") is { } price ? FileValues.Price("unitPrice", Invariant(price)) : null,
             Number(item, "fee"), null, Text(item, "currency") ?? "HKD", Text(item, "comment")?.Trim());
     }

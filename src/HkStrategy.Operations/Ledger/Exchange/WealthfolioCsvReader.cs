@@ -35,7 +35,7 @@ public static class WealthfolioCsvReader
             try
             {
                 string Value(string column) => values.GetValueOrDefault(column, "");
-                var foreign = new ForeignActivity(Value("activityType"), FileValues.Date(Value("date")), FileValues.Symbol(Value("symbol")),
+                var foreign = new ForeignActivity(Value("activityType"), FileValues.Date(Value("date")), Value("symbol"),
                     FileValues.Number("quantity", Value("quantity")), FileValues.Price("unitPrice", Value("unitPrice")), FileValues.Number("fee", Value("fee")),
                     FileValues.Number("amount", Value("amount")), Value("currency"), Value("comment").Trim());
                 rows.Add(new ImportedRow(line, foreign.Draft(portfolioId), FeesInActivityCurrency: true));
