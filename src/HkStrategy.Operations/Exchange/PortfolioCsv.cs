@@ -1,4 +1,5 @@
 using System.Globalization;
+using HkStrategy.Core.Text;
 using HkStrategy.Data.Portfolios.Exchange;
 using nietras.SeparatedValues;
 
@@ -14,8 +15,8 @@ public static class PortfolioCsv
         {
             using var row = writer.NewRow();
             row["Symbol"].Set(p.Symbol);
-            row["Company"].Set(p.CompanyName ?? "");
-            row["Sector"].Set(p.Sector ?? "");
+            row["Company"].Set(SpreadsheetCells.Guarded(p.CompanyName ?? ""));
+            row["Sector"].Set(SpreadsheetCells.Guarded(p.Sector ?? ""));
             row["Quantity"].Format(p.Quantity);
             row["AverageCost"].Set(p.AverageCost.ToString(CultureInfo.InvariantCulture));
             row["CurrentPrice"].Set(p.CurrentPrice.ToString(CultureInfo.InvariantCulture));

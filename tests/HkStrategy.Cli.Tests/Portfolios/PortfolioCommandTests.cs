@@ -293,6 +293,17 @@ public sealed class PortfolioCommandTests
     }
 
     [Fact]
+    public async Task ExportAsCsv_WritesACompanyOrSectorThatWouldRunAsASpreadsheetFormula_AsText()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        await db.ExecuteAsync("UPDATE portfolio_positions SET company_name = '=cmd|'' /C calc''!A0', sector = '@SUM(1)' WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK'");
+
+        var run = await Hks(db, "portfolio", "export", "My_HKEX_ALL", "--format", "csv");
+
+        Assert.Contains(run.Out.Split('\n'), l => l.StartsWith("0700.HK,'=cmd|' /C calc'!A0,'@SUM(1),3100,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ImportingABrokenDocument_IsRefusedBeforeAnythingIsWritten()
     {
         await using var db = await DemoDatabases.SeededAsync();

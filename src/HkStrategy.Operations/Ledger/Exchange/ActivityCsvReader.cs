@@ -97,7 +97,7 @@ public static class ActivityCsvReader
             FxRate = FileValues.Number("fx_rate", value("fx_rate")) is { } rate && rate != 1m ? rate : null,
             Ratio = value("ratio").Trim().Length == 0 ? null : SplitRatio.Parse("ratio", value("ratio")),
             Fees = Fees(value),
-            Note = value("note").Trim().Length == 0 ? null : HkStrategy.Core.Input.InputValues.Text("note", value("note"), 500),
+            Note = value("note").Trim().Length == 0 ? null : HkStrategy.Core.Input.InputValues.Text("note", HkStrategy.Core.Text.SpreadsheetCells.Unguarded(value("note").Trim()), 500),
         };
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using HkStrategy.Core.Calendar;
 using HkStrategy.Core.Ledger;
+using HkStrategy.Core.Text;
 using nietras.SeparatedValues;
 
 namespace HkStrategy.Operations.Ledger.Exchange;
@@ -61,7 +62,7 @@ public sealed class ActivityExport(IReadOnlyList<Activity> activities)
             row["trading_fee"].Set(Number(a.Fees.TradingFee));
             row["settlement_fee"].Set(Number(a.Fees.SettlementFee));
             row["commission"].Set(Number(a.Fees.Commission));
-            row["note"].Set(a.Note ?? "");
+            row["note"].Set(SpreadsheetCells.Guarded(a.Note ?? ""));
         }
     }
 
@@ -111,7 +112,7 @@ public sealed class ActivityExport(IReadOnlyList<Activity> activities)
             row["currency"].Set(a.Currency);
             row["fee"].Set(Number(Fee(a)));
             row["amount"].Set(Number(f.Amount));
-            row["comment"].Set(a.Note ?? "");
+            row["comment"].Set(SpreadsheetCells.Guarded(a.Note ?? ""));
         }
     }
 

@@ -37,7 +37,7 @@ public static class WealthfolioCsvReader
                 string Value(string column) => values.GetValueOrDefault(column, "");
                 var foreign = new ForeignActivity(Value("activityType"), FileValues.Date(Value("date")), Value("symbol"),
                     FileValues.Number("quantity", Value("quantity")), FileValues.Price("unitPrice", Value("unitPrice")), FileValues.Number("fee", Value("fee")),
-                    FileValues.Number("amount", Value("amount")), Value("currency"), Value("comment").Trim());
+                    FileValues.Number("amount", Value("amount")), Value("currency"), HkStrategy.Core.Text.SpreadsheetCells.Unguarded(Value("comment").Trim()));
                 rows.Add(new ImportedRow(line, foreign.Draft(portfolioId), FeesInActivityCurrency: true));
             }
             catch (HksException e)
