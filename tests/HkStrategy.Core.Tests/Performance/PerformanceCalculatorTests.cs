@@ -121,6 +121,26 @@ public sealed class PerformanceCalculatorTests
     }
 
     [Fact]
+    public void MoreMoneyPutInBeforeAFall_LowersTheMoneyWeightedReturn_ButNotTheTimeWeighted()
+    {
+        var later = new DateOnly(2024, 12, 2);
+        var end = new DateOnly(2025, 6, 3);
+        var year = new[]
+        {
+            Trade(1, ActivityType.Buy, 3, 1000, 10m),
+            Trade(2, ActivityType.Buy, 3, 1000, 12m) with { TradeDate = later },
+        };
+        var prices = new ClosingPrices();
+        prices.Add("0001.HK", [Day(3), later, end], [10m, 12m, 11.50m]);
+
+        var report = PerformanceCalculator.Calculate(new PerformanceRequest(year, prices, null, end));
+
+        Assert.Equal(0.15m, Math.Round(report.Twr!.Value, 8)); // 1.20 × (23,000 / 24,000) − 1
+        // 10,000 × (1 + r) + 12,000 × (1 + r)^(183/365) = 23,000, the second buy 182 days after the first
+        Assert.Equal(0.062794m, Math.Round(report.Mwr!.Value, 6));
+    }
+
+    [Fact]
     public void CostsAreSummedByKind_AndAFeeChargedApartIsOther()
     {
         var costs = CostSchedule.HongKong.Quote(TradeSide.Buy, 10_000m, Day(3));
