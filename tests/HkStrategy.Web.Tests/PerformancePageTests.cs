@@ -60,6 +60,7 @@ public sealed class PerformancePageTests(DashboardFixture dashboard) : IClassFix
         Assert.Equal("+10.00%", Card(html, "benchmark-twr"));
         Assert.Equal("+20.00%", Card(html, "baseline-twr"));
         Assert.Equal(["2026", "300.00", "0.00", "0.00"], PageHtml.Rows(html, "years").Single());
+        Assert.Equal(["+23.00%"], PageHtml.Rows(html, "position-returns").Single().Skip(8).Take(1)); // the only position: the portfolio's TWR
         using var chart = JsonDocument.Parse(PageHtml.ScriptJson(html, "performance-data"));
         Assert.Equal([0m, 10m, 23m], chart.RootElement.GetProperty("twr").EnumerateArray().Select(v => v.GetDecimal()));
         Assert.Equal([0m, 5m, 10m], chart.RootElement.GetProperty("benchmarkTwr").EnumerateArray().Select(v => v.GetDecimal()));
@@ -80,6 +81,7 @@ public sealed class PerformancePageTests(DashboardFixture dashboard) : IClassFix
         Assert.Equal(2000m, root.GetProperty("unrealizedPnl").GetDecimal());
         Assert.Equal(0m, root.GetProperty("fees").GetProperty("total").GetDecimal());
         Assert.Equal(3, root.GetProperty("daily").GetArrayLength());
+        Assert.Equal(0.23m, Math.Round(Assert.Single(root.GetProperty("positions").EnumerateArray()).GetProperty("twr").GetDecimal(), 6));
     }
 
     [Fact]

@@ -22,7 +22,18 @@ internal sealed class LedgerReplay(ClosingPrices prices)
         public ClosingPrices.Cursor? Cursor { get; } = cursor;
 
         public Holding Holding { get; set; } = Holding.None;
+
+        /// <summary>The holding's value at the latest close valued.</summary>
+        public decimal Value { get; set; }
+
+        /// <summary>The money the symbol's activities put in on the day being replayed.</summary>
+        public decimal DayFlow { get; set; }
+
+        public PositionReturn Return { get; } = new();
     }
+
+    private bool _periodStarted;
+    private DateOnly _lastDay;
 
     public IReadOnlyList<string> Unpriced => [.. _unpriced];
 
@@ -44,20 +55,43 @@ internal sealed class LedgerReplay(ClosingPrices prices)
             _heldInOrder.Add(held);
         }
         held.Holding = step.After;
-        return DayFlows.Of(activity, before, step.After.Quantity, PriceOf(symbol, day, activity.Price is > 0m ? activity.Price.Value * activity.FxRate : null));
+        var flow = DayFlows.Of(activity, before, step.After.Quantity, PriceOf(symbol, day, activity.Price is > 0m ? activity.Price.Value * activity.FxRate : null));
+        held.DayFlow += flow;
+        return flow;
     }
 
-    public decimal Value(DateOnly day)
+    /// <summary>
+    /// The holdings' value at the day's close. A day of the period also carries each symbol's own returns: the first
+    /// starts them from the close before it, and a day with a symbol's flows adds them to its chain.
+    /// </summary>
+    public decimal Value(DateOnly day, bool inPeriod)
     {
+        if (inPeriod && !_periodStarted)
+        {
+            _periodStarted = true;
+            foreach (var held in _heldInOrder)
+            {
+                held.Return.Start(_lastDay, held.Value);
+            }
+        }
         var value = 0m;
         foreach (var held in _heldInOrder)
         {
+            var worth = 0m;
             if (held.Holding.Quantity != 0)
             {
                 var close = held.Cursor?.On(day);
-                value += Costs.Cents.HalfUp(held.Holding.Quantity * (close ?? PriceOf(held.Symbol, day, null)));
+                worth = Costs.Cents.HalfUp(held.Holding.Quantity * (close ?? PriceOf(held.Symbol, day, null)));
+                value += worth;
             }
+            if (inPeriod && held.DayFlow != 0m)
+            {
+                held.Return.Flow(day, worth, held.DayFlow);
+            }
+            held.DayFlow = 0m; // before the period, a symbol's flows are in its value at the close before it
+            held.Value = worth;
         }
+        _lastDay = day;
         return value;
     }
 
@@ -102,7 +136,8 @@ internal sealed class LedgerReplay(ClosingPrices prices)
             var holding = _held.GetValueOrDefault(symbol)?.Holding ?? Holding.None;
             var value = holding.Quantity == 0 ? 0m : Costs.Cents.HalfUp(holding.Quantity * PriceOf(symbol, to, null));
             var of = sums.Of(symbol);
+            var returns = _held.GetValueOrDefault(symbol)?.Return;
             return new PositionPerformance(symbol, holding.Quantity, Costs.Cents.HalfUp(holding.Cost), value, of.Realized, value - Costs.Cents.HalfUp(holding.Cost),
-                of.Dividends, of.Fees);
+                of.Dividends, of.Fees, returns?.Twr(value), returns?.Mwr(to, value));
         }).Where(p => p.Quantity > 0 || p.RealizedPnl != 0m || p.Dividends != 0m || p.Fees != 0m)];
 }

@@ -32,7 +32,7 @@ public static class PerformanceCalculator
                 flow += replay.Apply(ordered[index], derived[index], day);
                 sums.Add(ordered[index], derived[index]);
             }
-            var value = replay.Value(day);
+            var value = replay.Value(day, day >= from);
             if (baseline is not null && day <= request.BaselineDate)
             {
                 baseline = replay.Holdings();
@@ -176,7 +176,7 @@ public static class PerformanceCalculator
         }
         flows.AddRange(series.Where(d => d.Flow != 0m).Select(d => new DatedFlow(d.Day, -d.Flow)));
         flows.Add(new DatedFlow(to, series.Count > 0 ? series[^1].Value : startValue));
-        return Xirr.Solve(flows) is { } rate ? (decimal)rate : null;
+        return Xirr.Rate(flows);
     }
 
     private static (decimal? Total, IReadOnlyList<decimal?> Cumulative) Benchmark(PerformanceRequest request, DateOnly baseDay,

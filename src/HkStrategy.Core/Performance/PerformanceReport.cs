@@ -31,9 +31,12 @@ public sealed record BaselineReturn(DateOnly Date, decimal StartValue, decimal E
 /// <summary>One day: the holdings' value at its close, the money put in (negative: taken out), and each cumulative return so far.</summary>
 public sealed record PerformanceDay(DateOnly Date, decimal Value, decimal NetFlow, decimal Twr, decimal? Benchmark, decimal? Baseline);
 
-/// <summary>One symbol over the period: what is held at its end, its cost and value, and what it realised, paid and cost.</summary>
+/// <summary>
+/// One symbol over the period: what is held at its end, its cost and value, what it realised, paid and cost, and its
+/// own time- and money-weighted returns (its value and its activities' flows alone; none when it held nothing then).
+/// </summary>
 public sealed record PositionPerformance(string Symbol, int Quantity, decimal Cost, decimal Value, decimal RealizedPnl, decimal UnrealizedPnl,
-    decimal Dividends, decimal Fees);
+    decimal Dividends, decimal Fees, decimal? Twr, decimal? Mwr);
 
 /// <summary>A sale in the period: its proceeds, its costs, the average cost it took off, and what it realised.</summary>
 public sealed record RealizedSale(long Id, DateOnly Date, string Symbol, int Quantity, decimal Proceeds, decimal Costs, decimal CostOut, decimal RealizedPnl);

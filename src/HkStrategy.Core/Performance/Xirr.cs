@@ -9,6 +9,13 @@ public sealed record DatedFlow(DateOnly Day, decimal Amount);
 /// </summary>
 public static class Xirr
 {
+    /// <summary>Annual rates beyond this (10^14 %, a gain of a third in a day annualised) are no rate worth showing, and beyond a decimal's range.</summary>
+    public const double LargestShown = 1e12;
+
+    /// <summary>The rate as a decimal fraction; none when the flows have no rate or it is beyond <see cref="LargestShown"/>.</summary>
+    public static decimal? Rate(IReadOnlyList<DatedFlow> flows) =>
+        Solve(flows) is { } rate && Math.Abs(rate) <= LargestShown ? (decimal)rate : null;
+
     public static double? Solve(IReadOnlyList<DatedFlow> flows)
     {
         if (flows.Count < 2 || !flows.Any(f => f.Amount > 0m) || !flows.Any(f => f.Amount < 0m))

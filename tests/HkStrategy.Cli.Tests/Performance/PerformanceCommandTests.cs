@@ -47,6 +47,10 @@ public sealed class PerformanceCommandTests
         Assert.Equal(24_000m, root.GetProperty("baseline").GetProperty("endValue").GetDecimal());
         Assert.Equal(["2024-06-03", "2024-06-04", "2024-06-05", "2024-06-06"],
             root.GetProperty("daily").EnumerateArray().Select(d => d.GetProperty("date").GetString()));
+        var position = Assert.Single(root.GetProperty("positions").EnumerateArray());
+        Assert.Equal("0001.HK", position.GetProperty("symbol").GetString());
+        Assert.Equal(0.2m, Math.Round(position.GetProperty("twr").GetDecimal(), 8)); // the only position: the portfolio's returns
+        Assert.Equal(Math.Round(root.GetProperty("mwr").GetDecimal(), 4), Math.Round(position.GetProperty("mwr").GetDecimal(), 4));
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class PerformanceCalculatorTests
         var sale = Assert.Single(report.Sales);
         Assert.Equal((6_000m, 5_250m, 750m), (sale.Proceeds, sale.CostOut, sale.RealizedPnl));
         var position = Assert.Single(report.Positions);
-        Assert.Equal(new PositionPerformance("0001.HK", 1500, 15_750m, 18_000m, 750m, 2_250m, 0m, 0m), position);
+        Assert.Equal(new PositionPerformance("0001.HK", 1500, 15_750m, 18_000m, 750m, 2_250m, 0m, 0m, null, null), position with { Twr = null, Mwr = null });
     }
 
     [Fact]
@@ -138,6 +138,61 @@ public sealed class PerformanceCalculatorTests
         Assert.Equal(0.15m, Math.Round(report.Twr!.Value, 8)); // 1.20 × (23,000 / 24,000) − 1
         // 10,000 × (1 + r) + 12,000 × (1 + r)^(183/365) = 23,000, the second buy 182 days after the first
         Assert.Equal(0.062794m, Math.Round(report.Mwr!.Value, 6));
+    }
+
+    [Fact]
+    public void ThePortfoliosOnlyPosition_HasThePortfoliosReturns_DividendIncluded()
+    {
+        var dividend = new Activity { Id = 4, PortfolioId = "P", Type = ActivityType.Dividend, TradeDate = Day(5), Symbol = "0001.HK", Amount = 500m };
+
+        foreach (var report in new[] { Report(Week), Report([.. Week, dividend]) })
+        {
+            var position = Assert.Single(report.Positions);
+
+            Assert.Equal(Math.Round(report.Twr!.Value, 10), Math.Round(position.Twr!.Value, 10)); // 20%, and 23% with the dividend
+            Assert.Equal(Math.Round(report.Mwr!.Value, 6), Math.Round(position.Mwr!.Value, 6));
+        }
+    }
+
+    [Fact]
+    public void EachPosition_HasItsOwnReturns_FromItsValueAndItsOwnFlows()
+    {
+        var (later, end) = (new DateOnly(2024, 12, 2), new DateOnly(2025, 6, 3));
+        var year = new[]
+        {
+            Trade(1, ActivityType.Buy, 3, 1000, 10m),
+            Trade(2, ActivityType.Buy, 3, 1000, 12m) with { TradeDate = later },
+            Trade(3, ActivityType.Buy, 3, 1000, 20m) with { Symbol = "0002.HK" },
+        };
+        var prices = new ClosingPrices();
+        prices.Add("0001.HK", [Day(3), later, end], [10m, 12m, 11.50m]);
+        prices.Add("0002.HK", [Day(3), new DateOnly(2024, 11, 29), end], [20m, 21m, 22m]);
+
+        var whole = PerformanceCalculator.Calculate(new PerformanceRequest(year, prices, null, end)).Positions;
+        var fromTheSecondBuy = PerformanceCalculator.Calculate(new PerformanceRequest(year, prices, later, end)).Positions;
+
+        // 0001.HK: the worked example's 15% and 6.28%; 0002.HK: 20,000 held a year to 22,000, 10% both ways
+        Assert.Equal([("0001.HK", 0.15m, 0.062794m), ("0002.HK", 0.1m, 0.1m)],
+            whole.Select(p => (p.Symbol, Math.Round(p.Twr!.Value, 6), Math.Round(p.Mwr!.Value, 6))));
+        // From 2024-12-02, each starts from its value at the close before (2024-11-29): 10,000 and 21,000
+        Assert.Equal([("0001.HK", 0.15m), ("0002.HK", 0.047619m)], fromTheSecondBuy.Select(p => (p.Symbol, Math.Round(p.Twr!.Value, 6))));
+    }
+
+    [Fact]
+    public void APositionSoldOutInThePeriod_KeepsTheReturnItMadeWhileHeld()
+    {
+        var roundTrip = new[]
+        {
+            Trade(1, ActivityType.Buy, 3, 1000, 10m),
+            Trade(2, ActivityType.Sell, 5, 1000, 11m),
+        };
+        var prices = new ClosingPrices();
+        prices.Add("0001.HK", [Day(3), Day(4), Day(5), Day(6)], [10m, 10.5m, 11m, 13m]);
+
+        var position = Assert.Single(PerformanceCalculator.Calculate(new PerformanceRequest(roundTrip, prices, null, Day(6))).Positions);
+
+        Assert.Equal(0.1m, Math.Round(position.Twr!.Value, 10)); // 10,000 to 11,000; the rise after the sale is not its
+        Assert.Equal(0, position.Quantity);
     }
 
     [Fact]

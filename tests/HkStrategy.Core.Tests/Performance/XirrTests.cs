@@ -28,4 +28,22 @@ public sealed class XirrTests
     {
         Assert.Null(Xirr.Solve([new(new DateOnly(2023, 1, 2), -1_000m), new(new DateOnly(2024, 1, 2), -500m)]));
     }
+
+    [Fact]
+    public void ARateBeyondAnyMeaning_IsNone_NotAnOverflow()
+    {
+        // 40% in one day: 1.4^365 − 1 is about 10^53, past a decimal's range
+        DatedFlow[] flows = [new(new DateOnly(2024, 6, 3), -10_000m), new(new DateOnly(2024, 6, 4), 14_000m)];
+
+        Assert.True(Xirr.Solve(flows) is null or > Xirr.LargestShown);
+        Assert.Null(Xirr.Rate(flows));
+    }
+
+    [Fact]
+    public void ALargeButMeaningfulRate_IsShown()
+    {
+        DatedFlow[] flows = [new(new DateOnly(2024, 6, 3), -10_000m), new(new DateOnly(2024, 6, 4), 10_100m)];
+
+        Assert.Equal(Math.Round(Math.Pow(1.01, 365) - 1, 4), Math.Round((double)Xirr.Rate(flows)!.Value, 4)); // 1% a day: 3,678% a year
+    }
 }

@@ -69,11 +69,12 @@ public sealed class PerformanceCommand(CliContext context) : HksCommand(context)
             Context.Console.MarkupLine(Markup.Escape($"No closes for {string.Join(", ", report.Unpriced)}: valued at the last trade's price ('hks prices fetch' brings them)"));
         }
         var positions = new Table().AddColumn("Symbol").AddColumn(NumberColumn.Of("Shares")).AddColumn(NumberColumn.Of("Cost")).AddColumn(NumberColumn.Of("Value"))
-            .AddColumn(NumberColumn.Of("Realised")).AddColumn(NumberColumn.Of("Unrealised")).AddColumn(NumberColumn.Of("Dividends")).AddColumn(NumberColumn.Of("Costs"));
+            .AddColumn(NumberColumn.Of("Realised")).AddColumn(NumberColumn.Of("Unrealised")).AddColumn(NumberColumn.Of("Dividends")).AddColumn(NumberColumn.Of("Costs"))
+            .AddColumn(NumberColumn.Of("TWR")).AddColumn(NumberColumn.Of("MWR"));
         foreach (var p in report.Positions)
         {
             positions.AddRow(p.Symbol, Money.Shares(p.Quantity), Money.Amount(p.Cost), Money.Amount(p.Value), Money.GainOrLoss(p.RealizedPnl),
-                Money.GainOrLoss(p.UnrealizedPnl), Money.Amount(p.Dividends), Money.Amount(p.Fees));
+                Money.GainOrLoss(p.UnrealizedPnl), Money.Amount(p.Dividends), Money.Amount(p.Fees), Rate(p.Twr), Rate(p.Mwr));
         }
         Context.Console.Write(positions);
     }
