@@ -4,7 +4,9 @@ namespace HkStrategy.Core.Performance;
 
 /// <summary>
 /// The holdings as the ledger stood at each day's close, valued at the close of the day (or the last before it); a
-/// symbol with no close yet at its last trade's price, named in <see cref="Unpriced"/>.
+/// symbol with no close yet at its last trade's price, named in <see cref="Unpriced"/>. A symbol traded in renminbi or
+/// US dollars (a dual counter's RMB line) is quoted in that currency: its closes are converted to HK$ at the day's
+/// rate (<c>CNYHKD=X</c>, <c>USDHKD=X</c>), or at its last trade's rate when there is none.
 /// </summary>
 internal sealed class LedgerReplay(ClosingPrices prices)
 {
@@ -30,6 +32,15 @@ internal sealed class LedgerReplay(ClosingPrices prices)
         public decimal DayFlow { get; set; }
 
         public PositionReturn Return { get; } = new();
+
+        /// <summary>The rate's closes of the currency the symbol is quoted in; none for HK$.</summary>
+        public ClosingPrices.Cursor? Rate { get; set; }
+
+        /// <summary>HK$ per unit of that currency at the symbol's last trade: the rate when the day has none.</summary>
+        public decimal LastRate { get; set; } = 1m;
+
+        /// <summary>A close in HK$.</summary>
+        public decimal InHkd(decimal close, DateOnly day) => LastRate == 1m && Rate is null ? close : close * (Rate?.On(day) ?? LastRate);
     }
 
     private bool _periodStarted;
@@ -53,6 +64,11 @@ internal sealed class LedgerReplay(ClosingPrices prices)
         {
             _held[symbol] = held = new Held(symbol, CursorOf(symbol));
             _heldInOrder.Add(held);
+        }
+        if (activity.Type is ActivityType.Buy or ActivityType.Sell or ActivityType.TransferIn && activity.Price is > 0m)
+        {
+            held.Rate = Currencies.RateSymbol(activity.Currency) is { } rate ? CursorOf(rate) : null;
+            held.LastRate = activity.FxRate;
         }
         held.Holding = step.After;
         var flow = DayFlows.Of(activity, before, step.After.Quantity, PriceOf(symbol, day, activity.Price is > 0m ? activity.Price.Value * activity.FxRate : null));
@@ -81,7 +97,7 @@ internal sealed class LedgerReplay(ClosingPrices prices)
             if (held.Holding.Quantity != 0)
             {
                 var close = held.Cursor?.On(day);
-                worth = Costs.Cents.HalfUp(held.Holding.Quantity * (close ?? PriceOf(held.Symbol, day, null)));
+                worth = Costs.Cents.HalfUp(held.Holding.Quantity * (close is { } c ? held.InHkd(c, day) : PriceOf(held.Symbol, day, null)));
                 value += worth;
             }
             if (inPeriod && held.DayFlow != 0m)
@@ -114,7 +130,7 @@ internal sealed class LedgerReplay(ClosingPrices prices)
     {
         if (CursorOf(symbol)?.On(day) is { } close)
         {
-            return close;
+            return _held.TryGetValue(symbol, out var quoted) ? quoted.InHkd(close, day) : close;
         }
         var known = fallback ?? (_lastPrices.TryGetValue(symbol, out var last) ? last : null);
         if (known is { } price)

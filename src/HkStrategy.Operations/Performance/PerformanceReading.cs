@@ -60,7 +60,7 @@ public static class PerformanceReading
     }
 
     /// <summary>
-    /// The closes of every symbol the ledger names and of the benchmark, from two weeks before the first activity (or
+    /// The closes of every symbol the ledger names, of the benchmark and of the rates of its activities' currencies, from two weeks before the first activity (or
     /// <paramref name="from"/>) to <paramref name="to"/>: one row per symbol, its days and its closes in thousandths
     /// of a dollar (a close has three decimals) as two arrays in the table's order, put in date order here. Half a
     /// million closes row by row, or sorted by the server (in the database's collation), took twice as long.
@@ -78,7 +78,8 @@ public static class PerformanceReading
         await connection.ExecuteAsync($"SET TRANSACTION SNAPSHOT '{snapshotId}'", cancellationToken, snapshot);
         await using var command = new NpgsqlCommand("""
             SELECT symbol, array_agg(trade_date), array_agg((close * 1000)::int8) FROM daily_bars
-            WHERE symbol = ANY(ARRAY(SELECT DISTINCT symbol FROM activities WHERE portfolio_id = $1 AND symbol IS NOT NULL) || $2::text)
+            WHERE symbol = ANY(ARRAY(SELECT DISTINCT symbol FROM activities WHERE portfolio_id = $1 AND symbol IS NOT NULL) || $2::text
+                || ARRAY(SELECT DISTINCT currency || 'HKD=X' FROM activities WHERE portfolio_id = $1 AND currency <> 'HKD'))
               AND trade_date BETWEEN COALESCE((SELECT MIN(trade_date) FROM activities WHERE portfolio_id = $1), $3) - 14 AND $4
             GROUP BY symbol
             """, connection)

@@ -54,6 +54,28 @@ public sealed class PerformanceCommandTests
     }
 
     [Fact]
+    public async Task ARenminbiCounter_IsValuedAtEachDaysStoredRate()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        Assert.Equal(0, (await db.HksAsync("portfolio", "create", "Rmb", "--name", "Dual counter")).ExitCode);
+        await db.ExecuteAsync("""
+            INSERT INTO daily_bars (symbol, trade_date, open, high, low, close) VALUES
+                ('CNYHKD=X', '2024-06-03', 1.08, 1.08, 1.08, 1.08), ('CNYHKD=X', '2024-06-04', 1.1, 1.1, 1.1, 1.1),
+                ('80700.HK', '2024-06-03', 100, 100, 100, 100), ('80700.HK', '2024-06-04', 110, 110, 110, 110)
+            """);
+        var buy = await db.HksAsync("activity", "add", "Rmb", "--type", "buy", "--date", "2024-06-03", "--symbol", "80700", "--quantity", "1000",
+            "--price", "100", "--currency", "CNY", "--fees", "0");
+        Assert.True(buy.ExitCode == 0, buy.Error);
+
+        var run = await db.HksAsync("performance", "Rmb", "--to", "2024-06-04", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(121_000m, json.RootElement.GetProperty("endValue").GetDecimal()); // 1,000 × ¥110 × 1.10, the buy's 108,000 at 1.08
+        Assert.Equal(13_000m, json.RootElement.GetProperty("unrealizedPnl").GetDecimal());
+    }
+
+    [Fact]
     public async Task TheHangSengIndex_IsAcceptedAsTheBenchmark()
     {
         await using var db = await WeekAsync();

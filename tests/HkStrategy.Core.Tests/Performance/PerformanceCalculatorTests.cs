@@ -196,6 +196,25 @@ public sealed class PerformanceCalculatorTests
     }
 
     [Fact]
+    public void ACounterTradedInRenminbi_IsValuedInHongKongDollars_AtEachDaysRate()
+    {
+        var buy = Trade(1, ActivityType.Buy, 3, 1000, 100m) with { Symbol = "80700.HK", Currency = "CNY", FxRate = 1.08m };
+        var prices = new ClosingPrices();
+        prices.Add("80700.HK", [Day(3), Day(4)], [100m, 110m]);
+        var withRates = new ClosingPrices();
+        withRates.Add("80700.HK", [Day(3), Day(4)], [100m, 110m]);
+        withRates.Add("CNYHKD=X", [Day(3), Day(4)], [1.08m, 1.1m]);
+
+        var atEachDaysRate = PerformanceCalculator.Calculate(new PerformanceRequest([buy], withRates, null, Day(4)));
+        var atTheTradesRate = PerformanceCalculator.Calculate(new PerformanceRequest([buy], prices, null, Day(4)));
+
+        Assert.Equal(121_000m, atEachDaysRate.EndValue); // 1,000 × ¥110 × 1.10
+        Assert.Equal(Math.Round(121_000m / 108_000m - 1m, 10), Math.Round(atEachDaysRate.Twr!.Value, 10));
+        Assert.Equal(13_000m, Assert.Single(atEachDaysRate.Positions).UnrealizedPnl);
+        Assert.Equal(118_800m, atTheTradesRate.EndValue); // no rates stored: the buy's 1.08
+    }
+
+    [Fact]
     public void CostsAreSummedByKind_AndAFeeChargedApartIsOther()
     {
         var costs = CostSchedule.HongKong.Quote(TradeSide.Buy, 10_000m, Day(3));
