@@ -8,15 +8,18 @@ namespace HkStrategy.Data.Activities;
 /// A portfolio's whole ledger as a replay needs it (a performance report): the values each activity moves, without
 /// its note, times or recorded position, read straight from the rows (not through Dapper's mapping of all 24 columns)
 /// and put in the ledger's order here rather than by the server (its sort spilled to disk). 100,000 activities take
-/// a third of the time the full rows did.
+/// a third of the time the full rows did. The numeric columns come as whole numbers of their smallest unit (a price in
+/// thousandths, money in cents, a rate in hundred-millionths: each column's own scale, so the numbers are exact):
+/// decoding a million PostgreSQL numerics cost more than the rest of the read.
 /// </summary>
 public static class ReplayActivities
 {
     public static async Task<List<Activity>> ReadAsync(NpgsqlConnection connection, string portfolioId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT id, activity_type, trade_date, symbol, quantity, price, amount, currency, fx_rate, ratio_from, ratio_to,
-                   stamp_duty, sfc_levy, afrc_levy, trading_fee, settlement_fee, commission
+            SELECT id, activity_type, trade_date, symbol, quantity, (price * 1000)::int8, (amount * 100)::int8, currency,
+                   (fx_rate * 100000000)::int8, ratio_from, ratio_to, (stamp_duty * 100)::int8, (sfc_levy * 100)::int8,
+                   (afrc_levy * 100)::int8, (trading_fee * 100)::int8, (settlement_fee * 100)::int8, (commission * 100)::int8
             FROM activities WHERE portfolio_id = $1
             """, connection)
         {
@@ -42,14 +45,23 @@ public static class ReplayActivities
             activities.Add(new Activity
             {
                 Id = reader.GetInt64(0), PortfolioId = portfolioId, Type = type, TradeDate = reader.GetFieldValue<DateOnly>(2), Symbol = symbol,
-                Quantity = reader.IsDBNull(4) ? null : reader.GetInt32(4), Price = Money(reader, 5), Amount = Money(reader, 6),
-                Currency = reader.GetString(7), FxRate = reader.GetDecimal(8),
+                Quantity = reader.IsDBNull(4) ? null : reader.GetInt32(4), Price = Scaled(reader, 5, 3), Amount = Scaled(reader, 6, 2),
+                Currency = reader.GetString(7), FxRate = Scaled(reader, 8, 8)!.Value,
                 Ratio = reader.IsDBNull(9) || reader.IsDBNull(10) ? null : new SplitRatio(reader.GetInt32(9), reader.GetInt32(10)),
-                Fees = new TradeCosts(reader.GetDecimal(11), reader.GetDecimal(12), reader.GetDecimal(13), reader.GetDecimal(14), reader.GetDecimal(15), reader.GetDecimal(16)),
+                Fees = new TradeCosts(Cents(reader, 11), Cents(reader, 12), Cents(reader, 13), Cents(reader, 14), Cents(reader, 15), Cents(reader, 16)),
             });
         }
         return LedgerOrder.Sorted(activities);
     }
 
-    private static decimal? Money(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetDecimal(column);
+    private static decimal Cents(NpgsqlDataReader reader, int column) => Scaled(reader.GetInt64(column), 2);
+
+    private static decimal? Scaled(NpgsqlDataReader reader, int column, byte scale) => reader.IsDBNull(column) ? null : Scaled(reader.GetInt64(column), scale);
+
+    /// <summary>A whole number of units of 10^−scale as the decimal it is (1234, 3: 1.234), exactly.</summary>
+    internal static decimal Scaled(long units, byte scale)
+    {
+        var magnitude = units < 0 ? (ulong)(-(units + 1)) + 1 : (ulong)units;
+        return new decimal(unchecked((int)magnitude), unchecked((int)(magnitude >> 32)), 0, units < 0, scale);
+    }
 }
