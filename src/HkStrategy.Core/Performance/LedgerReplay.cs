@@ -65,7 +65,7 @@ internal sealed class LedgerReplay(ClosingPrices prices)
             _held[symbol] = held = new Held(symbol, CursorOf(symbol));
             _heldInOrder.Add(held);
         }
-        if (activity.Type is ActivityType.Buy or ActivityType.Sell or ActivityType.TransferIn && activity.Price is > 0m)
+        if (activity.Type is ActivityType.Buy or ActivityType.Sell or ActivityType.TransferIn or ActivityType.Opening && activity.Price is > 0m)
         {
             held.Rate = Currencies.RateSymbol(activity.Currency) is { } rate ? CursorOf(rate) : null;
             held.LastRate = activity.FxRate;

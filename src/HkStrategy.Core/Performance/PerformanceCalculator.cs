@@ -138,32 +138,19 @@ public static class PerformanceCalculator
         return days;
     }
 
-    /// <summary>
-    /// Each day's return with its flows at the close: (value − flow) / the day before's value − 1; on a day that starts
-    /// from nothing, value / flow − 1 (the day's first money). A day with nothing held before or after adds nothing.
-    /// </summary>
+    /// <summary>Each day's return with its flows at the close, chained (<see cref="TimeWeightedChain"/>), and the cumulative return after each day.</summary>
     private static (decimal? Total, IReadOnlyList<decimal> Cumulative) TimeWeighted(decimal startValue, IReadOnlyList<(DateOnly Day, decimal Value, decimal Flow)> series)
     {
-        var growth = 1m;
+        var chain = new TimeWeightedChain();
         var previous = startValue;
-        var any = false;
         var cumulative = new List<decimal>(series.Count);
         foreach (var (_, value, flow) in series)
         {
-            if (previous > 0m)
-            {
-                growth *= (value - flow) / previous;
-                any = true;
-            }
-            else if (flow > 0m)
-            {
-                growth *= value / flow;
-                any = true;
-            }
-            cumulative.Add(growth - 1m);
+            chain.Step(previous, value, flow);
+            cumulative.Add(chain.Growth - 1m);
             previous = value;
         }
-        return (any ? growth - 1m : null, cumulative);
+        return (chain.Any ? chain.Growth - 1m : null, cumulative);
     }
 
     /// <summary>XIRR of the start value paid in, each day's flows, and the end value taken out, annualised.</summary>

@@ -9,9 +9,8 @@ namespace HkStrategy.Core.Performance;
 internal sealed class PositionReturn
 {
     private readonly List<DatedFlow> _flows = [];
+    private readonly TimeWeightedChain _chain = new();
     private decimal _anchor;
-    private decimal _growth = 1m;
-    private bool _chained;
 
     /// <summary>The period starts with the symbol worth this at the close before it (the MWR's money paid in then).</summary>
     public void Start(DateOnly closeBefore, decimal value)
@@ -26,24 +25,15 @@ internal sealed class PositionReturn
     /// <summary>A day of the period on which the symbol's activities put in <paramref name="flow"/> (negative: took out); its value at the close.</summary>
     public void Flow(DateOnly day, decimal value, decimal flow)
     {
-        if (_anchor > 0m)
-        {
-            _growth *= (value - flow) / _anchor;
-            _chained = true;
-        }
-        else if (flow > 0m)
-        {
-            _growth *= value / flow;
-            _chained = true;
-        }
+        _chain.Step(_anchor, value, flow);
         _flows.Add(new DatedFlow(day, -flow));
         _anchor = value;
     }
 
     /// <summary>The TWR to the period's end, where the symbol is worth <paramref name="endValue"/>; none if nothing was held in the period.</summary>
     public decimal? Twr(decimal endValue) =>
-        _anchor > 0m ? _growth * (endValue / _anchor) - 1m
-        : _chained ? _growth - 1m
+        _anchor > 0m ? _chain.Growth * (endValue / _anchor) - 1m
+        : _chain.Any ? _chain.Growth - 1m
         : null;
 
     /// <summary>The MWR (annualised) to the period's end; none when the flows have no rate.</summary>

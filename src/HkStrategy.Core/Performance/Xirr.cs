@@ -9,7 +9,7 @@ public sealed record DatedFlow(DateOnly Day, decimal Amount);
 /// </summary>
 public static class Xirr
 {
-    /// <summary>Annual rates beyond this (10^14 %, a gain of a third in a day annualised) are no rate worth showing, and beyond a decimal's range.</summary>
+    /// <summary>Annual rates beyond this (10^14 %, about 7.9% gained every day for a year) are no rate worth showing; a decimal cannot hold some of them.</summary>
     public const double LargestShown = 1e12;
 
     /// <summary>The rate as a decimal fraction; none when the flows have no rate or it is beyond <see cref="LargestShown"/>.</summary>

@@ -8,9 +8,23 @@ namespace HkStrategy.Core.Text;
 /// </summary>
 public static class SpreadsheetCells
 {
-    public static string Guarded(string text) => StartsLikeAFormula(text, 0) ? "'" + text : text;
+    public static string Guarded(string text) => StartsLikeAFormula(text, Apostrophes(text)) ? "'" + text : text;
 
-    public static string Unguarded(string text) => text.Length > 1 && text[0] == '\'' && StartsLikeAFormula(text, 1) ? text[1..] : text;
+    public static string Unguarded(string text) => Apostrophes(text) is > 0 and var k && StartsLikeAFormula(text, k) ? text[1..] : text;
+
+    /// <summary>
+    /// How many apostrophes the text starts with: a note that itself starts with an apostrophe and a formula's sign
+    /// (<c>'-5% stop</c>) gains one more, so that reading takes one off and gives it back as it was.
+    /// </summary>
+    private static int Apostrophes(string text)
+    {
+        var k = 0;
+        while (k < text.Length && text[k] == '\'')
+        {
+            k++;
+        }
+        return k;
+    }
 
     private static bool StartsLikeAFormula(string text, int at) => text.Length > at && text[at] is '=' or '+' or '-' or '@' or '\t' or '\r';
 }

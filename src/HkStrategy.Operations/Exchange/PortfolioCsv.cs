@@ -10,7 +10,7 @@ public static class PortfolioCsv
 {
     public static string Write(PortfolioDocument document)
     {
-        using var writer = Sep.New(',').Writer().ToText();
+        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).ToText(); // a comma or quote in a name stays in its cell
         foreach (var p in document.Positions)
         {
             using var row = writer.NewRow();

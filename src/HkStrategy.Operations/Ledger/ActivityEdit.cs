@@ -65,13 +65,16 @@ public sealed record ActivityEdit
         {
             return Fees;
         }
-        return edited.Type.IsTrade() && current.Type.IsTrade() && current.Fees == AutoCosts(current, broker) ? FeesChoice.Computed : FeesChoice.Kept(current.Fees);
+        // An ETF trade recorded before hks knew of the ETFs' waiver has a share's stamp duty: still costs hks computed.
+        return edited.Type.IsTrade() && current.Type.IsTrade()
+            && (current.Fees == AutoCosts(current, broker, current.Symbol) || current.Fees == AutoCosts(current, broker, symbol: null))
+            ? FeesChoice.Computed : FeesChoice.Kept(current.Fees);
     }
 
-    private static TradeCosts? AutoCosts(Activity activity, BrokerProfile broker)
+    private static TradeCosts? AutoCosts(Activity activity, BrokerProfile broker, string? symbol)
     {
         var first = CostSchedule.HongKong.First;
         return activity.TradeDate < first ? null
-            : CostSchedule.HongKong.Quote(activity.Type == ActivityType.Sell ? TradeSide.Sell : TradeSide.Buy, activity.ConsiderationHkd, activity.TradeDate, broker, activity.Symbol);
+            : CostSchedule.HongKong.Quote(activity.Type == ActivityType.Sell ? TradeSide.Sell : TradeSide.Buy, activity.ConsiderationHkd, activity.TradeDate, broker, symbol);
     }
 }

@@ -298,9 +298,13 @@ public sealed class PortfolioCommandTests
         await using var db = await DemoDatabases.SeededAsync();
         await db.ExecuteAsync("UPDATE portfolio_positions SET company_name = '=cmd|'' /C calc''!A0', sector = '@SUM(1)' WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0700.HK'");
 
+        await db.ExecuteAsync("UPDATE portfolio_positions SET company_name = 'Acme,=HYPERLINK(\"x\")', sector = '-1,=2' WHERE portfolio_id = 'My_HKEX_ALL' AND symbol = '0005.HK'");
+
         var run = await Hks(db, "portfolio", "export", "My_HKEX_ALL", "--format", "csv");
 
         Assert.Contains(run.Out.Split('\n'), l => l.StartsWith("0700.HK,'=cmd|' /C calc'!A0,'@SUM(1),3100,", StringComparison.Ordinal));
+        // A comma keeps its cell: quoted, so no formula starts a cell of its own
+        Assert.Contains(run.Out.Split('\n'), l => l.StartsWith("0005.HK,\"Acme,=HYPERLINK(\"\"x\"\")\",\"'-1,=2\",", StringComparison.Ordinal));
     }
 
     [Fact]

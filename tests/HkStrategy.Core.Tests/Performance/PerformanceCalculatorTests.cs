@@ -215,6 +215,63 @@ public sealed class PerformanceCalculatorTests
     }
 
     [Fact]
+    public void ADividendPaidAfterTheSharesWereSold_IsReturnOnTheSalesProceeds()
+    {
+        var activities = new[]
+        {
+            Trade(1, ActivityType.Buy, 3, 1000, 10m),
+            Trade(2, ActivityType.Sell, 4, 1000, 11m),
+            new Activity { Id = 3, PortfolioId = "P", Type = ActivityType.Dividend, TradeDate = Day(6), Symbol = "0001.HK", Amount = 500m },
+        };
+        var prices = new ClosingPrices();
+        prices.Add("0001.HK", [Day(3), Day(4), Day(5), Day(6)], [10m, 11m, 11m, 11m]);
+
+        var report = PerformanceCalculator.Calculate(new PerformanceRequest(activities, prices, null, Day(6)));
+
+        // 10,000 in, 11,000 out, then 500 more: (11,000 + 500) / 10,000 − 1
+        Assert.Equal(0.15m, Math.Round(report.Twr!.Value, 10));
+        Assert.Equal(0.15m, Math.Round(Assert.Single(report.Positions).Twr!.Value, 10));
+    }
+
+    [Fact]
+    public void AFeeChargedWithNothingHeld_AddsNoReturn_AndLeavesTheChainAsItWas()
+    {
+        var activities = new[]
+        {
+            Trade(1, ActivityType.Buy, 3, 1000, 10m),
+            Trade(2, ActivityType.Sell, 4, 1000, 11m),
+            new Activity { Id = 3, PortfolioId = "P", Type = ActivityType.Fee, TradeDate = Day(5), Symbol = "0001.HK", Amount = 50m },
+            Trade(4, ActivityType.Buy, 6, 1000, 11m),
+        };
+        var prices = new ClosingPrices();
+        prices.Add("0001.HK", [Day(3), Day(4), Day(5), Day(6)], [10m, 11m, 11m, 12.10m]);
+
+        var report = PerformanceCalculator.Calculate(new PerformanceRequest(activities, prices, null, Day(6)));
+
+        Assert.Equal(0.21m, Math.Round(report.Twr!.Value, 10)); // 1.10, then 12,100 / 11,000
+        Assert.Equal(0.21m, Math.Round(Assert.Single(report.Positions).Twr!.Value, 10));
+    }
+
+    [Fact]
+    public void ALargeBuyJoiningATinyHolding_CountsFromTheDaysStart_RatherThanTurnTheReturnNegative()
+    {
+        var activities = new[]
+        {
+            Trade(1, ActivityType.Buy, 3, 1, 10m),
+            Trade(2, ActivityType.Buy, 4, 10_000, 10m) with { Fees = new TradeCosts(100m, 2.7m, 0.15m, 5.65m, 2m, 20m) },
+        };
+        var prices = new ClosingPrices();
+        prices.Add("0001.HK", [Day(3), Day(4), Day(5)], [10m, 10m, 10.5m]);
+
+        var report = PerformanceCalculator.Calculate(new PerformanceRequest(activities, prices, null, Day(5)));
+
+        // 06-04 at the close: (100,010 − 100,130.50) / 10 would be −12.05; from the start: 100,010 / (10 + 100,130.50)
+        var expected = 100_010m / 100_140.50m * 1.05m - 1m;
+        Assert.Equal(Math.Round(expected, 10), Math.Round(report.Twr!.Value, 10));
+        Assert.Equal(Math.Round(expected, 10), Math.Round(Assert.Single(report.Positions).Twr!.Value, 10));
+    }
+
+    [Fact]
     public void CostsAreSummedByKind_AndAFeeChargedApartIsOther()
     {
         var costs = CostSchedule.HongKong.Quote(TradeSide.Buy, 10_000m, Day(3));

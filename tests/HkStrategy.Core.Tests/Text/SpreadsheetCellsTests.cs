@@ -21,6 +21,15 @@ public sealed class SpreadsheetCellsTests
     }
 
     [Theory]
+    [InlineData("'-5% stop", "''-5% stop")]
+    [InlineData("''=1", "'''=1")]
+    public void TextStartingWithApostrophesBeforeAFormulasSign_GainsOneMore_AndLosesItWhenRead(string text, string written)
+    {
+        Assert.Equal(written, SpreadsheetCells.Guarded(text));
+        Assert.Equal(text, SpreadsheetCells.Unguarded(SpreadsheetCells.Guarded(text)));
+    }
+
+    [Theory]
     [InlineData("bought on the results")]
     [InlineData("")]
     [InlineData("'quoted'")]

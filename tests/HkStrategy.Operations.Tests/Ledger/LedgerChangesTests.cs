@@ -145,6 +145,22 @@ public sealed class LedgerChangesTests
     }
 
     [Fact]
+    public async Task AnEtfTradeRecordedWithAShareStampDuty_IsComputedAgainWithoutIt_WhenEdited()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        await using var connection = await db.OpenAsync();
+        var recorded = await LedgerChanges.AddAsync(connection, Trade(ActivityType.Buy, "2024-06-03", 5000, 18.02m, "2800.HK"), None);
+        // As hks computed it before it knew of the ETFs' waiver: 91 of stamp duty on 90,100
+        await db.ExecuteAsync("UPDATE activities SET stamp_duty = 91 WHERE id = @Id", new { recorded.Activity.Id });
+
+        var edited = await LedgerChanges.EditAsync(connection, recorded.Activity.Id, new ActivityEdit { Quantity = 6000 }, None);
+
+        Assert.Equal(0m, recorded.Activity.Fees.StampDuty);
+        Assert.Equal(0m, edited.Activity.Fees.StampDuty);
+        Assert.Equal(2.92m + 0.16m + 6.11m + 2.16m, edited.Activity.Fees.Total); // of 108,120
+    }
+
+    [Fact]
     public async Task RemovingAnActivity_TakesAVerifiedBackupFirst_AndDerivesThePositionAgain()
     {
         await using var db = await DemoDatabases.SeededAsync();
