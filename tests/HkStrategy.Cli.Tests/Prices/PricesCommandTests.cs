@@ -96,6 +96,33 @@ public sealed class PricesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Refresh_ConvertsTheCloseOfACounterTradedInRenminbi_AtItsDaysRate()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        await db.ExecuteAsync("""
+            INSERT INTO portfolios (portfolio_id, name) VALUES ('Rmb', 'Dual counter');
+            INSERT INTO daily_bars (symbol, trade_date, open, high, low, close) VALUES
+                ('CNYHKD=X', '2024-06-03', 1.08, 1.08, 1.08, 1.08), ('CNYHKD=X', '2024-06-05', 1.1, 1.1, 1.1, 1.1),
+                ('80700.HK', '2024-06-03', 100, 100, 100, 100), ('80700.HK', '2024-06-04', 110.5, 110.5, 110.5, 110.5);
+            """);
+        foreach (var (symbol, currency) in new[] { ("80700", "CNY"), ("0700", "HKD") })
+        {
+            var buy = await PriceFiles.Hks(db, "activity", "add", "Rmb", "--type", "buy", "--date", "2024-06-03", "--symbol", symbol, "--quantity", "100",
+                "--price", "100", "--currency", currency, "--fees", "0");
+            Assert.True(buy.ExitCode == 0, buy.Error);
+        }
+
+        var run = await PriceFiles.Hks(db, "prices", "refresh", "--portfolio", "Rmb", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        // ¥110.50 at the rate on or before its bar's day (06-04: the 06-03 close, 1.08), so that it sits beside its HK$ cost
+        Assert.Equal(119.340m, await db.ScalarAsync<decimal>("SELECT current_price FROM portfolio_positions WHERE portfolio_id = 'Rmb' AND symbol = '80700.HK'"));
+        Assert.Equal(108.000m, await db.ScalarAsync<decimal>("SELECT avg_cost FROM portfolio_positions WHERE portfolio_id = 'Rmb' AND symbol = '80700.HK'"));
+        Assert.Equal(await db.ScalarAsync<decimal>("SELECT close FROM daily_bars WHERE symbol = '0700.HK' ORDER BY trade_date DESC LIMIT 1"), // a HK$ counter: its close
+            await db.ScalarAsync<decimal>("SELECT current_price FROM portfolio_positions WHERE portfolio_id = 'Rmb' AND symbol = '0700.HK'"));
+    }
+
+    [Fact]
     public async Task Indicators_PrintEveryFieldPerDay_NullWhereUndefined()
     {
         await using var db = await DemoDatabases.SeededAsync();
