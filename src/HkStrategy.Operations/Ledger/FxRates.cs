@@ -23,6 +23,6 @@ public static class FxRates
             ORDER BY trade_date DESC LIMIT 1
             """, new { pair, day, cancellationToken });
         return rate ?? throw HksException.Usage("FxRateMissing", string.Create(CultureInfo.InvariantCulture,
-            $"no {pair} rate on {day:yyyy-MM-dd} or in the week before: fetch it with 'hks prices fetch {pair}' or give --fx-rate"));
+            $"no {pair} rate on {day:yyyy-MM-dd} or in the week before: fetch it with 'hks prices fetch --symbols {pair}' or give --fx-rate"));
     }
 }
