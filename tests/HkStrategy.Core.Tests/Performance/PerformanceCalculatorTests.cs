@@ -215,6 +215,26 @@ public sealed class PerformanceCalculatorTests
     }
 
     [Fact]
+    public void ACounterTradedInUsDollars_IsValuedAtTheDollarsRate_AndAnHShareDividendInRenminbi_LeavesItsSharesInHkd()
+    {
+        Activity[] activities =
+        [
+            Trade(1, ActivityType.Buy, 3, 100, 10m) with { Symbol = "9088.HK", Currency = "USD", FxRate = 7.8m },
+            Trade(2, ActivityType.Buy, 3, 1000, 5m) with { Symbol = "0939.HK" },
+            new Activity { Id = 3, PortfolioId = "P", Type = ActivityType.Dividend, TradeDate = Day(4), Symbol = "0939.HK", Amount = 100m, Currency = "CNY", FxRate = 1.09m },
+        ];
+        var prices = new ClosingPrices();
+        prices.Add("9088.HK", [Day(3), Day(4)], [10m, 11m]);
+        prices.Add("0939.HK", [Day(3), Day(4)], [5m, 5.5m]);
+        prices.Add("USDHKD=X", [Day(3), Day(4)], [7.8m, 7.82m]);
+        prices.Add("CNYHKD=X", [Day(3), Day(4)], [1.08m, 1.09m]);
+
+        var report = PerformanceCalculator.Calculate(new PerformanceRequest(activities, prices, null, Day(4)));
+
+        Assert.Equal([("0939.HK", 5_500m), ("9088.HK", 8_602m)], report.Positions.Select(p => (p.Symbol, p.Value))); // 100 × US$11 × 7.82
+    }
+
+    [Fact]
     public void ADividendPaidAfterTheSharesWereSold_IsReturnOnTheSalesProceeds()
     {
         var activities = new[]
