@@ -1,5 +1,6 @@
 using HkStrategy.Core.Costs;
 using HkStrategy.Core.Ledger;
+using HkStrategy.Core.Text;
 using Npgsql;
 
 namespace HkStrategy.Data.Activities;
@@ -54,14 +55,8 @@ public static class ReplayActivities
         return LedgerOrder.Sorted(activities);
     }
 
-    private static decimal Cents(NpgsqlDataReader reader, int column) => Scaled(reader.GetInt64(column), 2);
+    private static decimal Cents(NpgsqlDataReader reader, int column) => ScaledIntegers.ToDecimal(reader.GetInt64(column), 2);
 
-    private static decimal? Scaled(NpgsqlDataReader reader, int column, byte scale) => reader.IsDBNull(column) ? null : Scaled(reader.GetInt64(column), scale);
-
-    /// <summary>A whole number of units of 10^−scale as the decimal it is (1234, 3: 1.234), exactly.</summary>
-    internal static decimal Scaled(long units, byte scale)
-    {
-        var magnitude = units < 0 ? (ulong)(-(units + 1)) + 1 : (ulong)units;
-        return new decimal(unchecked((int)magnitude), unchecked((int)(magnitude >> 32)), 0, units < 0, scale);
-    }
+    private static decimal? Scaled(NpgsqlDataReader reader, int column, byte scale) =>
+        reader.IsDBNull(column) ? null : ScaledIntegers.ToDecimal(reader.GetInt64(column), scale);
 }

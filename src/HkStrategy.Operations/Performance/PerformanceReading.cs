@@ -94,7 +94,7 @@ public static class PerformanceReading
             var closes = new decimal[thousandths.Length];
             for (var i = 0; i < closes.Length; i++)
             {
-                closes[i] = new decimal(unchecked((int)thousandths[i]), (int)(thousandths[i] >> 32), 0, isNegative: false, scale: 3);
+                closes[i] = HkStrategy.Core.Text.ScaledIntegers.ToDecimal(thousandths[i], 3);
             }
             prices.Add(reader.GetString(0), reader.GetFieldValue<DateOnly[]>(1), closes);
         }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using HkStrategy.Core.Ledger;
 using HkStrategy.Data.Activities;
-using HkStrategy.Operations.Integrity;
 using HkStrategy.Operations.Ledger;
 using HkStrategy.Testing;
 
@@ -35,10 +34,6 @@ public sealed class EveryActivityTypeTests
         string.Join("; ", await db.QueryAsync<string>(
             "SELECT symbol || ' ' || quantity || ' @ ' || avg_cost FROM portfolio_positions WHERE portfolio_id = @Portfolio ORDER BY symbol", new { Portfolio }));
 
-    private static async Task AssertLedgerAgreesAsync(TestDatabase db) =>
-        Assert.All((await new IntegrityCheck(db.Migrator).RunAsync(db.Database, None)).Where(f => f.Check == "ledger"),
-            f => Assert.Equal(Severity.Ok, f.Severity));
-
     private static async Task<long> JournalledAsync(TestDatabase db, long id) =>
         await db.ScalarAsync<long>("SELECT COUNT(*) FROM activity_journal WHERE activity_id = @id", new { id });
 
@@ -58,7 +53,7 @@ public sealed class EveryActivityTypeTests
         Assert.Null(scrip.RealizedPnl);
         Assert.Equal("5200 @ 17.981", await PositionAsync(db)); // (90,000 + 200 × 17.50) / 5,200 = 17.98077
         Assert.Equal(1, await JournalledAsync(db, scrip.Activity.Id));
-        await AssertLedgerAgreesAsync(db);
+        await LedgerAgreement.AssertAsync(db);
     }
 
     [Fact]
@@ -73,7 +68,7 @@ public sealed class EveryActivityTypeTests
 
         Assert.Null(leaving.RealizedPnl);
         Assert.Equal("1500 @ 41.000", await PositionAsync(db));
-        await AssertLedgerAgreesAsync(db);
+        await LedgerAgreement.AssertAsync(db);
     }
 
     [Fact]
@@ -102,7 +97,7 @@ public sealed class EveryActivityTypeTests
         await LedgerChanges.AddAsync(connection, Shares(ActivityType.Opening, "2024-06-10", 3000, 45.125m), None);
 
         Assert.Equal("3000 @ 45.125", await PositionAsync(db));
-        await AssertLedgerAgreesAsync(db);
+        await LedgerAgreement.AssertAsync(db);
     }
 
     [Fact]
@@ -130,7 +125,7 @@ public sealed class EveryActivityTypeTests
         }
         Assert.Equal(["deposit 100000.00", "withdrawal 40000.00", "fee 120.00", "dividend 4300.00"], await db.QueryAsync<string>(
             "SELECT activity_type || ' ' || amount FROM activities WHERE portfolio_id = @Portfolio AND activity_type IN ('deposit', 'withdrawal', 'fee', 'dividend') ORDER BY trade_date, id", new { Portfolio }));
-        await AssertLedgerAgreesAsync(db);
+        await LedgerAgreement.AssertAsync(db);
     }
 
     [Theory]

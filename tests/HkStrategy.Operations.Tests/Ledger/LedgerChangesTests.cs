@@ -1,7 +1,6 @@
 using HkStrategy.Core.Failures;
 using HkStrategy.Core.Ledger;
 using HkStrategy.Data.Activities;
-using HkStrategy.Operations.Integrity;
 using HkStrategy.Operations.Ledger;
 using HkStrategy.Operations.Safety;
 using HkStrategy.Testing;
@@ -27,10 +26,6 @@ public sealed class LedgerChangesTests
         await db.ScalarAsync<string?>("SELECT quantity || ' @ ' || avg_cost FROM portfolio_positions WHERE portfolio_id = @Portfolio AND symbol = @symbol",
             new { Portfolio, symbol }) ?? "none";
 
-    private static async Task AssertLedgerAgreesAsync(TestDatabase db) =>
-        Assert.All((await new IntegrityCheck(db.Migrator).RunAsync(db.Database, None)).Where(f => f.Check == "ledger"),
-            f => Assert.Equal(Severity.Ok, f.Severity));
-
     [Fact]
     public async Task ABuyOfANewSymbol_CreatesItsPosition_WithHongKongsCostsInTheAverageCost()
     {
@@ -45,7 +40,7 @@ public sealed class LedgerChangesTests
         Assert.Equal("5000 @ 18.040", await PositionAsync(db)); // 90,200.66 / 5,000 = 18.040132
         Assert.Equal("Ping An Insurance", await db.ScalarAsync<string>("SELECT company_name FROM portfolio_positions WHERE symbol = '2318.HK'"));
         Assert.Equal(1, await db.ScalarAsync<long>("SELECT COUNT(*) FROM activity_journal WHERE activity_id = @Id", new { recorded.Activity.Id }));
-        await AssertLedgerAgreesAsync(db);
+        await LedgerAgreement.AssertAsync(db);
     }
 
     [Fact]
@@ -61,7 +56,7 @@ public sealed class LedgerChangesTests
             decimal.Parse(before.Split(" @ ")[1], System.Globalization.CultureInfo.InvariantCulture));
         var expected = Math.Round((quantity * cost + 50_000m) / (quantity + 100), 3, MidpointRounding.AwayFromZero);
         Assert.Equal($"{quantity + 100} @ {expected:0.000}", await PositionAsync(db, "0700.HK"));
-        await AssertLedgerAgreesAsync(db);
+        await LedgerAgreement.AssertAsync(db);
     }
 
     [Fact]
@@ -77,7 +72,7 @@ public sealed class LedgerChangesTests
         Assert.Equal(42.15m, sale.Activity.Fees.Total);
         Assert.Equal(37_000m - 42.15m - 36_080.26m, sale.RealizedPnl);
         Assert.Equal("3000 @ 18.040", await PositionAsync(db));
-        await AssertLedgerAgreesAsync(db);
+        await LedgerAgreement.AssertAsync(db);
     }
 
     [Fact]
@@ -111,7 +106,7 @@ public sealed class LedgerChangesTests
         const string Journal = "SELECT change FROM activity_journal WHERE activity_id = @Id ORDER BY id";
         Assert.Equal(["added", "edited"], await db.QueryAsync<string>(Journal, new { buy.Activity.Id }));
         Assert.Equal(["added", "edited"], await db.QueryAsync<string>(Journal, new { sale.Activity.Id })); // the position it leaves moved
-        await AssertLedgerAgreesAsync(db);
+        await LedgerAgreement.AssertAsync(db);
     }
 
     [Fact]
@@ -179,7 +174,7 @@ public sealed class LedgerChangesTests
         await removal.RemoveAsync(connection, first.Activity.Id, None);
 
         Assert.Equal("none", await PositionAsync(db)); // its ledger is empty: the position goes
-        await AssertLedgerAgreesAsync(db);
+        await LedgerAgreement.AssertAsync(db);
     }
 
     [Fact]
@@ -210,7 +205,7 @@ public sealed class LedgerChangesTests
             LedgerChanges.AddAsync(two, Trade(ActivityType.Buy, "2024-06-03", 1000, 18m) with { Fees = FeesChoice.Given(0m) }, None));
 
         Assert.Equal("1500 @ 18.000", await PositionAsync(db));
-        await AssertLedgerAgreesAsync(db);
+        await LedgerAgreement.AssertAsync(db);
     }
 
     [Fact]
