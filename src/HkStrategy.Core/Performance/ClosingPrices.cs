@@ -1,9 +1,15 @@
 namespace HkStrategy.Core.Performance;
 
-/// <summary>Daily closes of several symbols, each in date order, read as "the last close on or before a day".</summary>
+/// <summary>
+/// Daily closes of several symbols, each in date order, read as "the last close on or before a day". A symbol whose
+/// closes all have three decimals or fewer (every close PostgreSQL keeps: NUMERIC(12,3)) also has them as whole
+/// thousandths of a dollar, so that a replay values its holdings in whole numbers (<see cref="Cursor.ThousandthsOn"/>).
+/// </summary>
 public sealed class ClosingPrices
 {
-    private readonly Dictionary<string, (DateOnly[] Days, decimal[] Closes)> _series = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
+
+    private sealed record Series(DateOnly[] Days, decimal[] Closes, long[]? Thousandths);
 
     /// <summary>
     /// A symbol's closes, in any order: the arrays are kept, put in date order in place (a read in the table's order
@@ -15,16 +21,66 @@ public sealed class ClosingPrices
         {
             throw new ArgumentException("a close for every day", nameof(closes));
         }
-        var (dayArray, closeArray) = (days, closes);
-        for (var i = 1; i < dayArray.Length; i++)
+        var thousandths = new long[closes.Length];
+        for (var i = 0; i < closes.Length; i++)
         {
-            if (dayArray[i - 1] > dayArray[i])
+            if (!WholeThousandths(closes[i], out thousandths[i]))
             {
-                Array.Sort(dayArray, closeArray);
+                thousandths = null;
                 break;
             }
         }
-        _series[symbol] = (dayArray, closeArray);
+        Keep(symbol, days, closes, thousandths);
+    }
+
+    /// <summary>A symbol's closes as whole thousandths of a dollar (as a query reads them: <c>(close * 1000)::int8</c>), in any order.</summary>
+    public void AddThousandths(string symbol, DateOnly[] days, long[] thousandths)
+    {
+        if (days.Length != thousandths.Length)
+        {
+            throw new ArgumentException("a close for every day", nameof(thousandths));
+        }
+        var closes = new decimal[thousandths.Length];
+        var whole = true;
+        for (var i = 0; i < closes.Length; i++)
+        {
+            closes[i] = Text.ScaledIntegers.ToDecimal(thousandths[i], 3);
+            whole &= Math.Abs(thousandths[i]) <= LargestThousandths;
+        }
+        Keep(symbol, days, closes, whole ? thousandths : null);
+    }
+
+    private void Keep(string symbol, DateOnly[] days, decimal[] closes, long[]? thousandths)
+    {
+        for (var i = 1; i < days.Length; i++)
+        {
+            if (days[i - 1] > days[i])
+            {
+                if (thousandths is not null)
+                {
+                    // A symbol has one close a day: both sorts by the same days make the same order.
+                    Array.Sort((DateOnly[])days.Clone(), thousandths);
+                }
+                Array.Sort(days, closes);
+                break;
+            }
+        }
+        _series[symbol] = new Series(days, closes, thousandths);
+    }
+
+    /// <summary>The largest close kept in thousandths: times any share count it stays within a 64-bit whole number.</summary>
+    private const long LargestThousandths = int.MaxValue;
+
+    private static bool WholeThousandths(decimal close, out long thousandths)
+    {
+        var scaled = close * 1000m;
+        if (scaled == decimal.Truncate(scaled) && Math.Abs(scaled) <= LargestThousandths)
+        {
+            thousandths = (long)scaled;
+            return true;
+        }
+        thousandths = 0;
+        return false;
     }
 
     public bool Has(string symbol) => _series.TryGetValue(symbol, out var s) && s.Days.Length > 0;
@@ -45,17 +101,26 @@ public sealed class ClosingPrices
     }
 
     /// <summary>A reader of one symbol's closes, fastest when asked for days in order; none when the symbol has no closes.</summary>
-    public Cursor? CursorOf(string symbol) => _series.TryGetValue(symbol, out var series) ? new Cursor(series.Days, series.Closes) : null;
+    public Cursor? CursorOf(string symbol) =>
+        _series.TryGetValue(symbol, out var series) ? new Cursor(series.Days, series.Closes, series.Thousandths) : null;
 
     /// <summary>
     /// "The last close on or before a day" of one symbol, continuing from where the last question stopped when the day
     /// is not earlier than it (a replay asks day after day), else by binary search.
     /// </summary>
-    public sealed class Cursor(DateOnly[] days, decimal[] closes)
+    public sealed class Cursor(DateOnly[] days, decimal[] closes, long[]? thousandths)
     {
         private int _index = -1;
 
-        public decimal? On(DateOnly day)
+        public decimal? On(DateOnly day) => Seek(day) ? closes[_index] : null;
+
+        /// <summary>
+        /// The same close in whole thousandths of a dollar, at most <see cref="int.MaxValue"/> (HK$2,147,483.647);
+        /// none before the first close, or when the symbol has a close that is not whole thousandths or is larger.
+        /// </summary>
+        public long? ThousandthsOn(DateOnly day) => thousandths is not null && Seek(day) ? thousandths[_index] : null;
+
+        private bool Seek(DateOnly day)
         {
             if (_index >= 0 && day < days[_index])
             {
@@ -68,7 +133,7 @@ public sealed class ClosingPrices
                     _index++;
                 }
             }
-            return _index >= 0 ? closes[_index] : null;
+            return _index >= 0;
         }
     }
 

@@ -39,8 +39,11 @@ internal sealed class LedgerReplay(ClosingPrices prices)
         /// <summary>HK$ per unit of that currency at the symbol's last trade: the rate when the day has none.</summary>
         public decimal LastRate { get; set; } = 1m;
 
+        /// <summary>Whether the symbol's closes are in HK$ as they are (no rate to apply).</summary>
+        public bool InHkdAlready => LastRate == 1m && Rate is null;
+
         /// <summary>A close in HK$.</summary>
-        public decimal InHkd(decimal close, DateOnly day) => LastRate == 1m && Rate is null ? close : close * (Rate?.On(day) ?? LastRate);
+        public decimal InHkd(decimal close, DateOnly day) => InHkdAlready ? close : close * (Rate?.On(day) ?? LastRate);
     }
 
     private bool _periodStarted;
@@ -91,14 +94,28 @@ internal sealed class LedgerReplay(ClosingPrices prices)
             }
         }
         var value = 0m;
+        var cents = 0L;
         foreach (var held in _heldInOrder)
         {
             var worth = 0m;
             if (held.Holding.Quantity != 0)
             {
-                var close = held.Cursor?.On(day);
-                worth = Costs.Cents.HalfUp(held.Holding.Quantity * (close is { } c ? held.InHkd(c, day) : PriceOf(held.Symbol, day, null)));
-                value += worth;
+                if (held.InHkdAlready && held.Cursor?.ThousandthsOn(day) is { } thousandths)
+                {
+                    var worthInCents = WholeCents.Of(held.Holding.Quantity, thousandths);
+                    worth = Text.ScaledIntegers.ToDecimal(worthInCents, 2);
+                    cents += worthInCents; // each at most 4.7 × 10^17: the sum is moved into the decimal before it could overflow
+                    if (Math.Abs(cents) > 1_000_000_000_000_000_000L)
+                    {
+                        (value, cents) = (value + Text.ScaledIntegers.ToDecimal(cents, 2), 0L);
+                    }
+                }
+                else
+                {
+                    var close = held.Cursor?.On(day);
+                    worth = Costs.Cents.HalfUp(held.Holding.Quantity * (close is { } c ? held.InHkd(c, day) : PriceOf(held.Symbol, day, null)));
+                    value += worth;
+                }
             }
             if (inPeriod && held.DayFlow != 0m)
             {
@@ -108,7 +125,7 @@ internal sealed class LedgerReplay(ClosingPrices prices)
             held.Value = worth;
         }
         _lastDay = day;
-        return value;
+        return value + Text.ScaledIntegers.ToDecimal(cents, 2);
     }
 
     public Dictionary<string, int> Holdings() =>

@@ -90,13 +90,7 @@ public static class PerformanceReading
         var prices = new ClosingPrices();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var thousandths = reader.GetFieldValue<long[]>(2);
-            var closes = new decimal[thousandths.Length];
-            for (var i = 0; i < closes.Length; i++)
-            {
-                closes[i] = HkStrategy.Core.Text.ScaledIntegers.ToDecimal(thousandths[i], 3);
-            }
-            prices.Add(reader.GetString(0), reader.GetFieldValue<DateOnly[]>(1), closes);
+            prices.AddThousandths(reader.GetString(0), reader.GetFieldValue<DateOnly[]>(1), reader.GetFieldValue<long[]>(2));
         }
         return prices;
     }

@@ -314,6 +314,39 @@ public sealed class PerformanceCalculatorTests
         Assert.Equal(18_000m + 9_000m, report.EndValue);
     }
 
+    [Fact]
+    public void HoldingsAreValuedToTheCent_HalvesRoundedUp_WhetherTheClosesAreWholeThousandthsOrNot()
+    {
+        var days = Enumerable.Range(0, 40).Select(i => new DateOnly(2024, 1, 2).AddDays(i)).ToArray();
+        var random = new Random(20241);
+        var ledger = Enumerable.Range(0, 120).Select(i => new Activity
+        {
+            Id = i + 1, PortfolioId = "P", Type = ActivityType.Buy, TradeDate = days[1 + i / 4], Symbol = $"{i % 3 + 1:D4}.HK",
+            Quantity = random.Next(1, 50_000), Price = random.Next(1, 900_000) / 1000m,
+        }).ToList();
+        var closes = Enumerable.Range(0, 3).Select(_ => days.Select(_ => random.Next(1, 900_000) / 1000m).ToArray()).ToArray();
+        PerformanceReport Valued(decimal firstClose)
+        {
+            var prices = new ClosingPrices();
+            for (var s = 0; s < 3; s++)
+            {
+                // Nothing is held on the first day: its close only decides how the symbol's closes are read.
+                prices.Add($"{s + 1:D4}.HK", days, [firstClose, .. closes[s][1..]]);
+            }
+            return PerformanceCalculator.Calculate(new PerformanceRequest(ledger, prices, null, days[^1]));
+        }
+
+        var inThousandths = Valued(1m);
+        var asDecimals = Valued(1.0001m);
+
+        Assert.Equal(asDecimals.Daily.Select(d => d.Value), inThousandths.Daily.Select(d => d.Value));
+        Assert.Equal(asDecimals.Positions, inThousandths.Positions);
+        var halfACent = new Activity { Id = 1, PortfolioId = "P", Type = ActivityType.Buy, TradeDate = Day(3), Symbol = "0001.HK", Quantity = 5, Price = 0.001m };
+        var prices = new ClosingPrices();
+        prices.Add("0001.HK", [Day(3)], [0.001m]);
+        Assert.Equal(0.01m, PerformanceCalculator.Calculate(new PerformanceRequest([halfACent], prices, null, Day(3))).EndValue);
+    }
+
     /// <summary>200 symbols bought one share a day for 60 days, in the ledger's order: more than enough to be derived side by side.</summary>
     private static List<Activity> LargeLedger()
     {
