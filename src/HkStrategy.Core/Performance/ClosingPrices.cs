@@ -56,12 +56,15 @@ public sealed class ClosingPrices
         {
             if (days[i - 1] > days[i])
             {
+                Array.Sort(days, closes);
                 if (thousandths is not null)
                 {
-                    // A symbol has one close a day: both sorts by the same days make the same order.
-                    Array.Sort((DateOnly[])days.Clone(), thousandths);
+                    // The thousandths are the closes' own: taken again from the closes in their new order.
+                    for (var k = 0; k < closes.Length; k++)
+                    {
+                        WholeThousandths(closes[k], out thousandths[k]);
+                    }
                 }
-                Array.Sort(days, closes);
                 break;
             }
         }
