@@ -4,7 +4,8 @@ namespace HkStrategy.Data.Activities;
 
 /// <summary>
 /// The versions of the rows a portfolio's performance report is read from: its portfolio row, its activities, and
-/// the closes of its symbols and of the benchmark, each set told by how many rows it has and the sum of the
+/// the closes of its symbols, of the benchmark and of its currencies' rates (their packed series: one row per symbol,
+/// written again whenever a close changes), each set told by how many rows it has and the sum of the
 /// transactions that wrote them (<c>xmin</c>). A row added, removed or changed (which writes a new version with a
 /// newer transaction) changes it; a cache keeps a report while it is the same.
 /// </summary>
@@ -20,8 +21,9 @@ public static class LedgerVersions
             SELECT concat_ws(' ',
                 (SELECT {RowVersions} FROM portfolios WHERE portfolio_id = $1),
                 (SELECT {RowVersions} FROM activities WHERE portfolio_id = $1),
-                (SELECT {RowVersions} FROM daily_bars
-                 WHERE symbol = ANY(ARRAY(SELECT DISTINCT symbol FROM activities WHERE portfolio_id = $1 AND symbol IS NOT NULL) || $2::text)))
+                (SELECT {RowVersions} FROM close_series
+                 WHERE symbol = ANY(ARRAY(SELECT DISTINCT symbol FROM activities WHERE portfolio_id = $1 AND symbol IS NOT NULL) || $2::text
+                     || ARRAY(SELECT DISTINCT currency || 'HKD=X' FROM activities WHERE portfolio_id = $1 AND currency <> 'HKD'))))
             """, connection, transaction)
         {
             Parameters = { new() { Value = portfolioId }, new() { Value = benchmark } },

@@ -9,7 +9,7 @@ public static class ManagedRelations
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(
         [
-            .. SchemaClassifier.LegacyTables, .. SchemaClassifier.TransitionalTables, .. SchemaClassifier.MarketDataTables, .. SchemaClassifier.LedgerTables, .. SchemaClassifier.BrokerTables,
+            .. SchemaClassifier.LegacyTables, .. SchemaClassifier.TransitionalTables, .. SchemaClassifier.MarketDataTables, .. SchemaClassifier.LedgerTables, .. SchemaClassifier.BrokerTables, .. SchemaClassifier.SeriesTables,
             "portfolio_summary", "equity_cross_portfolio_performance", "portfolio_analysis_equity_summary", "strategy_performance_summary",
         ],
         StringComparer.Ordinal);

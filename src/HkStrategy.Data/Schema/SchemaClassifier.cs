@@ -29,8 +29,11 @@ public static class SchemaClassifier
     /// <summary>The table version 6 adds: each portfolio's broker profile.</summary>
     public static readonly string[] BrokerTables = ["broker_profiles"];
 
+    /// <summary>The table version 7 adds: each symbol's closes packed in one row, kept by daily_bars' triggers.</summary>
+    public static readonly string[] SeriesTables = ["close_series"];
+
     /// <summary>The newest version the tables alone can tell apart.</summary>
-    public const int HighestRecognisedVersion = 6;
+    public const int HighestRecognisedVersion = 7;
 
     private static readonly string[] PortfolioScopedTables = ["portfolio_positions", "trading_signals", "price_history"];
 
@@ -138,11 +141,16 @@ public static class SchemaClassifier
             var marketData = MarketDataTables.Count(columns.ContainsKey);
             var ledger = LedgerTables.Count(columns.ContainsKey);
             var brokers = BrokerTables.All(columns.ContainsKey);
-            if (ledger > 0 || brokers)
+            var series = SeriesTables.All(columns.ContainsKey);
+            if (ledger > 0 || brokers || series)
             {
                 var complete = ledger == LedgerTables.Length && marketData == MarketDataTables.Length && OverlayColumns.All(columns["position_rules"].Contains);
                 return !complete
                     ? new(SchemaShape.Unknown, null, $"the activity ledger's tables without all of version 4's, or without {string.Join(", ", LedgerTables.Where(t => !columns.ContainsKey(t)).DefaultIfEmpty("them"))} (a half-finished migration?)")
+                    : series && !brokers
+                        ? new(SchemaShape.Unknown, null, "close_series without broker_profiles (a half-finished migration?)")
+                    : series
+                        ? new(SchemaShape.MultiPortfolio, 7, "multi-portfolio with market data, signals, the positions' overlays, the activity ledger, broker profiles and close series")
                     : brokers
                         ? new(SchemaShape.MultiPortfolio, 6, "multi-portfolio with market data, signals, the positions' overlays, the activity ledger and broker profiles")
                         : new(SchemaShape.MultiPortfolio, 5, "multi-portfolio with market data, signals, the positions' overlays and the activity ledger");

@@ -1,5 +1,6 @@
 using Dapper;
 using HkStrategy.Data.Connection;
+using HkStrategy.Data.Prices;
 using HkStrategy.Data.Schema;
 using Npgsql;
 
@@ -7,7 +8,7 @@ namespace HkStrategy.Operations.Integrity;
 
 /// <summary>
 /// <c>hks check</c>: the seed's integrity query, then orphans, rows without a portfolio, generated columns equal to
-/// their formulas, sequences ahead of their columns, views that select, and the version record against the tables.
+/// their formulas, the ledger against the positions, the close series against the daily bars, sequences ahead of their columns, views that select, and the version record against the tables.
 /// </summary>
 public sealed class IntegrityCheck(SchemaMigrator migrator)
 {
@@ -36,6 +37,10 @@ public sealed class IntegrityCheck(SchemaMigrator migrator)
         {
             findings.AddRange(await LedgerFindingsAsync(connection, cancellationToken));
         }
+        if (schema.Detected.Version >= 7)
+        {
+            findings.Add(await SeriesFindingAsync(connection, cancellationToken));
+        }
         findings.AddRange(await SequenceFindingsAsync(connection, cancellationToken));
         findings.AddRange(await ViewFindingsAsync(connection, cancellationToken));
         return findings;
@@ -48,6 +53,16 @@ public sealed class IntegrityCheck(SchemaMigrator migrator)
         return disagreements.Count == 0
             ? [new Finding("ledger", Severity.Ok, "every position is what its activities leave")]
             : disagreements.Select(d => new Finding("ledger", Severity.Error, d));
+    }
+
+    /// <summary>Every symbol's packed closes are what its daily bars pack to (the series a report reads).</summary>
+    private static async Task<Finding> SeriesFindingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var wrong = await CloseSeries.DisagreementsAsync(connection, cancellationToken);
+        return wrong.Count == 0
+            ? new Finding("close series", Severity.Ok, "every symbol's close series is what its daily bars pack to")
+            : new Finding("close series", Severity.Error,
+                $"the close series of {wrong.Count} symbol(s) are not what their daily bars pack to ({string.Join(", ", wrong.Take(5))}{(wrong.Count > 5 ? ", …" : "")}): 'hks prices repack' packs them again");
     }
 
     /// <summary>Each position (of one portfolio, or of all) that is not what its activities leave, as one line.</summary>

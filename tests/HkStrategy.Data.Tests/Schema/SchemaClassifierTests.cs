@@ -30,7 +30,7 @@ public sealed class SchemaClassifierTests
     }
 
     [Fact]
-    public void EachVersionsTables_TellVersions3To6Apart_AndHalfOfOnesTablesIsUnknown()
+    public void EachVersionsTables_TellVersions3To7Apart_AndHalfOfOnesTablesIsUnknown()
     {
         var tables = Legacy().With("portfolios", "portfolio_id");
         foreach (var table in new[] { "portfolio_positions", "trading_signals", "price_history" })
@@ -56,6 +56,12 @@ public sealed class SchemaClassifierTests
         Assert.Equal((SchemaShape.MultiPortfolio, (int?)5), Shape(tables));
         tables.With("broker_profiles", "portfolio_id", "commission_rate");
         Assert.Equal((SchemaShape.MultiPortfolio, (int?)6), Shape(tables));
+        tables.With("close_series", "symbol", "closes");
+        Assert.Equal((SchemaShape.MultiPortfolio, (int?)7), Shape(tables));
+        tables.Remove("broker_profiles");
+        Assert.Equal((SchemaShape.Unknown, (int?)null), Shape(tables)); // close series without version 6's profiles
+        tables.With("broker_profiles", "portfolio_id", "commission_rate");
+        tables.Remove("close_series");
         tables.Remove("activity_journal");
         Assert.Equal((SchemaShape.Unknown, (int?)null), Shape(tables)); // broker profiles without the whole ledger
         tables.With("activity_journal", "id", "activity_id");

@@ -1,0 +1,116 @@
+-- Version 7: each symbol's closes packed in one row, close_series, so that a report over a long history reads a few
+-- hundred rows instead of every daily bar (half a million closes cost the server half a second to aggregate). The
+-- series is derived: daily_bars stays the one source, and its triggers keep the series equal to it in the same
+-- statement as every write (COPY, INSERT, upsert, UPDATE, DELETE, TRUNCATE; psql's and the prototype's too).
+--
+-- closes: one 12-byte entry per trading day, in date order: the day as a 4-byte big-endian whole number of days
+-- since 2000-01-01 (PostgreSQL's own epoch), then the close as an 8-byte big-endian whole number of thousandths of a
+-- dollar (daily_bars.close is NUMERIC(12,3), so the number is exact).
+--
+-- Two writers of one symbol's bars pack in turn (an advisory lock per symbol, held to the end of the transaction),
+-- each reading what the other committed; a REPEATABLE READ writer that cannot see the other's bars fails with a
+-- serialization error instead of leaving a series without them. Rows that come back as they were (a data-only backup
+-- loaded into its schema, under hks.restoring) bring their series with them: nothing is packed anew then.
+
+CREATE TABLE close_series (
+    symbol VARCHAR(10) PRIMARY KEY,
+    first_day DATE NOT NULL,
+    last_day DATE NOT NULL,
+    days INTEGER NOT NULL CHECK (days > 0),
+    closes BYTEA NOT NULL,
+    CONSTRAINT close_series_entries_check CHECK (length(closes) = 12 * days AND first_day <= last_day)
+);
+
+CREATE FUNCTION hks_close_entry(trade_date DATE, close NUMERIC) RETURNS BYTEA LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN int4send(trade_date - DATE '2000-01-01') || int8send((close * 1000)::int8);
+
+CREATE FUNCTION hks_lock_close_series(symbols TEXT[]) RETURNS void LANGUAGE sql AS $$
+    SELECT count(pg_advisory_xact_lock(hashtext('hks close_series'), k))
+    FROM (SELECT DISTINCT hashtext(s) AS k FROM unnest(symbols) s ORDER BY 1) locks;
+$$;
+
+-- Packs the symbols' series again from their bars (a symbol without bars loses its series).
+CREATE FUNCTION hks_pack_closes(symbols TEXT[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM hks_lock_close_series(symbols);
+    DELETE FROM close_series s WHERE s.symbol = ANY(symbols) AND NOT EXISTS (SELECT 1 FROM daily_bars b WHERE b.symbol = s.symbol);
+    INSERT INTO close_series AS s (symbol, first_day, last_day, days, closes)
+    SELECT symbol, min(trade_date), max(trade_date), count(*), string_agg(hks_close_entry(trade_date, close), ''::bytea ORDER BY trade_date)
+    FROM daily_bars WHERE symbol = ANY(symbols) GROUP BY symbol
+    ON CONFLICT (symbol) DO UPDATE
+        SET first_day = EXCLUDED.first_day, last_day = EXCLUDED.last_day, days = EXCLUDED.days, closes = EXCLUDED.closes
+        WHERE (s.first_day, s.last_day, s.days, s.closes) IS DISTINCT FROM (EXCLUDED.first_day, EXCLUDED.last_day, EXCLUDED.days, EXCLUDED.closes);
+END $$;
+
+-- New bars: a new symbol's series is its new bars; days after a series' last are appended to it; bars among its
+-- days (a back-filled history) pack the symbol again.
+CREATE FUNCTION hks_series_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    again TEXT[];
+BEGIN
+    IF current_setting('hks.restoring', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
+    PERFORM hks_lock_close_series(ARRAY(SELECT DISTINCT symbol FROM new_bars));
+    WITH fresh AS (
+        SELECT symbol, min(trade_date) AS first_day, max(trade_date) AS last_day, count(*)::int AS days,
+               string_agg(hks_close_entry(trade_date, close), ''::bytea ORDER BY trade_date) AS closes
+        FROM new_bars GROUP BY symbol),
+    appended AS (
+        UPDATE close_series s SET last_day = f.last_day, days = s.days + f.days, closes = s.closes || f.closes
+        FROM fresh f WHERE s.symbol = f.symbol AND s.last_day < f.first_day
+        RETURNING s.symbol),
+    added AS (
+        INSERT INTO close_series (symbol, first_day, last_day, days, closes)
+        SELECT f.symbol, f.first_day, f.last_day, f.days, f.closes FROM fresh f
+        WHERE NOT EXISTS (SELECT 1 FROM close_series s WHERE s.symbol = f.symbol)
+        RETURNING symbol)
+    SELECT array_agg(f.symbol) INTO again FROM fresh f
+    WHERE f.symbol NOT IN (SELECT symbol FROM appended UNION ALL SELECT symbol FROM added);
+    IF again IS NOT NULL THEN
+        PERFORM hks_pack_closes(again);
+    END IF;
+    RETURN NULL;
+END $$;
+
+-- Changed bars: the symbols whose days or closes changed (a new volume changes no series) are packed again.
+CREATE FUNCTION hks_series_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('hks.restoring', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
+    PERFORM hks_pack_closes(ARRAY(
+        SELECT symbol FROM (SELECT symbol, trade_date, close FROM old_bars EXCEPT SELECT symbol, trade_date, close FROM new_bars) gone
+        UNION
+        SELECT symbol FROM (SELECT symbol, trade_date, close FROM new_bars EXCEPT SELECT symbol, trade_date, close FROM old_bars) came));
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION hks_series_after_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('hks.restoring', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
+    PERFORM hks_pack_closes(ARRAY(SELECT DISTINCT symbol FROM old_bars));
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION hks_series_after_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('hks.restoring', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
+    DELETE FROM close_series;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER daily_bars_series_insert AFTER INSERT ON daily_bars REFERENCING NEW TABLE AS new_bars
+    FOR EACH STATEMENT EXECUTE FUNCTION hks_series_after_insert();
+CREATE TRIGGER daily_bars_series_update AFTER UPDATE ON daily_bars REFERENCING OLD TABLE AS old_bars NEW TABLE AS new_bars
+    FOR EACH STATEMENT EXECUTE FUNCTION hks_series_after_update();
+CREATE TRIGGER daily_bars_series_delete AFTER DELETE ON daily_bars REFERENCING OLD TABLE AS old_bars
+    FOR EACH STATEMENT EXECUTE FUNCTION hks_series_after_delete();
+CREATE TRIGGER daily_bars_series_truncate AFTER TRUNCATE ON daily_bars
+    FOR EACH STATEMENT EXECUTE FUNCTION hks_series_after_truncate();
+
+SELECT hks_pack_closes(ARRAY(SELECT DISTINCT symbol FROM daily_bars));
