@@ -48,11 +48,43 @@ public static class JsonOutput
         {
             // A decimal prints in at most 31 bytes; formatted as UTF-8 in place, it is a valid JSON number as it stands.
             Span<byte> text = stackalloc byte[64];
-            if (!value.TryFormat(text, out var written, "0.00#######", System.Globalization.CultureInfo.InvariantCulture))
+            writer.WriteRawValue(text[..Format(value, text)], skipInputValidation: true);
+        }
+
+        /// <summary>
+        /// The value as <c>0.00#######</c> formats it (two decimals at least, nine at most), written into
+        /// <paramref name="text"/>; its length. A decimal of nine decimals or fewer is printed with its own digits and
+        /// then given its trailing zeros past the second, or zeros up to two, because the custom format cost a tenth of
+        /// a long report's time; zero (which can be negative) and more decimals take the format itself.
+        /// </summary>
+        internal static int Format(decimal value, Span<byte> text)
+        {
+            if (value.Scale > 9 || value == 0m)
+            {
+                return value.TryFormat(text, out var formatted, "0.00#######", System.Globalization.CultureInfo.InvariantCulture) ? formatted
+                    : throw new InvalidOperationException("a decimal did not fit its buffer");
+            }
+            if (!value.TryFormat(text, out var written, default, System.Globalization.CultureInfo.InvariantCulture))
             {
                 throw new InvalidOperationException("a decimal did not fit its buffer");
             }
-            writer.WriteRawValue(text[..written], skipInputValidation: true);
+            var point = text[..written].IndexOf((byte)'.');
+            if (point < 0)
+            {
+                point = written;
+                text[written++] = (byte)'.';
+            }
+            var decimals = written - point - 1;
+            while (decimals > 2 && text[written - 1] == (byte)'0')
+            {
+                written--;
+                decimals--;
+            }
+            for (; decimals < 2; decimals++)
+            {
+                text[written++] = (byte)'0';
+            }
+            return written;
         }
     }
 }

@@ -31,6 +31,25 @@ public sealed class PricesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_FindsACloseSeriesChangedByHand_AndRepackMendsIt_LeavingTheBarsAsTheyWere()
+    {
+        await using var db = await DemoDatabases.SeededAsync();
+        await db.ExecuteAsync("UPDATE close_series SET closes = substring(closes FROM 13), days = days - 1 WHERE symbol = '0700.HK'");
+        var bars = await db.ScalarAsync<string>("SELECT md5(string_agg(b::text, '' ORDER BY symbol, trade_date)) FROM daily_bars b");
+
+        var found = await PriceFiles.Hks(db, "check");
+        var repack = await PriceFiles.Hks(db, "prices", "repack");
+        var mended = await PriceFiles.Hks(db, "check");
+
+        Assert.Equal(1, found.ExitCode);
+        Assert.Contains("the close series of 1 symbol(s) are not what their daily bars pack to (0700.HK): 'hks prices repack' packs them again", found.Out + found.Error, StringComparison.Ordinal);
+        Assert.True(repack.ExitCode == 0, repack.Error);
+        Assert.Matches(@"^packed the close series of \d+ symbol\(s\) from their daily bars$", repack.Out.Trim());
+        Assert.True(mended.ExitCode == 0, mended.Out + mended.Error);
+        Assert.Equal(bars, await db.ScalarAsync<string>("SELECT md5(string_agg(b::text, '' ORDER BY symbol, trade_date)) FROM daily_bars b"));
+    }
+
+    [Fact]
     public async Task Import_FromStandardInput_ReadsTheRowsPipedIn_AndNamesItInMessages()
     {
         await using var db = await DemoDatabases.SeededAsync();
