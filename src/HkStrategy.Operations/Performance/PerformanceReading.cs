@@ -41,7 +41,7 @@ public static class PerformanceReading
         var today = DateOnly.FromDateTime(MarketClock.HongKongTime(clock.GetUtcNow()));
         await using var second = (NpgsqlConnection)((ICloneable)connection).Clone();
         var closes = ClosesAsync(second, snapshotId!, portfolioId, query.Benchmark, query.From ?? today, query.To ?? today, cancellationToken);
-        var activities = await ReplayActivities.ReadAsync(connection, portfolioId, cancellationToken);
+        var activities = await ReplayActivities.ReadAsync(connection, snapshot, portfolioId, cancellationToken);
         var also = await alsoRead(connection, snapshot);
         var prices = await closes;
         await snapshot.CommitAsync(cancellationToken);

@@ -37,7 +37,11 @@ public sealed class ReplayActivitiesTests
         await using var connection = await db.OpenAsync();
         await ActivityCopy.WriteAsync(connection, written, CancellationToken.None);
 
-        var replayed = await ReplayActivities.ReadAsync(connection, "Replay", CancellationToken.None);
+        List<Activity> replayed;
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            replayed = await ReplayActivities.ReadAsync(connection, transaction, "Replay", CancellationToken.None);
+        }
         var stored = (await ActivityStore.ListAsync(connection, "Replay", new ActivityFilter(), CancellationToken.None)).Select(s => s.ToActivity());
 
         static string Shown(Activity a) => string.Join(" | ", a.Id, a.Type, a.TradeDate, a.Symbol, a.Quantity, Exact(a.Price), Exact(a.Amount), a.Currency,
