@@ -19,8 +19,15 @@ public static class LedgerOrder
         {
             if (Compare(list[i - 1], list[i]) > 0)
             {
-                // A stable sort: activities equal in order keep the order they came in.
-                return [.. list.OrderBy(a => a, Comparer<Activity>.Create(Compare))];
+                // A stable sort (activities equal in order keep the order they came in) of whole-number keys: a ledger
+                // read in the table's order is 100,000 activities, and comparing them as objects took three times as long.
+                var keys = new (int Day, long Recorded, int Index)[list.Count];
+                for (var k = 0; k < keys.Length; k++)
+                {
+                    keys[k] = (list[k].TradeDate.DayNumber, Recorded(list[k]), k);
+                }
+                Array.Sort(keys);
+                return [.. keys.Select(key => list[key.Index])];
             }
         }
         return list;

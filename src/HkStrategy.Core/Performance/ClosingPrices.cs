@@ -9,7 +9,11 @@ public sealed class ClosingPrices
 {
     private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
 
-    private sealed record Series(DateOnly[] Days, decimal[] Closes, long[]? Thousandths);
+    /// <summary>A symbol's closes: as decimals, as whole thousandths, or both (the decimals of thousandths are made when asked for).</summary>
+    internal sealed record Series(DateOnly[] Days, decimal[]? Closes, long[]? Thousandths)
+    {
+        public decimal Close(int index) => Closes?[index] ?? Text.ScaledIntegers.ToDecimal(Thousandths![index], 3);
+    }
 
     /// <summary>
     /// A symbol's closes, in any order: the arrays are kept, put in date order in place (a read in the table's order
@@ -33,29 +37,35 @@ public sealed class ClosingPrices
         Keep(symbol, days, closes, thousandths);
     }
 
-    /// <summary>A symbol's closes as whole thousandths of a dollar (as a query reads them: <c>(close * 1000)::int8</c>), in any order.</summary>
+    /// <summary>
+    /// A symbol's closes as whole thousandths of a dollar (as the packed series keeps them), in any order: kept as they
+    /// are, their decimals made only for the days asked for.
+    /// </summary>
     public void AddThousandths(string symbol, DateOnly[] days, long[] thousandths)
     {
         if (days.Length != thousandths.Length)
         {
             throw new ArgumentException("a close for every day", nameof(thousandths));
         }
-        var closes = new decimal[thousandths.Length];
-        var whole = true;
-        for (var i = 0; i < closes.Length; i++)
+        if (thousandths.All(t => Math.Abs(t) <= LargestThousandths))
         {
-            closes[i] = Text.ScaledIntegers.ToDecimal(thousandths[i], 3);
-            whole &= Math.Abs(thousandths[i]) <= LargestThousandths;
+            Keep(symbol, days, null, thousandths);
+            return;
         }
-        Keep(symbol, days, closes, whole ? thousandths : null);
+        Keep(symbol, days, [.. thousandths.Select(t => Text.ScaledIntegers.ToDecimal(t, 3))], null);
     }
 
-    private void Keep(string symbol, DateOnly[] days, decimal[] closes, long[]? thousandths)
+    private void Keep(string symbol, DateOnly[] days, decimal[]? closes, long[]? thousandths)
     {
         for (var i = 1; i < days.Length; i++)
         {
             if (days[i - 1] > days[i])
             {
+                if (closes is null)
+                {
+                    Array.Sort(days, thousandths);
+                    break;
+                }
                 Array.Sort(days, closes);
                 if (thousandths is not null)
                 {
@@ -100,31 +110,36 @@ public sealed class ClosingPrices
         {
             index = ~index - 1;
         }
-        return index >= 0 ? series.Closes[index] : null;
+        return index >= 0 ? series.Close(index) : null;
     }
 
     /// <summary>A reader of one symbol's closes, fastest when asked for days in order; none when the symbol has no closes.</summary>
     public Cursor? CursorOf(string symbol) =>
-        _series.TryGetValue(symbol, out var series) ? new Cursor(series.Days, series.Closes, series.Thousandths) : null;
+        _series.TryGetValue(symbol, out var series) ? new Cursor(series) : null;
 
     /// <summary>
     /// "The last close on or before a day" of one symbol, continuing from where the last question stopped when the day
     /// is not earlier than it (a replay asks day after day), else by binary search.
     /// </summary>
-    public sealed class Cursor(DateOnly[] days, decimal[] closes, long[]? thousandths)
+    public sealed class Cursor
     {
+        private readonly Series _series;
+        private readonly DateOnly[] _days;
         private int _index = -1;
 
-        public decimal? On(DateOnly day) => Seek(day) ? closes[_index] : null;
+        internal Cursor(Series series) => (_series, _days) = (series, series.Days);
+
+        public decimal? On(DateOnly day) => Seek(day) ? _series.Close(_index) : null;
 
         /// <summary>
         /// The same close in whole thousandths of a dollar, at most <see cref="int.MaxValue"/> (HK$2,147,483.647);
         /// none before the first close, or when the symbol has a close that is not whole thousandths or is larger.
         /// </summary>
-        public long? ThousandthsOn(DateOnly day) => thousandths is not null && Seek(day) ? thousandths[_index] : null;
+        public long? ThousandthsOn(DateOnly day) => _series.Thousandths is { } thousandths && Seek(day) ? thousandths[_index] : null;
 
         private bool Seek(DateOnly day)
         {
+            var days = _days;
             if (_index >= 0 && day < days[_index])
             {
                 _index = Array.BinarySearch(days, day) is var found && found >= 0 ? found : ~found - 1;

@@ -42,12 +42,33 @@ public sealed class BinaryCopyReader(Stream input)
 
     /// <summary>
     /// The next row, wholly in the buffer, with <paramref name="fields"/> fields; false at the trailer. The row's
-    /// fields are then read in order with the methods below.
+    /// fields are then read in order with the methods below. A row already in the buffer is taken without awaiting.
     /// </summary>
-    public async ValueTask<bool> ReadRowAsync(short fields, CancellationToken cancellationToken)
+    public ValueTask<bool> ReadRowAsync(short fields, CancellationToken cancellationToken) =>
+        TakeRow(fields) is { } taken ? ValueTask.FromResult(taken) : ReadMoreAsync(fields, cancellationToken);
+
+    private async ValueTask<bool> ReadMoreAsync(short fields, CancellationToken cancellationToken)
     {
-        await EnsureAsync(2, cancellationToken);
-        var count = BinaryPrimitives.ReadInt16BigEndian(_buffer.AsSpan(_start));
+        while (true)
+        {
+            await FillAsync(cancellationToken);
+            if (TakeRow(fields) is { } taken)
+            {
+                return taken;
+            }
+        }
+    }
+
+    /// <summary>True when the next row is wholly in the buffer (and is now the one read), false at the trailer, null when more must be read first.</summary>
+    private bool? TakeRow(short fields)
+    {
+        var available = _end - _start;
+        if (available < 2)
+        {
+            return null;
+        }
+        var row = _buffer.AsSpan(_start, available);
+        var count = BinaryPrimitives.ReadInt16BigEndian(row);
         if (count == -1)
         {
             return false;
@@ -56,19 +77,24 @@ public sealed class BinaryCopyReader(Stream input)
         {
             throw Broken($"a row of {count} fields where {fields} were asked for");
         }
-        // Measure the row's length field by field, reading more until all of it is in the buffer.
         var length = 2;
         for (var field = 0; field < fields; field++)
         {
-            await EnsureAsync(length + 4, cancellationToken);
-            var size = BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start + length));
+            if (available < length + 4)
+            {
+                return null;
+            }
+            var size = BinaryPrimitives.ReadInt32BigEndian(row[length..]);
             if (size < -1 || size > Capacity / 2)
             {
                 throw Broken($"a field of {size} bytes");
             }
             length += 4 + Math.Max(size, 0);
         }
-        await EnsureAsync(length, cancellationToken);
+        if (available < length)
+        {
+            return null;
+        }
         _start += 2;
         return true;
     }
@@ -189,6 +215,16 @@ public sealed class BinaryCopyReader(Stream input)
         var field = _buffer.AsSpan(_start + 4, length);
         _start += 4 + length;
         return field;
+    }
+
+    /// <summary>Moves what is left to the buffer's start and reads at least one byte more; a row longer than the buffer is refused.</summary>
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        if (_start == 0 && _end == Capacity)
+        {
+            throw Broken($"a row of more than {Capacity} bytes");
+        }
+        await EnsureAsync(_end - _start + 1, cancellationToken);
     }
 
     private async ValueTask EnsureAsync(int bytes, CancellationToken cancellationToken)

@@ -26,4 +26,17 @@ public sealed class LedgerOrderTests
 
         Assert.True(given.Zip(sorted).All(pair => ReferenceEquals(pair.First, pair.Second)));
     }
+
+    [Fact]
+    public void ActivitiesNotStoredYetOnOneDay_KeepTheOrderTheyCameIn_AmongAThousandShuffled()
+    {
+        var random = new Random(11);
+        var notStored = Enumerable.Range(0, 20).Select(i => Of(0, 15) with { Amount = i }).ToList();
+        var given = Enumerable.Range(1, 1000).Select(id => Of(id, 1 + random.Next(28))).Concat(notStored).OrderBy(_ => random.Next()).ToList();
+
+        var sorted = LedgerOrder.Sorted(given);
+
+        Assert.Equal(given.OrderBy(a => a.TradeDate).ThenBy(a => a.Id == 0 ? long.MaxValue : a.Id).Select(a => a.Id), sorted.Select(a => a.Id));
+        Assert.Equal(given.Where(a => a.Id == 0).Select(a => a.Amount), sorted.Where(a => a.Id == 0).Select(a => a.Amount)); // in the order given
+    }
 }

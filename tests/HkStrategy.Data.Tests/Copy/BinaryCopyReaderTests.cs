@@ -33,7 +33,7 @@ public sealed class BinaryCopyReaderTests
         string[] values = ["0", "1", "-1", "0.00000001", "-0.00000001", "9999.9999", "10000", "10000.0001", "123456789.12345678", "-99999.5",
             "0.5", "100000000", "9999999999.99999999", "1E-8", "20000000", "0.00010000", "1234.1", "NULL"];
         var random = new Random(3);
-        var randomValues = Enumerable.Range(0, 2000).Select(_ => (random.NextInt64(-999_999_999_999_999_999, 999_999_999_999_999_999) / (long)Math.Pow(10, random.Next(19))).ToString(CultureInfo.InvariantCulture)).ToList();
+        var randomValues = Enumerable.Range(0, 10_000).Select(_ => (random.NextInt64(-999_999_999_999_999_999, 999_999_999_999_999_999) / (long)Math.Pow(10, random.Next(19))).ToString(CultureInfo.InvariantCulture)).ToList();
 
         var read = await NumericsAsync(db, string.Join(',', values.Concat(randomValues.Select(v => v + "E-8"))), 8, "numeric(28,8)");
 
