@@ -30,7 +30,14 @@ public sealed class BinaryCopyReader(Stream input)
         {
             throw Broken("it does not start with the binary COPY signature");
         }
-        _start += Signature.Length + 4; // flags: none is needed to read the rows
+        _start += Signature.Length;
+        // Bits 16–31 of the flags are critical: a reader must refuse one it does not know (bit 16: rows with OIDs).
+        var flags = BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start));
+        if ((flags & 0xFFFF0000) != 0)
+        {
+            throw Broken($"header flags {flags:x8} this reader does not know");
+        }
+        _start += 4;
         var extension = BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start));
         _start += 4;
         if (extension < 0)
@@ -162,7 +169,7 @@ public sealed class BinaryCopyReader(Stream input)
         }
         try
         {
-            long value = 0;
+            Int128 value = 0;
             for (var i = 0; i < digits; i++)
             {
                 var group = BinaryPrimitives.ReadInt16BigEndian(field[(8 + (2 * i))..]);
@@ -180,10 +187,10 @@ public sealed class BinaryCopyReader(Stream input)
             }
             else
             {
-                var divisor = -exponent < PowersOfTen.Length ? PowersOfTen[-exponent] : long.MaxValue;
+                Int128 divisor = -exponent < PowersOfTen.Length ? PowersOfTen[-exponent] : throw Broken($"a numeric of more than {scale} decimals");
                 value = value % divisor == 0 ? value / divisor : throw Broken($"a numeric of more than {scale} decimals");
             }
-            return sign == 0x4000 ? -value : value;
+            return checked((long)(sign == 0x4000 ? -value : value));
         }
         catch (OverflowException)
         {

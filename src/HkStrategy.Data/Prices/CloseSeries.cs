@@ -17,12 +17,16 @@ public static class CloseSeries
 
     private static readonly int Epoch = new DateOnly(2000, 1, 1).DayNumber;
 
+    /// <summary>daily_bars.close is NUMERIC(12,3) and never negative: at most 999,999,999.999, in thousandths.</summary>
+    private const long LargestClose = 999_999_999_999;
+
     /// <summary>A symbol's days and closes in thousandths, from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public sealed record Closes(DateOnly[] Days, long[] Thousandths);
 
     /// <summary>
     /// The entries of one series from <paramref name="from"/> to <paramref name="to"/> (both included). The bytes are
-    /// checked as they are read: a length that is not whole entries, or days not strictly rising, is refused as damage
+    /// checked as they are read: a length that is not whole entries, days not strictly rising or a close daily_bars
+    /// cannot hold is refused as damage
     /// (<c>hks check</c> finds it, <c>hks prices repack</c> mends it) rather than read as closes.
     /// </summary>
     public static Closes Unpack(string symbol, ReadOnlySpan<byte> packed, DateOnly from, DateOnly to)
@@ -37,19 +41,25 @@ public static class CloseSeries
         var length = Math.Max(0, last - first);
         var days = new DateOnly[length];
         var thousandths = new long[length];
-        // Within the window every day is between from's and to's (the search found them so), so only the order is left to check.
+        // Days out of order make the search's window meaningless: every day read is checked to be in the window and
+        // after the one before, every close to be one daily_bars can hold.
+        var (lowest, highest) = (from.DayNumber - Epoch, to.DayNumber - Epoch);
         var previous = int.MinValue;
         for (var i = 0; i < length; i++)
         {
             var entry = packed.Slice((first + i) * EntryBytes, EntryBytes);
             var day = BinaryPrimitives.ReadInt32BigEndian(entry);
-            if (day <= previous)
+            if (day <= previous || day < lowest || day > highest)
             {
                 throw Damaged(symbol, "its days are not in order");
             }
             previous = day;
             days[i] = DateOnly.FromDayNumber(Epoch + day);
             thousandths[i] = BinaryPrimitives.ReadInt64BigEndian(entry[4..]);
+            if (thousandths[i] is < 0 or > LargestClose)
+            {
+                throw Damaged(symbol, $"a close of {thousandths[i]} thousandths");
+            }
         }
         return new Closes(days, thousandths);
     }

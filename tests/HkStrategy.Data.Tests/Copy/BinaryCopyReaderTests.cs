@@ -52,6 +52,7 @@ public sealed class BinaryCopyReaderTests
         await Assert.ThrowsAsync<InvalidDataException>(() => NumericsAsync(db, "Infinity", 2, "numeric"));
         await Assert.ThrowsAsync<InvalidDataException>(() => NumericsAsync(db, "92233720368547758.08", 2, "numeric"));
         Assert.Equal([100L], await NumericsAsync(db, "1.000", 2, "numeric(10,2)")); // trailing zeros within the scale are fine
+        Assert.Equal([long.MaxValue, -long.MaxValue], await NumericsAsync(db, "92233720368547758.07,-92233720368547758.07", 2, "numeric")); // the largest that fit
     }
 
     [Theory]
@@ -60,6 +61,7 @@ public sealed class BinaryCopyReaderTests
     [InlineData("PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0\x02\0\0\0\x04\0\0\0\x01")] // two fields where one was asked for
     [InlineData("PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0\x01\x7f\xff\xff\xff")] // a field longer than any row
     [InlineData("PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0\x01\0\0\0\x04\0\0\0\x01")] // then no trailer
+    [InlineData("PGCOPY\n\xff\r\n\0\0\x01\0\0\0\0\0\0\x01\0\0\0\x04\0\0\0\x01\xff\xff")] // flag 16: rows with OIDs
     public async Task AStreamThatIsNotTheFormat_IsRefused_NotReadAsRows(string bytes)
     {
         var rows = new BinaryCopyReader(new MemoryStream(bytes.Select(c => (byte)c).ToArray()));

@@ -138,6 +138,40 @@ public sealed class CloseSeriesTests
         Assert.Empty(await DisagreementsAsync(db));
     }
 
+    [Theory]
+    [InlineData("DELETE FROM daily_bars WHERE symbol = '0700.HK'", "0700.HK")] // its series removed meanwhile
+    [InlineData("INSERT INTO daily_bars (symbol, trade_date, open, high, low, close) VALUES ('NEW.HK', '2020-01-02', 1, 1, 1, 1)", "NEW.HK")] // a new symbol meanwhile
+    public async Task ARepeatableReadWriterAfterAnotherChangedTheSymbol_FailsToBeRetried_NeverPacksWhatIsGone(string meanwhile, string symbol)
+    {
+        await using var db = await DemoDatabases.RichAsync();
+        await using var writer = await db.OpenAsync();
+        await using var transaction = await writer.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        await writer.ExecuteScalarAsync<int>("SELECT 1", transaction: transaction);
+        await db.ExecuteAsync(meanwhile);
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => writer.ExecuteAsync(
+            $"INSERT INTO daily_bars (symbol, trade_date, open, high, low, close) VALUES ('{symbol}', '2019-06-03', 1, 1, 1, 1)", transaction: transaction));
+
+        Assert.Equal(PostgresErrorCodes.SerializationFailure, refused.SqlState);
+        await transaction.RollbackAsync();
+        Assert.Empty(await DisagreementsAsync(db));
+    }
+
+    [Fact]
+    public async Task OneStatementWritingBarsOfTenThousandSymbols_TakesNoMoreLocksThanTheServerHolds()
+    {
+        await using var db = await DemoDatabases.RichAsync();
+
+        await db.ExecuteAsync("""
+            INSERT INTO daily_bars (symbol, trade_date, open, high, low, close)
+            SELECT 'S' || n || '.HK', '2020-01-02', 1, 1, 1, n FROM generate_series(1, 10000) n
+            """);
+        await db.ExecuteAsync("UPDATE daily_bars SET close = close + 1 WHERE symbol LIKE 'S%'");
+
+        Assert.Equal(10_000, await db.ScalarAsync<long>("SELECT COUNT(*) FROM close_series WHERE symbol LIKE 'S%'"));
+        Assert.Empty(await DisagreementsAsync(db));
+    }
+
     [Fact]
     public async Task RollbackTo6AndBack_PacksTheSameSeries_AndTheBarsStayAsTheyWere()
     {
@@ -204,6 +238,17 @@ public sealed class CloseSeriesTests
 
         Assert.Equal("CloseSeriesDamaged", Assert.Throws<HksException>(() => CloseSeries.Unpack("X", repeated, DateOnly.MinValue, Far)).Name);
         Assert.Equal("CloseSeriesDamaged", Assert.Throws<HksException>(() => CloseSeries.Unpack("X", backwards, DateOnly.MinValue, Far)).Name);
+    }
+
+    [Fact]
+    public void ADayOutsideAnyCalendarOrANegativeClose_IsRefusedAsDamage()
+    {
+        var garbage = Pack((new DateOnly(2024, 1, 2), 1), (new DateOnly(2024, 1, 2), 2), (new DateOnly(2024, 1, 3), 3), (new DateOnly(2024, 1, 4), 4), (new DateOnly(2024, 1, 5), 5));
+        BinaryPrimitives.WriteInt32BigEndian(garbage.AsSpan(12), int.MaxValue); // the second day: no date at all
+        var negative = Pack((new DateOnly(2024, 1, 2), -1));
+
+        Assert.Equal("CloseSeriesDamaged", Assert.Throws<HksException>(() => CloseSeries.Unpack("X", garbage, DateOnly.MinValue, DateOnly.MaxValue)).Name);
+        Assert.Equal("CloseSeriesDamaged", Assert.Throws<HksException>(() => CloseSeries.Unpack("X", negative, DateOnly.MinValue, Far)).Name);
     }
 
     private static byte[] Pack(params (DateOnly Day, long Thousandths)[] entries)

@@ -7,7 +7,7 @@
 -- since 2000-01-01 (PostgreSQL's own epoch), then the close as an 8-byte big-endian whole number of thousandths of a
 -- dollar (daily_bars.close is NUMERIC(12,3), so the number is exact).
 --
--- Two writers of one symbol's bars pack in turn (an advisory lock per symbol, held to the end of the transaction),
+-- Two writers of one symbol's bars pack in turn (an advisory lock per bucket of symbols, held to the end of the transaction),
 -- each reading what the other committed; a REPEATABLE READ writer that cannot see the other's bars fails with a
 -- serialization error instead of leaving a series without them. Rows that come back as they were (a data-only backup
 -- loaded into its schema, under hks.restoring) bring their series with them: nothing is packed anew then.
@@ -24,9 +24,14 @@ CREATE TABLE close_series (
 CREATE FUNCTION hks_close_entry(trade_date DATE, close NUMERIC) RETURNS BYTEA LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN int4send(trade_date - DATE '2000-01-01') || int8send((close * 1000)::int8);
 
+-- One writer of a symbol's series at a time: an advisory lock per bucket of symbols (1,024 buckets, so that a
+-- statement writing bars of every symbol of the market takes at most 1,024 locks, never more than the server's lock
+-- table holds), in a fixed order, held to the end of the transaction; then the series' rows themselves, which a
+-- REPEATABLE READ writer cannot lock if another transaction changed or removed them after its snapshot (40001).
 CREATE FUNCTION hks_lock_close_series(symbols TEXT[]) RETURNS void LANGUAGE sql AS $$
-    SELECT count(pg_advisory_xact_lock(hashtext('hks close_series'), k))
-    FROM (SELECT DISTINCT hashtext(s) AS k FROM unnest(symbols) s ORDER BY 1) locks;
+    SELECT count(pg_advisory_xact_lock(hashtext('hks close_series'), bucket))
+    FROM (SELECT DISTINCT hashtext(s) & 1023 AS bucket FROM unnest(symbols) s ORDER BY 1) locks;
+    SELECT count(*) FROM (SELECT 1 FROM close_series WHERE symbol = ANY(symbols) FOR UPDATE) series;
 $$;
 
 -- Packs the symbols' series again from their bars (a symbol without bars loses its series).
@@ -64,6 +69,7 @@ BEGIN
         INSERT INTO close_series (symbol, first_day, last_day, days, closes)
         SELECT f.symbol, f.first_day, f.last_day, f.days, f.closes FROM fresh f
         WHERE NOT EXISTS (SELECT 1 FROM close_series s WHERE s.symbol = f.symbol)
+        ON CONFLICT (symbol) DO NOTHING -- only a REPEATABLE READ writer can meet one (another's new symbol): 40001
         RETURNING symbol)
     SELECT array_agg(f.symbol) INTO again FROM fresh f
     WHERE f.symbol NOT IN (SELECT symbol FROM appended UNION ALL SELECT symbol FROM added);
