@@ -79,44 +79,32 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- Changed bars: the symbols whose days or closes changed (a new volume changes no series) are packed again.
-CREATE FUNCTION hks_series_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Changed, removed or truncated bars: the symbols whose days or closes changed (a new volume changes no series) are
+-- packed again; a truncated table has no series left.
+CREATE FUNCTION hks_series_after_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF current_setting('hks.restoring', true) = 'on' THEN
         RETURN NULL;
+    ELSIF TG_OP = 'UPDATE' THEN
+        PERFORM hks_pack_closes(ARRAY(
+            SELECT symbol FROM (SELECT symbol, trade_date, close FROM old_bars EXCEPT SELECT symbol, trade_date, close FROM new_bars) gone
+            UNION
+            SELECT symbol FROM (SELECT symbol, trade_date, close FROM new_bars EXCEPT SELECT symbol, trade_date, close FROM old_bars) came));
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM hks_pack_closes(ARRAY(SELECT DISTINCT symbol FROM old_bars));
+    ELSE
+        DELETE FROM close_series;
     END IF;
-    PERFORM hks_pack_closes(ARRAY(
-        SELECT symbol FROM (SELECT symbol, trade_date, close FROM old_bars EXCEPT SELECT symbol, trade_date, close FROM new_bars) gone
-        UNION
-        SELECT symbol FROM (SELECT symbol, trade_date, close FROM new_bars EXCEPT SELECT symbol, trade_date, close FROM old_bars) came));
-    RETURN NULL;
-END $$;
-
-CREATE FUNCTION hks_series_after_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF current_setting('hks.restoring', true) = 'on' THEN
-        RETURN NULL;
-    END IF;
-    PERFORM hks_pack_closes(ARRAY(SELECT DISTINCT symbol FROM old_bars));
-    RETURN NULL;
-END $$;
-
-CREATE FUNCTION hks_series_after_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF current_setting('hks.restoring', true) = 'on' THEN
-        RETURN NULL;
-    END IF;
-    DELETE FROM close_series;
     RETURN NULL;
 END $$;
 
 CREATE TRIGGER daily_bars_series_insert AFTER INSERT ON daily_bars REFERENCING NEW TABLE AS new_bars
     FOR EACH STATEMENT EXECUTE FUNCTION hks_series_after_insert();
 CREATE TRIGGER daily_bars_series_update AFTER UPDATE ON daily_bars REFERENCING OLD TABLE AS old_bars NEW TABLE AS new_bars
-    FOR EACH STATEMENT EXECUTE FUNCTION hks_series_after_update();
+    FOR EACH STATEMENT EXECUTE FUNCTION hks_series_after_change();
 CREATE TRIGGER daily_bars_series_delete AFTER DELETE ON daily_bars REFERENCING OLD TABLE AS old_bars
-    FOR EACH STATEMENT EXECUTE FUNCTION hks_series_after_delete();
+    FOR EACH STATEMENT EXECUTE FUNCTION hks_series_after_change();
 CREATE TRIGGER daily_bars_series_truncate AFTER TRUNCATE ON daily_bars
-    FOR EACH STATEMENT EXECUTE FUNCTION hks_series_after_truncate();
+    FOR EACH STATEMENT EXECUTE FUNCTION hks_series_after_change();
 
 SELECT hks_pack_closes(ARRAY(SELECT DISTINCT symbol FROM daily_bars));
