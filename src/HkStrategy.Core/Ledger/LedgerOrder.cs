@@ -20,7 +20,7 @@ public static class LedgerOrder
             if (Compare(list[i - 1], list[i]) > 0)
             {
                 // A stable sort (activities equal in order keep the order they came in) of whole-number keys: a ledger
-                // read in the table's order is 100,000 activities, and comparing them as objects took three times as long.
+                // read in the table's order is 100,000 activities, sorted on keys rather than by comparing the objects.
                 var keys = new (int Day, long Recorded, int Index)[list.Count];
                 for (var k = 0; k < keys.Length; k++)
                 {
