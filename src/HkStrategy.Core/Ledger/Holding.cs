@@ -5,9 +5,9 @@ namespace HkStrategy.Core.Ledger;
 /// average cost is derived, to three decimals as <c>portfolio_positions.avg_cost</c> stores it; the total cost is kept
 /// exact so that a chain of trades never drifts by the average's rounding.
 /// </summary>
-public sealed record Holding(int Quantity, decimal Cost)
+public readonly record struct Holding(int Quantity, decimal Cost)
 {
-    public static Holding None { get; } = new(0, 0m);
+    public static Holding None => default;
 
     public decimal AverageCost => Quantity == 0 ? 0m : Math.Round(Cost / Quantity, 3, MidpointRounding.AwayFromZero);
 

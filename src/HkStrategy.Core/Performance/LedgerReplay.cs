@@ -12,7 +12,6 @@ internal sealed class LedgerReplay(ClosingPrices prices)
 {
     private readonly Dictionary<string, Held> _held = new(StringComparer.Ordinal);
     private readonly List<Held> _heldInOrder = [];
-    private readonly Dictionary<string, decimal> _lastPrices = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _unpriced = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClosingPrices.Cursor?> _cursors = new(StringComparer.Ordinal);
 
@@ -36,6 +35,9 @@ internal sealed class LedgerReplay(ClosingPrices prices)
         /// <summary>The rate's closes of the currency the symbol is quoted in; none for HK$.</summary>
         public ClosingPrices.Cursor? Rate { get; set; }
 
+        /// <summary>The price in HK$ of the symbol's last activity with one (not a scrip dividend's reference price): its value when it has no close.</summary>
+        public decimal? LastPrice { get; set; }
+
         /// <summary>HK$ per unit of that currency at the symbol's last trade: the rate when the day has none.</summary>
         public decimal LastRate { get; set; } = 1m;
 
@@ -58,15 +60,15 @@ internal sealed class LedgerReplay(ClosingPrices prices)
         {
             return DayFlows.Of(activity, 0, 0, 0m);
         }
-        if (activity.Price is > 0m && activity.Type is not ActivityType.ScripDividend)
-        {
-            _lastPrices[symbol] = activity.Price.Value * activity.FxRate;
-        }
         var before = step.Before.Quantity;
         if (!_held.TryGetValue(symbol, out var held))
         {
             _held[symbol] = held = new Held(symbol, CursorOf(symbol));
             _heldInOrder.Add(held);
+        }
+        if (activity.Price is > 0m && activity.Type is not ActivityType.ScripDividend)
+        {
+            held.LastPrice = activity.Price.Value * activity.FxRate;
         }
         if (activity.Type is ActivityType.Buy or ActivityType.Sell or ActivityType.TransferIn or ActivityType.Opening && activity.Price is > 0m)
         {
@@ -74,7 +76,7 @@ internal sealed class LedgerReplay(ClosingPrices prices)
             held.LastRate = activity.FxRate;
         }
         held.Holding = step.After;
-        var flow = DayFlows.Of(activity, before, step.After.Quantity, PriceOf(symbol, day, activity.Price is > 0m ? activity.Price.Value * activity.FxRate : null));
+        var flow = DayFlows.Of(activity, before, step.After.Quantity, PriceOf(held, day, activity.Price is > 0m ? activity.Price.Value * activity.FxRate : null));
         held.DayFlow += flow;
         return flow;
     }
@@ -113,7 +115,7 @@ internal sealed class LedgerReplay(ClosingPrices prices)
                 else
                 {
                     var close = held.Cursor?.On(day);
-                    worth = Costs.Cents.HalfUp(held.Holding.Quantity * (close is { } c ? held.InHkd(c, day) : PriceOf(held.Symbol, day, null)));
+                    worth = Costs.Cents.HalfUp(held.Holding.Quantity * (close is { } c ? held.InHkd(c, day) : PriceOf(held, day, null)));
                     value += worth;
                 }
             }
@@ -145,21 +147,35 @@ internal sealed class LedgerReplay(ClosingPrices prices)
 
     private decimal PriceOf(string symbol, DateOnly day, decimal? fallback)
     {
-        if (CursorOf(symbol)?.On(day) is { } close)
+        if (_held.TryGetValue(symbol, out var held))
         {
-            return _held.TryGetValue(symbol, out var quoted) ? quoted.InHkd(close, day) : close;
+            return PriceOf(held, day, fallback);
         }
-        var known = fallback ?? (_lastPrices.TryGetValue(symbol, out var last) ? last : null);
-        if (known is { } price)
+        if ((CursorOf(symbol)?.On(day) ?? fallback) is { } price)
         {
-            if (_held.TryGetValue(symbol, out var held) && held.Holding.Quantity > 0)
-            {
-                _unpriced.Add(symbol);
-            }
             return price;
         }
         _unpriced.Add(symbol);
-        return _held.TryGetValue(symbol, out var holding) ? holding.Holding.AverageCost : 0m;
+        return 0m;
+    }
+
+    /// <summary>A held symbol's price in HK$ on the day: its close, else the price given, else its last activity's, else its average cost.</summary>
+    private decimal PriceOf(Held held, DateOnly day, decimal? fallback)
+    {
+        if (held.Cursor?.On(day) is { } close)
+        {
+            return held.InHkd(close, day);
+        }
+        if ((fallback ?? held.LastPrice) is { } price)
+        {
+            if (held.Holding.Quantity > 0)
+            {
+                _unpriced.Add(held.Symbol);
+            }
+            return price;
+        }
+        _unpriced.Add(held.Symbol);
+        return held.Holding.AverageCost;
     }
 
     /// <summary>Each symbol held at the end or active in the period, with its sums.</summary>

@@ -1,7 +1,7 @@
 namespace HkStrategy.Core.Performance;
 
 /// <summary>A dated amount of money: negative when the investor pays in, positive when money comes back.</summary>
-public sealed record DatedFlow(DateOnly Day, decimal Amount);
+public readonly record struct DatedFlow(DateOnly Day, decimal Amount);
 
 /// <summary>
 /// The money-weighted return: the annual rate at which the flows' present values sum to nothing (Excel's XIRR, days

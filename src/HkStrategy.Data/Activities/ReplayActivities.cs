@@ -54,13 +54,25 @@ public static class ReplayActivities
             {
                 Id = id, PortfolioId = portfolioId, Type = type, TradeDate = tradeDate, Symbol = symbol, Quantity = quantity, Price = price, Amount = amount,
                 Currency = currency, FxRate = fxRate, Ratio = from is { } f && to is { } t ? new SplitRatio(f, t) : null,
-                Fees = new TradeCosts(Cents(rows), Cents(rows), Cents(rows), Cents(rows), Cents(rows), Cents(rows)),
+                Fees = Costs(rows),
             });
         }
         return LedgerOrder.Sorted(activities);
     }
 
-    private static decimal Cents(BinaryCopyReader rows) => ScaledIntegers.ToDecimal(rows.ReadScaledNumeric(2), 2);
+    /// <summary>No costs, each as the columns give it (to the cent: 0.00).</summary>
+    private static readonly TradeCosts NoCosts = new(0.00m, 0.00m, 0.00m, 0.00m, 0.00m, 0.00m);
+
+    /// <summary>The six costs in cents; the activities without any (dividends, deposits) share one <see cref="NoCosts"/>.</summary>
+    private static TradeCosts Costs(BinaryCopyReader rows)
+    {
+        var (stampDuty, sfcLevy, afrcLevy) = (rows.ReadScaledNumeric(2), rows.ReadScaledNumeric(2), rows.ReadScaledNumeric(2));
+        var (tradingFee, settlementFee, commission) = (rows.ReadScaledNumeric(2), rows.ReadScaledNumeric(2), rows.ReadScaledNumeric(2));
+        return (stampDuty | sfcLevy | afrcLevy | tradingFee | settlementFee | commission) == 0 ? NoCosts
+            : new TradeCosts(Cents(stampDuty), Cents(sfcLevy), Cents(afrcLevy), Cents(tradingFee), Cents(settlementFee), Cents(commission));
+    }
+
+    private static decimal Cents(long cents) => ScaledIntegers.ToDecimal(cents, 2);
 
     private static decimal? Scaled(long? value, byte scale) => value is { } v ? ScaledIntegers.ToDecimal(v, scale) : null;
 }

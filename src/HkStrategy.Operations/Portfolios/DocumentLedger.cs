@@ -111,7 +111,7 @@ internal static class DocumentLedger
             .ToDictionary(g => g.Key, g => End(g.Key, g.Select(b => b.Activity)), StringComparer.Ordinal);
         foreach (var position in document.Positions)
         {
-            if (!ends.TryGetValue(position.Symbol, out var end) || end is null)
+            if (!ends.TryGetValue(position.Symbol, out var ending) || ending is not { } end)
             {
                 throw Bad($"{position.Symbol} is a position, but no activity of the document holds it "
                           + $"(a version {PortfolioDocument.CurrentVersion} document carries the ledger its positions come from; a document of positions alone is version 2)");
