@@ -167,35 +167,64 @@ public sealed class BinaryCopyReader(Stream input)
         {
             throw Broken($"a numeric that is not a number of at most {scale} decimals");
         }
+        // The last group is worth 10000^(weight − digits + 1); in units of 10^−scale, 10^(4·that + scale).
+        var exponent = (4 * (weight - digits + 1)) + scale;
+        var negative = sign == 0x4000;
         try
         {
-            Int128 value = 0;
-            for (var i = 0; i < digits; i++)
-            {
-                var group = BinaryPrimitives.ReadInt16BigEndian(field[(8 + (2 * i))..]);
-                if (group is < 0 or > 9999)
-                {
-                    throw Broken("a numeric digit group past 9999");
-                }
-                value = checked((value * 10_000) + group);
-            }
-            // The last group is worth 10000^(weight − digits + 1); in units of 10^−scale, 10^(4·that + scale).
-            var exponent = (4 * (weight - digits + 1)) + scale;
-            if (exponent >= 0)
-            {
-                value = value == 0 ? 0 : exponent < PowersOfTen.Length ? checked(value * PowersOfTen[exponent]) : throw new OverflowException();
-            }
-            else
-            {
-                Int128 divisor = -exponent < PowersOfTen.Length ? PowersOfTen[-exponent] : throw Broken($"a numeric of more than {scale} decimals");
-                value = value % divisor == 0 ? value / divisor : throw Broken($"a numeric of more than {scale} decimals");
-            }
-            return checked((long)(sign == 0x4000 ? -value : value));
+            return digits <= 4 ? Scaled(field, digits, exponent, negative, scale) : ScaledWide(field, digits, exponent, negative, scale);
         }
         catch (OverflowException)
         {
             throw Broken("a numeric past a 64-bit whole number");
         }
+    }
+
+    /// <summary>A numeric of at most four digit groups (below 10^16), in 64 bits: a report's every price, amount and cost.</summary>
+    private static long Scaled(ReadOnlySpan<byte> field, int digits, int exponent, bool negative, int scale)
+    {
+        var value = 0L;
+        for (var i = 0; i < digits; i++)
+        {
+            value = (value * 10_000) + Group(field, i);
+        }
+        if (exponent >= 0)
+        {
+            value = value == 0 ? 0 : exponent < PowersOfTen.Length ? checked(value * PowersOfTen[exponent]) : throw new OverflowException();
+        }
+        else
+        {
+            var divisor = -exponent < PowersOfTen.Length ? PowersOfTen[-exponent] : throw Broken($"a numeric of more than {scale} decimals");
+            value = value % divisor == 0 ? value / divisor : throw Broken($"a numeric of more than {scale} decimals");
+        }
+        return negative ? -value : value;
+    }
+
+    /// <summary>A numeric of more digit groups, in 128 bits until it is scaled.</summary>
+    private static long ScaledWide(ReadOnlySpan<byte> field, int digits, int exponent, bool negative, int scale)
+    {
+        Int128 value = 0;
+        for (var i = 0; i < digits; i++)
+        {
+            value = checked((value * 10_000) + Group(field, i));
+        }
+        if (exponent >= 0)
+        {
+            value = value == 0 ? 0 : exponent < PowersOfTen.Length ? checked(value * PowersOfTen[exponent]) : throw new OverflowException();
+        }
+        else
+        {
+            Int128 divisor = -exponent < PowersOfTen.Length ? PowersOfTen[-exponent] : throw Broken($"a numeric of more than {scale} decimals");
+            value = value % divisor == 0 ? value / divisor : throw Broken($"a numeric of more than {scale} decimals");
+        }
+        return checked((long)(negative ? -value : value));
+    }
+
+    /// <summary>The numeric's digit group at <paramref name="index"/>: 0 to 9999.</summary>
+    private static short Group(ReadOnlySpan<byte> field, int index)
+    {
+        var group = BinaryPrimitives.ReadInt16BigEndian(field[(8 + (2 * index))..]);
+        return group is >= 0 and <= 9999 ? group : throw Broken("a numeric digit group past 9999");
     }
 
     public long? ReadNullableScaledNumeric(int scale) => SkippedNull() ? null : ReadScaledNumeric(scale);
