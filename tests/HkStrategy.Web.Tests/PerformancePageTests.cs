@@ -104,6 +104,21 @@ public sealed class PerformancePageTests(DashboardFixture dashboard) : IClassFix
         Assert.Equal("–", Card(after, "benchmark-twr"));
     }
 
+    [Fact]
+    public async Task APortfolioRenamedElsewhere_IsShownByItsNewName_OnTheNextRequest()
+    {
+        using var client = dashboard.Client();
+        const string page = "/portfolios/Perf_Sale/performance?to=2026-03-04";
+        var before = await client.GetStringAsync(new Uri(page, UriKind.Relative));
+
+        await dashboard.Db.ExecuteAsync("UPDATE portfolios SET name = 'Renamed in psql' WHERE portfolio_id = 'Perf_Sale'");
+        var after = await client.GetStringAsync(new Uri(page, UriKind.Relative));
+        await dashboard.Db.ExecuteAsync("UPDATE portfolios SET name = 'Perf_Sale' WHERE portfolio_id = 'Perf_Sale'");
+
+        Assert.Contains("<title>Performance · Perf_Sale", before, StringComparison.Ordinal);
+        Assert.Contains("<title>Performance · Renamed in psql", after, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("?from=2026-03-05&to=2026-03-01", "From")]
     [InlineData("?from=03/02/2026", "From")]

@@ -44,10 +44,12 @@ public sealed class IndexModel(Database database, PerformanceCache reports) : Pa
     {
         PortfolioId.Require(Id);
         await using var connection = await database.OpenAsync(cancellationToken);
-        Portfolio = await PortfolioStore.GetAsync(connection, Id, cancellationToken);
+        // One query of the server's snapshot; the portfolio and its report are kept under it until the next commit.
+        var stamp = await reports.StampAsync(connection, cancellationToken);
+        Portfolio = await reports.PortfolioAsync(connection, Id, stamp);
         if (Parse() is { } query)
         {
-            await ModelState.TryAsync(nameof(From), async () => View = await reports.ReadAsync(connection, Id, query, cancellationToken));
+            await ModelState.TryAsync(nameof(From), async () => View = await reports.ReadAsync(connection, Id, query, stamp));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HkStrategy.Data.Activities;
+using HkStrategy.Data.Portfolios;
 using HkStrategy.Operations.Performance;
 using HkStrategy.Web.Shared;
 using Microsoft.AspNetCore.Http.Json;
@@ -17,10 +18,21 @@ namespace HkStrategy.Web.Performance;
 public sealed class PerformanceCache(TimeProvider clock, IOptions<JsonOptions> json)
 {
     private readonly SnapshotCache _cache = new(maximumEntries: 32);
+    private readonly SnapshotCache _portfolios = new(maximumEntries: 32);
 
-    public async Task<PerformanceView> ReadAsync(NpgsqlConnection connection, string portfolioId, PerformanceQuery query, CancellationToken cancellationToken)
+    /// <summary>The database's stamp for this request: read once, then given to each read of it below.</summary>
+    public Task<SnapshotCache.Stamp> StampAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        SnapshotCache.StampAsync(connection, clock.GetUtcNow(), cancellationToken);
+
+    public async Task<PerformanceView> ReadAsync(NpgsqlConnection connection, string portfolioId, PerformanceQuery query, CancellationToken cancellationToken) =>
+        await ReadAsync(connection, portfolioId, query, await StampAsync(connection, cancellationToken));
+
+    /// <summary>The portfolio's summary (its name, totals) as of the stamp: read again after any commit, like the page's report.</summary>
+    public Task<PortfolioSummary> PortfolioAsync(NpgsqlConnection connection, string portfolioId, SnapshotCache.Stamp stamp) =>
+        _portfolios.GetAsync(portfolioId, stamp, () => PortfolioStore.GetAsync(connection, portfolioId, CancellationToken.None));
+
+    public async Task<PerformanceView> ReadAsync(NpgsqlConnection connection, string portfolioId, PerformanceQuery query, SnapshotCache.Stamp stamp)
     {
-        var stamp = await SnapshotCache.StampAsync(connection, clock.GetUtcNow(), cancellationToken);
         var key = string.Create(CultureInfo.InvariantCulture, $"{portfolioId}\0{query.From}\0{query.To}\0{query.Benchmark}\0{query.BaselineDate}");
         return await _cache.GetAsync(key, stamp, async () =>
             {
