@@ -178,15 +178,35 @@ internal sealed class LedgerReplay(ClosingPrices prices)
         return held.Holding.AverageCost;
     }
 
+    /// <summary>A ledger with this many positions or more has their money-weighted returns solved side by side, one per core.</summary>
+    private const int ParallelRates = 32;
+
     /// <summary>Each symbol held at the end or active in the period, with its sums.</summary>
-    public IReadOnlyList<PositionPerformance> Positions(DateOnly to, PeriodSums sums) =>
-        [.. _held.Keys.Union(sums.Symbols).Order(StringComparer.Ordinal).Select(symbol =>
+    public IReadOnlyList<PositionPerformance> Positions(DateOnly to, PeriodSums sums)
+    {
+        var positions = _held.Keys.Union(sums.Symbols).Order(StringComparer.Ordinal).Select(symbol =>
         {
             var holding = _held.GetValueOrDefault(symbol)?.Holding ?? Holding.None;
             var value = holding.Quantity == 0 ? 0m : Costs.Cents.HalfUp(holding.Quantity * PriceOf(symbol, to, null));
             var of = sums.Of(symbol);
             var returns = _held.GetValueOrDefault(symbol)?.Return;
-            return new PositionPerformance(symbol, holding.Quantity, Costs.Cents.HalfUp(holding.Cost), value, of.Realized, value - Costs.Cents.HalfUp(holding.Cost),
-                of.Dividends, of.Fees, returns?.Twr(value), returns?.Mwr(to, value));
-        }).Where(p => p.Quantity > 0 || p.RealizedPnl != 0m || p.Dividends != 0m || p.Fees != 0m)];
+            return (Performance: new PositionPerformance(symbol, holding.Quantity, Costs.Cents.HalfUp(holding.Cost), value, of.Realized,
+                value - Costs.Cents.HalfUp(holding.Cost), of.Dividends, of.Fees, returns?.Twr(value), null), Returns: returns);
+        }).Where(p => p.Performance.Quantity > 0 || p.Performance.RealizedPnl != 0m || p.Performance.Dividends != 0m || p.Performance.Fees != 0m).ToArray();
+        // Each position's XIRR is solved on its own flows (up to a hundred Newton steps over each of them), the costliest part of the positions.
+        var rates = new decimal?[positions.Length];
+        void Solve(int i) => rates[i] = positions[i].Returns?.Mwr(to, positions[i].Performance.Value);
+        if (positions.Length >= ParallelRates)
+        {
+            Parallel.For(0, positions.Length, Solve);
+        }
+        else
+        {
+            for (var i = 0; i < positions.Length; i++)
+            {
+                Solve(i);
+            }
+        }
+        return [.. positions.Select((p, i) => p.Performance with { Mwr = rates[i] })];
+    }
 }
