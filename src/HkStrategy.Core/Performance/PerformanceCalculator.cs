@@ -18,7 +18,16 @@ public static class PerformanceCalculator
         var from = request.From ?? (ordered.Count > 0 ? ordered[0].TradeDate : request.To);
         var replay = new LedgerReplay(request.Prices);
         var days = Days(ordered, from, request.To);
+        // The period's sums depend on each activity and its step alone, not on the day's holdings: they are added up on
+        // another core while the ledger is replayed (PeriodSums skips what falls outside the period).
         var sums = new PeriodSums(from, request.To);
+        var summing = Task.Run(() =>
+        {
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                sums.Add(ordered[i], derived[i]);
+            }
+        });
         var index = 0;
         var series = new List<(DateOnly Day, decimal Value, decimal Flow)>();
         decimal startValue = 0m;
@@ -30,7 +39,6 @@ public static class PerformanceCalculator
             for (; index < ordered.Count && ordered[index].TradeDate <= day; index++)
             {
                 flow += replay.Apply(ordered[index], derived[index], day);
-                sums.Add(ordered[index], derived[index]);
             }
             var value = replay.Value(day, day >= from);
             if (baseline is not null && day <= request.BaselineDate)
@@ -44,6 +52,7 @@ public static class PerformanceCalculator
             }
             series.Add((day, value, flow));
         }
+        summing.GetAwaiter().GetResult();
         var twr = TimeWeighted(startValue, series);
         var benchmark = Benchmark(request, from, series);
         var baselineSeries = baseline is null ? null : Baseline(request, baseline, startDay, series, replay);
