@@ -10,7 +10,28 @@ namespace HkStrategy.Core.Symbols;
 /// </summary>
 public static partial class HkexSymbol
 {
+    /// <summary>Texts already normalised (a file of 100,000 rows names a few hundred symbols), a few thousand at most.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Normalised = new(StringComparer.Ordinal);
+
     public static bool TryNormalize(string? input, out string symbol)
+    {
+        if (input is not null && Normalised.TryGetValue(input, out var known))
+        {
+            symbol = known;
+            return true;
+        }
+        if (!TryNormalizeText(input, out symbol))
+        {
+            return false;
+        }
+        if (Normalised.Count < 4096)
+        {
+            Normalised.TryAdd(input!, symbol);
+        }
+        return true;
+    }
+
+    private static bool TryNormalizeText(string? input, out string symbol)
     {
         symbol = "";
         var match = input is null ? null : Pattern().Match(Input.InputValues.Narrow(input.Trim()));

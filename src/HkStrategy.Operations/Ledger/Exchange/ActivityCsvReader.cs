@@ -59,10 +59,13 @@ public static class ActivityCsvReader
         }
         var rows = new List<ImportedRow>();
         var bad = new List<BadRow>();
+        // One row's texts at a time (the draft is built from them before the next row is read).
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Value(string field) => values.GetValueOrDefault(field, "");
         while (reader.MoveNext())
         {
             var row = reader.Current;
-            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            values.Clear();
             foreach (var (field, index) in columns)
             {
                 values[field] = index < row.ColCount ? row[index].ToString() : "";
@@ -70,7 +73,7 @@ public static class ActivityCsvReader
             var line = row.LineNumberFrom;
             try
             {
-                rows.Add(new ImportedRow(line, Draft(field => values.GetValueOrDefault(field, ""), portfolioId)));
+                rows.Add(new ImportedRow(line, Draft(Value, portfolioId)));
             }
             catch (HksException e)
             {

@@ -165,6 +165,11 @@ public static class ActivityImporting
         var fresh = new List<PlannedActivity>();
         foreach (var planned in built)
         {
+            if (held.Count == 0)
+            {
+                fresh.Add(planned); // an empty ledger holds none of them: no fingerprint to compare
+                continue;
+            }
             var key = Fingerprint(planned.Activity);
             if (held.TryGetValue(key, out var count) && count > 0)
             {
