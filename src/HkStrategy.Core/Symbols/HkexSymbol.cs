@@ -10,8 +10,15 @@ namespace HkStrategy.Core.Symbols;
 /// </summary>
 public static partial class HkexSymbol
 {
-    /// <summary>Texts already normalised (a file of 100,000 rows names a few hundred symbols), a few thousand at most.</summary>
+    /// <summary>
+    /// Texts already normalised (a file of 100,000 rows names a few hundred symbols): only short ones (a symbol padded
+    /// with spaces is normalised, not kept), a few thousand at most.
+    /// </summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Normalised = new(StringComparer.Ordinal);
+
+    private const int LongestKept = 16;
+    private const int MostKept = 4096;
+    private static int _kept;
 
     public static bool TryNormalize(string? input, out string symbol)
     {
@@ -24,9 +31,9 @@ public static partial class HkexSymbol
         {
             return false;
         }
-        if (Normalised.Count < 4096)
+        if (input!.Length <= LongestKept && Volatile.Read(ref _kept) < MostKept && Normalised.TryAdd(input, symbol))
         {
-            Normalised.TryAdd(input!, symbol);
+            Interlocked.Increment(ref _kept);
         }
         return true;
     }

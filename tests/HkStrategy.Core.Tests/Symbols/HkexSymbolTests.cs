@@ -15,6 +15,19 @@ public sealed class HkexSymbolTests
     [InlineData("80737.HK", "80737.HK")]
     public void Normalize_WritesTheStoredForm(string input, string expected) => Assert.Equal(expected, HkexSymbol.Normalize(input));
 
+    [Fact]
+    public void Normalize_AskedAgain_GivesEachTextItsOwnForm_HoweverLongItsPadding()
+    {
+        var padded = new string(' ', 1_000_000) + "700" + new string(' ', 1_000_000);
+        string[] texts = ["700", "7000", "700.HK", padded, "70000", "700", padded, "7000"];
+
+        var first = texts.Select(HkexSymbol.Normalize).ToList();
+        var again = texts.Select(HkexSymbol.Normalize).ToList();
+
+        Assert.Equal(["0700.HK", "7000.HK", "0700.HK", "0700.HK", "70000.HK", "0700.HK", "0700.HK", "7000.HK"], first);
+        Assert.Equal(first, again);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("AAPL")]
