@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -173,7 +174,7 @@ public sealed class BinaryCopyReader(Stream input)
         var negative = sign == 0x4000;
         try
         {
-            return digits <= 4 ? Scaled(field, digits, exponent, negative, scale) : ScaledWide(field, digits, exponent, negative, scale);
+            return digits <= 4 ? Scaled<long>(field, digits, exponent, negative, scale) : Scaled<Int128>(field, digits, exponent, negative, scale);
         }
         catch (OverflowException)
         {
@@ -181,44 +182,30 @@ public sealed class BinaryCopyReader(Stream input)
         }
     }
 
-    /// <summary>A numeric of at most four digit groups (below 10^16), in 64 bits: a report's every price, amount and cost.</summary>
-    private static long Scaled(ReadOnlySpan<byte> field, int digits, int exponent, bool negative, int scale)
+    /// <summary>
+    /// A numeric's digit groups as a whole number of units of 10^−<paramref name="scale"/>, in <typeparamref name="T"/>:
+    /// 64 bits for at most four groups (below 10^16: a report's every price, amount and cost), 128 bits for more until
+    /// the value is scaled.
+    /// </summary>
+    private static long Scaled<T>(ReadOnlySpan<byte> field, int digits, int exponent, bool negative, int scale) where T : IBinaryInteger<T>
     {
-        var value = 0L;
+        var value = T.Zero;
+        var groupSize = T.CreateTruncating(10_000);
         for (var i = 0; i < digits; i++)
         {
-            value = (value * 10_000) + Group(field, i);
+            value = checked((value * groupSize) + T.CreateTruncating(Group(field, i)));
         }
         if (exponent >= 0)
         {
-            value = value == 0 ? 0 : exponent < PowersOfTen.Length ? checked(value * PowersOfTen[exponent]) : throw new OverflowException();
+            value = T.IsZero(value) ? T.Zero
+                : exponent < PowersOfTen.Length ? checked(value * T.CreateTruncating(PowersOfTen[exponent])) : throw new OverflowException();
         }
         else
         {
-            var divisor = -exponent < PowersOfTen.Length ? PowersOfTen[-exponent] : throw Broken($"a numeric of more than {scale} decimals");
-            value = value % divisor == 0 ? value / divisor : throw Broken($"a numeric of more than {scale} decimals");
+            var divisor = -exponent < PowersOfTen.Length ? T.CreateTruncating(PowersOfTen[-exponent]) : throw Broken($"a numeric of more than {scale} decimals");
+            value = T.IsZero(value % divisor) ? value / divisor : throw Broken($"a numeric of more than {scale} decimals");
         }
-        return negative ? -value : value;
-    }
-
-    /// <summary>A numeric of more digit groups, in 128 bits until it is scaled.</summary>
-    private static long ScaledWide(ReadOnlySpan<byte> field, int digits, int exponent, bool negative, int scale)
-    {
-        Int128 value = 0;
-        for (var i = 0; i < digits; i++)
-        {
-            value = checked((value * 10_000) + Group(field, i));
-        }
-        if (exponent >= 0)
-        {
-            value = value == 0 ? 0 : exponent < PowersOfTen.Length ? checked(value * PowersOfTen[exponent]) : throw new OverflowException();
-        }
-        else
-        {
-            Int128 divisor = -exponent < PowersOfTen.Length ? PowersOfTen[-exponent] : throw Broken($"a numeric of more than {scale} decimals");
-            value = value % divisor == 0 ? value / divisor : throw Broken($"a numeric of more than {scale} decimals");
-        }
-        return checked((long)(negative ? -value : value));
+        return long.CreateChecked(negative ? -value : value);
     }
 
     /// <summary>The numeric's digit group at <paramref name="index"/>: 0 to 9999.</summary>
