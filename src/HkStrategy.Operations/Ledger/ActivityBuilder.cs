@@ -21,20 +21,30 @@ public static class ActivityBuilder
     /// <param name="broker">The portfolio's broker profile when the caller has read it (an import reads it once); else read here for a trade.</param>
     public static async Task<BuiltActivity> BuildAsync(NpgsqlConnection connection, ActivityDraft draft, CancellationToken cancellationToken, BrokerProfile? broker = null)
     {
-        var fxRate = draft.Currency == Currencies.Base
-            ? draft.FxRate is null or 1m ? 1m : throw HksException.Usage("FxRateNotUsed", "an activity in HKD has no --fx-rate")
-            : draft.FxRate ?? await FxRates.OnAsync(connection, draft.Currency, draft.TradeDate, cancellationToken);
-        var activity = new Activity
-        {
-            PortfolioId = draft.PortfolioId, Type = draft.Type, TradeDate = draft.TradeDate, Symbol = draft.Symbol, Quantity = draft.Quantity,
-            Price = draft.Price, Amount = draft.Amount, Currency = draft.Currency, FxRate = fxRate, Ratio = draft.Ratio, Note = draft.Note,
-        };
+        var fxRate = draft.Currency == Currencies.Base || draft.FxRate is not null
+            ? RateOf(draft)
+            : await FxRates.OnAsync(connection, draft.Currency, draft.TradeDate, cancellationToken);
         if (broker is null && draft.Type.IsTrade() && draft.Fees.Exact is null && draft.Fees.Amount is null)
         {
             broker = await BrokerProfileStore.ChargedAsync(connection, draft.PortfolioId, cancellationToken);
         }
-        return Complete(activity, draft.Fees, broker ?? BrokerProfile.None);
+        return Build(draft with { FxRate = fxRate }, broker ?? BrokerProfile.None);
     }
+
+    /// <summary>The draft built without asking the database: its rate given (or HK$'s), the broker's profile read before.</summary>
+    public static BuiltActivity Build(ActivityDraft draft, BrokerProfile broker)
+    {
+        var activity = new Activity
+        {
+            PortfolioId = draft.PortfolioId, Type = draft.Type, TradeDate = draft.TradeDate, Symbol = draft.Symbol, Quantity = draft.Quantity,
+            Price = draft.Price, Amount = draft.Amount, Currency = draft.Currency, FxRate = RateOf(draft), Ratio = draft.Ratio, Note = draft.Note,
+        };
+        return Complete(activity, draft.Fees, broker);
+    }
+
+    private static decimal RateOf(ActivityDraft draft) => draft.Currency == Currencies.Base
+        ? draft.FxRate is null or 1m ? 1m : throw HksException.Usage("FxRateNotUsed", "an activity in HKD has no --fx-rate")
+        : draft.FxRate ?? throw new InvalidOperationException($"the {draft.Currency} activity's rate was to be looked up before it is built");
 
     /// <summary>The activity with its trade's consideration, settlement day and costs, its rules checked.</summary>
     /// <param name="broker">Whose commission a trade's computed costs include.</param>

@@ -1,5 +1,4 @@
 using HkStrategy.Core.Ledger;
-using HkStrategy.Core.Symbols;
 using HkStrategy.Data.Activities;
 using Npgsql;
 
@@ -74,20 +73,8 @@ internal static class ChainDerivation
         IReadOnlyDictionary<string, IReadOnlyList<DerivedActivity>> chains, CancellationToken cancellationToken) =>
         DerivedPositions.WriteManyAsync(connection, transaction, portfolioId, [.. chains.Select(c => Position(portfolioId, c.Key, c.Value))], cancellationToken);
 
-    private static DerivedPosition Position(string portfolioId, string symbol, IReadOnlyList<DerivedActivity> steps)
-    {
-        var holds = steps.Any(s => s.Activity.Type.ChangesPosition());
-        var last = holds ? steps[^1].After : Holding.None;
-        var company = KnownCompanies.Find(symbol);
-        var lastPrice = steps.LastOrDefault(s => s.Activity.Price is > 0m)?.Activity.Price;
-        // Nothing held: the average the shares were last held at (an opening balance of none gives its own).
-        var average = last.Quantity > 0 ? last.AverageCost
-            : steps.LastOrDefault(s => s.Before.Quantity > 0 || s.Activity.Type is ActivityType.Opening or ActivityType.Adjustment) is { } held
-                ? held.Activity.Type is ActivityType.Opening or ActivityType.Adjustment && held.After.Quantity == 0 ? held.Activity.Price ?? 0m : held.Before.AverageCost
-                : 0m;
-        return new DerivedPosition(portfolioId, symbol, holds ? last.Quantity : null, average, lastPrice, company?.Name, company?.Sector ?? "Other",
-            OpenedEmpty: steps.LastOrDefault(s => s.Activity.Type.ChangesPosition())?.Activity.Type == ActivityType.Opening);
-    }
+    private static DerivedPosition Position(string portfolioId, string symbol, IReadOnlyList<DerivedActivity> steps) =>
+        ChainEnd.Of(steps).Position(portfolioId, symbol);
 
     /// <summary>The activity as it is to be stored, with the position it leaves.</summary>
     public static Activity WithLeaves(Activity activity, DerivedActivity step) =>

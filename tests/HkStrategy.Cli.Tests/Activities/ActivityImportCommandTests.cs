@@ -276,6 +276,25 @@ public sealed class ActivityImportCommandTests
     }
 
     [Fact]
+    public async Task AFileNotInDateOrder_IsPlannedWhole_AndImportedAsOneInDateOrder()
+    {
+        await using var db = await WithPortfolioAsync();
+        await using var sorted = await WithPortfolioAsync("Sorted");
+        const string Header = "date,type,symbol,quantity,price\n";
+        const string Sale = "2024-06-05,sell,2800.HK,1000,18.5\n";
+        const string Purchase = "2024-06-03,buy,2800.HK,5000,18.02\n";
+
+        var run = await db.HksAsync("activity", "import", "Trades", Write("newest-first.csv", Header + Sale + Purchase), "--yes");
+        var inOrder = await sorted.HksAsync("activity", "import", "Sorted", Write("oldest-first.csv", Header + Purchase + Sale), "--yes");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.True(inOrder.ExitCode == 0, inOrder.Error);
+        Assert.Contains("imported 2 activities into Trades", run.Out, StringComparison.Ordinal);
+        Assert.Equal(4000, await db.ScalarAsync<int>("SELECT quantity FROM portfolio_positions WHERE portfolio_id = 'Trades' AND symbol = '2800.HK'"));
+        Assert.Equal(await sorted.QueryAsync<string>(Positions, new { Id = "Sorted" }), await db.QueryAsync<string>(Positions, new { Id = "Trades" }));
+    }
+
+    [Fact]
     public async Task AMappingToAFieldHksDoesNotKnow_IsRefused()
     {
         await using var db = await WithPortfolioAsync();

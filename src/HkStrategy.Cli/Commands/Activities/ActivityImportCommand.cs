@@ -32,62 +32,82 @@ public sealed class ActivityImportCommand(CliContext context) : HksCommand(conte
         var path = parseResult.GetValue(_file)!;
         var format = parseResult.GetValue(_format) is { } f ? ActivityFileFormats.Parse(f) : ActivityFiles.Guess(path);
         var mapping = ActivityCsvReader.Mapping(parseResult.GetValue(_map));
-        var file = await ActivityFiles.ReadAsync(path, format, mapping, portfolioId, cancellationToken);
-        await using var session = await DataSession.OpenAsync(Context, parseResult, cancellationToken);
-        var plan = await ActivityImporting.PlanAsync(session.Connection, portfolioId, file, cancellationToken);
+        ActivityFiles.RequireMapping(format, mapping);
         var json = parseResult.GetValue(_json);
+        var confirmed = parseResult.GetValue(_yes) && !parseResult.GetValue(_preview);
+        await using var session = confirmed ? await DataSession.OpenAsync(Context, parseResult, cancellationToken) : null;
+        if (session is not null)
+        {
+            // Confirmed already: read, checked and written in one pass; a file it cannot derive as it reads is planned whole below.
+            await using var stream = ActivityFiles.Open(path);
+            var rows = ActivityFiles.RowsAsync(stream, Path.GetFileName(path), format, mapping, portfolioId, cancellationToken);
+            if (await StreamedImporting.ImportAsync(session.Connection, portfolioId, rows, cancellationToken) is { } streamed)
+            {
+                return await ReportAsync(streamed.Preview, streamed.Outcome, path, json);
+            }
+        }
+        var file = await ActivityFiles.ReadAsync(path, format, mapping, portfolioId, cancellationToken);
+        await using var planning = session is null ? await DataSession.OpenAsync(Context, parseResult, cancellationToken) : null;
+        var connection = (session ?? planning)!.Connection;
+        var plan = await ActivityImporting.PlanAsync(connection, portfolioId, file, cancellationToken);
+        if (plan.BadRows.Count > 0 || parseResult.GetValue(_preview))
+        {
+            return await ReportAsync(plan.Preview, null, path, json);
+        }
         if (!json)
         {
-            await WritePreviewAsync(plan);
+            await WritePreviewAsync(plan.Preview);
         }
-        if (plan.BadRows.Count > 0)
+        if (plan.New.Count > 0)
         {
-            if (json)
-            {
-                await JsonOutput.WriteAsync(Context, ActivityImportJson.Of(plan, null), CommandJson.Types.ActivityImportJson);
-            }
-            throw HksException.Usage("ImportHasBadRows", string.Create(CultureInfo.InvariantCulture,
-                $"{plan.BadRows.Count} row(s) of {Path.GetFileName(path)} cannot be imported (listed above): nothing was written"));
+            await Confirmation.RequireAsync(Context, parseResult.GetValue(_yes),
+                $"This adds {plan.New.Count:N0} activities to {portfolioId} and derives the positions of {plan.Symbols.Count} symbol(s).", portfolioId, cancellationToken);
         }
-        ImportOutcome? outcome = null;
-        if (!parseResult.GetValue(_preview))
+        var outcome = await ActivityImporting.ApplyAsync(connection, plan, cancellationToken);
+        return await ReportAsync(plan.Preview, outcome, path, json, previewShown: true);
+    }
+
+    /// <summary>The preview (unless shown already), then what was written; a file with bad rows is an error, with nothing written.</summary>
+    private async Task<int> ReportAsync(ImportPreview preview, ImportOutcome? outcome, string path, bool json, bool previewShown = false)
+    {
+        if (!json && !previewShown)
         {
-            if (plan.New.Count > 0)
-            {
-                await Confirmation.RequireAsync(Context, parseResult.GetValue(_yes),
-                    $"This adds {plan.New.Count:N0} activities to {portfolioId} and derives the positions of {plan.Symbols.Count} symbol(s).", portfolioId, cancellationToken);
-            }
-            outcome = await ActivityImporting.ApplyAsync(session.Connection, plan, cancellationToken);
+            await WritePreviewAsync(preview);
         }
         if (json)
         {
-            await JsonOutput.WriteAsync(Context, ActivityImportJson.Of(plan, outcome), CommandJson.Types.ActivityImportJson);
+            await JsonOutput.WriteAsync(Context, ActivityImportJson.Of(preview, outcome), CommandJson.Types.ActivityImportJson);
         }
-        else if (outcome is not null)
+        if (preview.BadRows.Count > 0)
+        {
+            throw HksException.Usage("ImportHasBadRows", string.Create(CultureInfo.InvariantCulture,
+                $"{preview.BadRows.Count} row(s) of {Path.GetFileName(path)} cannot be imported (listed above): nothing was written"));
+        }
+        if (!json && outcome is not null)
         {
             await Context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"imported {outcome.Added:N0} activities into {portfolioId} ({outcome.Duplicates:N0} already held); positions derived: {outcome.SymbolsText()}"));
+                $"imported {outcome.Added:N0} activities into {preview.PortfolioId} ({outcome.Duplicates:N0} already held); positions derived: {outcome.SymbolsText()}"));
         }
         return 0;
     }
 
-    private async Task WritePreviewAsync(ImportPlan plan)
+    private async Task WritePreviewAsync(ImportPreview preview)
     {
         await Context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{plan.New.Count:N0} new activities, {plan.Duplicates:N0} already in {plan.PortfolioId}, {plan.BadRows.Count:N0} bad row(s)"));
-        foreach (var planned in plan.New.Take(20))
+            $"{preview.New:N0} new activities, {preview.Duplicates:N0} already in {preview.PortfolioId}, {preview.BadRows.Count:N0} bad row(s)"));
+        foreach (var planned in preview.FirstNew)
         {
             await Context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  line {planned.Line}: {HkStrategy.Operations.Ledger.ActivityText.Line(planned.Activity)}"));
         }
-        if (plan.New.Count > 20)
+        if (preview.New > preview.FirstNew.Count)
         {
-            await Context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  … and {plan.New.Count - 20:N0} more"));
+            await Context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  … and {preview.New - preview.FirstNew.Count:N0} more"));
         }
-        foreach (var bad in plan.BadRows)
+        foreach (var bad in preview.BadRows)
         {
             await Context.Error.WriteLineAsync(bad.ToString());
         }
-        foreach (var warning in plan.Warnings)
+        foreach (var warning in preview.Warnings)
         {
             await Context.Error.WriteLineAsync("warning: " + warning);
         }
@@ -97,8 +117,8 @@ public sealed class ActivityImportCommand(CliContext context) : HksCommand(conte
 /// <summary>An import's preview and, once written, its outcome.</summary>
 internal sealed record ActivityImportJson(string Portfolio, int New, int Duplicates, IReadOnlyList<BadRowJson> BadRows, IReadOnlyList<string> Warnings, bool Written)
 {
-    public static ActivityImportJson Of(ImportPlan plan, ImportOutcome? outcome) => new(plan.PortfolioId, plan.New.Count, plan.Duplicates,
-        [.. plan.BadRows.Select(b => new BadRowJson(b.Line, b.Problem))], plan.Warnings, outcome is not null);
+    public static ActivityImportJson Of(ImportPreview preview, ImportOutcome? outcome) => new(preview.PortfolioId, preview.New, preview.Duplicates,
+        [.. preview.BadRows.Select(b => new BadRowJson(b.Line, b.Problem))], preview.Warnings, outcome is not null);
 }
 
 /// <summary>A row that cannot be imported.</summary>

@@ -40,47 +40,60 @@ public static class ActivityCsvReader
         return mapping;
     }
 
-    public static ActivityFile Read(Stream stream, string name, string portfolioId, IReadOnlyDictionary<string, string> mapping)
+    public static ActivityFile Read(Stream stream, string name, string portfolioId, IReadOnlyDictionary<string, string> mapping) =>
+        ActivityFile.Of(Rows(stream, name, portfolioId, mapping));
+
+    /// <summary>The file's rows one at a time, as they are read: only one row's texts are held.</summary>
+    public static IEnumerable<FileRow> Rows(Stream stream, string name, string portfolioId, IReadOnlyDictionary<string, string> mapping)
     {
         using var guarded = new LineGuardStream(stream, name);
         using var reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).From(guarded);
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (Columns(reader, mapping, out var columns) is { } badHeader)
+        {
+            yield return FileRow.Refused(badHeader);
+            yield break;
+        }
+        // One row's texts at a time (the draft is built from them before the next row is read).
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.MoveNext())
+        {
+            yield return Row(reader, columns, values, portfolioId);
+        }
+    }
+
+    private static BadRow? Columns(SepReader reader, IReadOnlyDictionary<string, string> mapping, out Dictionary<string, int> columns)
+    {
+        columns = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (header, index) in reader.Header.ColNames.Select((h, i) => (h.Trim(), i)))
         {
             var field = mapping.TryGetValue(header, out var mapped) ? mapped : header.ToLowerInvariant();
             if (Fields.Contains(field) && !columns.TryAdd(field, index))
             {
-                return new ActivityFile([], [new BadRow(1, $"two columns are {field}")]);
+                return new BadRow(1, $"two columns are {field}");
             }
         }
-        if (!columns.ContainsKey("date") || !columns.ContainsKey("type"))
+        return !columns.ContainsKey("date") || !columns.ContainsKey("type")
+            ? new BadRow(1, $"the header has no date or no type column (give --map for other names; the fields are {string.Join(", ", Fields)})")
+            : null;
+    }
+
+    private static FileRow Row(SepReader reader, Dictionary<string, int> columns, Dictionary<string, string> values, string portfolioId)
+    {
+        var row = reader.Current;
+        values.Clear();
+        foreach (var (field, index) in columns)
         {
-            return new ActivityFile([], [new BadRow(1, $"the header has no date or no type column (give --map for other names; the fields are {string.Join(", ", Fields)})")]);
+            values[field] = index < row.ColCount ? row[index].ToString() : "";
         }
-        var rows = new List<ImportedRow>();
-        var bad = new List<BadRow>();
-        // One row's texts at a time (the draft is built from them before the next row is read).
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Value(string field) => values.GetValueOrDefault(field, "");
-        while (reader.MoveNext())
+        var line = row.LineNumberFrom;
+        try
         {
-            var row = reader.Current;
-            values.Clear();
-            foreach (var (field, index) in columns)
-            {
-                values[field] = index < row.ColCount ? row[index].ToString() : "";
-            }
-            var line = row.LineNumberFrom;
-            try
-            {
-                rows.Add(new ImportedRow(line, Draft(Value, portfolioId)));
-            }
-            catch (HksException e)
-            {
-                bad.Add(new BadRow(line, e.Message));
-            }
+            return FileRow.Read(new ImportedRow(line, Draft(field => values.GetValueOrDefault(field, ""), portfolioId)));
         }
-        return new ActivityFile(rows, bad);
+        catch (HksException e)
+        {
+            return FileRow.Refused(new BadRow(line, e.Message));
+        }
     }
 
     /// <summary>A row's draft from its fields' texts (empty: not given); a portfolio document's activities are read by it too.</summary>

@@ -6,8 +6,39 @@ namespace HkStrategy.Operations.Ledger.Exchange;
 /// <param name="FeesInActivityCurrency">The file gives the fees in the activity's currency (Ghostfolio, Wealthfolio): converted at its rate.</param>
 public sealed record ImportedRow(int Line, ActivityDraft Draft, bool FeesInActivityCurrency = false);
 
+/// <summary>One row of a file as it is read: an activity's draft, or why the row cannot be one.</summary>
+public readonly record struct FileRow(ImportedRow? Row, BadRow? Bad)
+{
+    public static FileRow Read(ImportedRow row) => new(row, null);
+
+    public static FileRow Refused(BadRow bad) => new(null, bad);
+}
+
 /// <summary>A file's activities as read: the good rows and every bad one with its line.</summary>
-public sealed record ActivityFile(IReadOnlyList<ImportedRow> Rows, IReadOnlyList<BadRow> BadRows);
+public sealed record ActivityFile(IReadOnlyList<ImportedRow> Rows, IReadOnlyList<BadRow> BadRows)
+{
+    /// <summary>Every row read, the good and the bad apart.</summary>
+    public static ActivityFile Of(IEnumerable<FileRow> rows)
+    {
+        var good = new List<ImportedRow>();
+        var bad = new List<BadRow>();
+        foreach (var row in rows)
+        {
+            if (row.Row is { } read)
+            {
+                good.Add(read);
+            }
+            else
+            {
+                bad.Add(row.Bad!);
+            }
+        }
+        return new ActivityFile(good, bad);
+    }
+
+    /// <summary>The rows again one by one: the bad first (they are reported by their lines whatever the order).</summary>
+    public IEnumerable<FileRow> Each() => BadRows.Select(FileRow.Refused).Concat(Rows.Select(FileRow.Read));
+}
 
 /// <summary>The formats hks reads and writes activities in.</summary>
 public enum ActivityFileFormat

@@ -22,6 +22,20 @@ public sealed record ImportPlan(string PortfolioId, IReadOnlyList<PlannedActivit
         Duplicates == other.Duplicates && New.Select(n => n.Line).SequenceEqual(other.New.Select(n => n.Line)) && BadRows.Count == other.BadRows.Count;
 
     public IReadOnlyList<string> Symbols => [.. New.Where(n => n.Activity.Symbol is not null).Select(n => n.Activity.Symbol!).Distinct().Order(StringComparer.Ordinal)];
+
+    public ImportPreview Preview => new(PortfolioId, New.Count, [.. New.Take(ImportPreview.Shown)], Duplicates, BadRows, Warnings, Symbols);
+}
+
+/// <summary>
+/// What an import adds, as it is shown before (or, confirmed already, while) it is written: how many new activities and
+/// the first of them in the ledger's order, how many the ledger holds already, every bad row, the warnings, and the
+/// symbols whose positions it derives.
+/// </summary>
+public sealed record ImportPreview(string PortfolioId, int New, IReadOnlyList<PlannedActivity> FirstNew, int Duplicates, IReadOnlyList<BadRow> BadRows,
+    IReadOnlyList<string> Warnings, IReadOnlyList<string> Symbols)
+{
+    /// <summary>How many of the new activities a preview shows.</summary>
+    public const int Shown = 20;
 }
 
 /// <summary>A file's rows built into activities, with every bad row and the warnings; nothing compared with the ledger yet.</summary>
@@ -61,10 +75,8 @@ public static class ActivityImporting
         {
             try
             {
-                var draft = await WithRateAsync(connection, row, rates, cancellationToken);
-                var activity = await ActivityBuilder.BuildAsync(connection, draft, cancellationToken, broker);
-                built.Add(new PlannedActivity(row.Line, activity.Activity with { PortfolioId = portfolioId }));
-                warnings.AddRange(activity.Warnings.Select(w => string.Create(CultureInfo.InvariantCulture, $"line {row.Line}: {w}")));
+                var rate = await RateAsync(connection, row.Draft, rates, cancellationToken);
+                built.Add(Build(row, rate, broker, portfolioId, warnings));
             }
             catch (HksException e)
             {
@@ -72,6 +84,26 @@ public static class ActivityImporting
             }
         }
         return new BuiltFile(portfolioId, built, bad, warnings);
+    }
+
+    /// <summary>
+    /// The row built as <c>hks activity add</c> would build it (its currency's rate given; its fees, where the file gives
+    /// them in that currency, in HK$), its warnings added by line; a bad row throws.
+    /// </summary>
+    internal static PlannedActivity Build(ImportedRow row, decimal rate, BrokerProfile broker, string portfolioId, List<string> warnings)
+    {
+        var draft = row.Draft;
+        if (draft.Currency != Currencies.Base)
+        {
+            var fees = row.FeesInActivityCurrency && draft.Fees.Amount is { } amount ? FeesChoice.Given(Cents.HalfUp(amount * rate)) : draft.Fees;
+            draft = draft with { FxRate = rate, Fees = fees };
+        }
+        var activity = ActivityBuilder.Build(draft, broker);
+        foreach (var warning in activity.Warnings)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"line {row.Line}: {warning}"));
+        }
+        return new PlannedActivity(row.Line, activity.Activity with { PortfolioId = portfolioId });
     }
 
     /// <summary>The plan of built rows: those the ledger holds already recognised, a sale of more than is held found.</summary>
@@ -132,27 +164,24 @@ public static class ActivityImporting
         return chains.Moved;
     }
 
-    /// <summary>The draft with its currency's rate of the day (each rate read once) and, where the file gives fees in that currency, the fees in HK$.</summary>
-    private static async Task<ActivityDraft> WithRateAsync(NpgsqlConnection connection, ImportedRow row, Dictionary<(string, DateOnly), decimal> rates,
+    /// <summary>The draft's currency's rate of the day (each read once; HK$: 1).</summary>
+    private static async Task<decimal> RateAsync(NpgsqlConnection connection, ActivityDraft draft, Dictionary<(string, DateOnly), decimal> rates,
         CancellationToken cancellationToken)
     {
-        var draft = row.Draft;
         if (draft.Currency == Currencies.Base)
         {
-            return draft;
+            return 1m; // HK$ is not converted (a rate given with it is refused when the row is built)
         }
-        var rate = draft.FxRate;
-        if (rate is null)
+        if (draft.FxRate is { } given)
         {
-            var key = (draft.Currency, draft.TradeDate);
-            if (!rates.TryGetValue(key, out var known))
-            {
-                rates[key] = known = await FxRates.OnAsync(connection, draft.Currency, draft.TradeDate, cancellationToken);
-            }
-            rate = known;
+            return given;
         }
-        var fees = row.FeesInActivityCurrency && draft.Fees.Amount is { } amount ? FeesChoice.Given(Cents.HalfUp(amount * rate.Value)) : draft.Fees;
-        return draft with { FxRate = rate, Fees = fees };
+        var key = (draft.Currency, draft.TradeDate);
+        if (!rates.TryGetValue(key, out var known))
+        {
+            rates[key] = known = await FxRates.OnAsync(connection, draft.Currency, draft.TradeDate, cancellationToken);
+        }
+        return known;
     }
 
     /// <summary>
@@ -161,23 +190,8 @@ public static class ActivityImporting
     /// </summary>
     private static List<PlannedActivity> Fresh(IReadOnlyList<Activity> existing, IReadOnlyList<PlannedActivity> built, out int duplicates)
     {
-        var held = existing.GroupBy(Fingerprint).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var fresh = new List<PlannedActivity>();
-        foreach (var planned in built)
-        {
-            if (held.Count == 0)
-            {
-                fresh.Add(planned); // an empty ledger holds none of them: no fingerprint to compare
-                continue;
-            }
-            var key = Fingerprint(planned.Activity);
-            if (held.TryGetValue(key, out var count) && count > 0)
-            {
-                held[key] = count - 1;
-                continue;
-            }
-            fresh.Add(planned);
-        }
+        var held = new HeldActivities(existing);
+        var fresh = built.Where(planned => !held.Match(planned.Activity)).ToList();
         duplicates = built.Count - fresh.Count;
         return [.. fresh.OrderBy(f => f.Activity.TradeDate).ThenBy(f => f.Line)];
     }
