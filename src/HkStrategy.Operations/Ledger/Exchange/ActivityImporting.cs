@@ -191,7 +191,14 @@ public static class ActivityImporting
     private static List<PlannedActivity> Fresh(IReadOnlyList<Activity> existing, IReadOnlyList<PlannedActivity> built, out int duplicates)
     {
         var held = new HeldActivities(existing);
-        var fresh = built.Where(planned => !held.Match(planned.Activity)).ToList();
+        var fresh = new List<PlannedActivity>();
+        foreach (var planned in built)
+        {
+            if (!held.Match(planned.Activity))
+            {
+                fresh.Add(planned);
+            }
+        }
         duplicates = built.Count - fresh.Count;
         return [.. fresh.OrderBy(f => f.Activity.TradeDate).ThenBy(f => f.Line)];
     }
