@@ -84,13 +84,24 @@ public sealed class ActivityCopy : IAsyncDisposable
         await _stream.DisposeAsync();
     }
 
-    /// <summary>Cancels the COPY unless it was completed: the server keeps none of its rows, and the transaction can only be rolled back.</summary>
+    /// <summary>
+    /// Cancels the COPY unless it was completed: the server keeps none of its rows, and the transaction can only be rolled
+    /// back. A row the server refused already is not raised here: nothing of the COPY is kept either way, and what made
+    /// the caller give it up (a bad row of the file, an error) is what the user is told.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (!_completed)
         {
             _completed = true;
-            await _stream.CancelAsync();
+            try
+            {
+                await _stream.CancelAsync();
+            }
+            catch (NpgsqlException)
+            {
+                // the server ended the COPY with its own error: the transaction is rolled back all the same
+            }
         }
         await _stream.DisposeAsync();
     }

@@ -54,7 +54,7 @@ internal static class ChainDerivation
     }
 
     /// <summary>The stored activities whose position the derivation moved (not the one being edited, which its caller stores).</summary>
-    private static List<LeftPosition> Moved(IReadOnlyList<StoredActivity> stored, IReadOnlyList<DerivedActivity> steps, long edited)
+    internal static List<LeftPosition> Moved(IReadOnlyList<StoredActivity> stored, IReadOnlyList<DerivedActivity> steps, long edited)
     {
         var before = stored.ToDictionary(s => s.Id);
         return [.. steps

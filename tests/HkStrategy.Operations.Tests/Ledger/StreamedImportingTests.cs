@@ -116,9 +116,26 @@ public sealed class StreamedImportingTests
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT 1")); // the connection is free again
     }
 
+    [Fact]
+    public async Task AStoredChainLeavingOtherPositionsThanItRecorded_IsGivenUp_ForThePlanThatRecordsWhatMoved()
+    {
+        await using var db = await WithPortfoliosAsync();
+        await using var connection = await db.OpenAsync();
+        await StreamedImporting.ImportAsync(connection, "Streamed", Rows("date,type,symbol,quantity,price\n2024-06-11,buy,2800.HK,500,18\n"), None);
+        await db.ExecuteAsync("UPDATE activities SET position_quantity = 400 WHERE portfolio_id = 'Streamed' AND symbol = '2800.HK'");
+        var before = await TableSnapshot.TakeAsync(db);
+
+        var givenUp = await StreamedImporting.ImportAsync(connection, "Streamed", Rows("date,type,symbol,quantity,price\n2024-06-12,buy,2800.HK,500,18\n"), None);
+
+        Assert.Null(givenUp);
+        Assert.Equal(before, await TableSnapshot.TakeAsync(db));
+    }
+
     [Theory]
     [InlineData("a symbol's activities out of date order", "2024-06-25,buy,0005.HK,400,60\n2024-06-24,sell,0005.HK,400,60\n")]
     [InlineData("an activity before its symbol's last stored one", "2024-06-20,buy,0700.HK,100,380\n2024-06-07,buy,2800.HK,500,18\n")]
+    [InlineData("cash out of date order (the ids follow the day)", "2024-06-20,deposit,,,,1000\n2024-06-19,deposit,,,,1000\n")]
+    [InlineData("more shares than a position holds (the whole plan decides)", "2024-06-20,buy,0005.HK,1500000000,1\n2024-06-21,buy,0005.HK,1000000000,1\n")]
     public async Task AFileItCannotDeriveAsItReads_IsGivenUp_WithNothingWritten(string why, string rows)
     {
         await using var db = await WithPortfoliosAsync();
@@ -126,7 +143,7 @@ public sealed class StreamedImportingTests
         await StreamedImporting.ImportAsync(connection, "Streamed", Rows("date,type,symbol,quantity,price\n2024-06-11,buy,2800.HK,500,18\n"), None);
         var before = await TableSnapshot.TakeAsync(db);
 
-        var givenUp = await StreamedImporting.ImportAsync(connection, "Streamed", Rows("date,type,symbol,quantity,price\n" + rows), None);
+        var givenUp = await StreamedImporting.ImportAsync(connection, "Streamed", Rows("date,type,symbol,quantity,price,amount\n" + rows), None);
 
         Assert.True(givenUp is null, why);
         Assert.Equal(before, await TableSnapshot.TakeAsync(db));

@@ -34,21 +34,22 @@ public sealed class ActivityImportCommand(CliContext context) : HksCommand(conte
         var mapping = ActivityCsvReader.Mapping(parseResult.GetValue(_map));
         ActivityFiles.RequireMapping(format, mapping);
         var json = parseResult.GetValue(_json);
-        var confirmed = parseResult.GetValue(_yes) && !parseResult.GetValue(_preview);
-        await using var session = confirmed ? await DataSession.OpenAsync(Context, parseResult, cancellationToken) : null;
-        if (session is not null)
+        await using var stream = ActivityFiles.Open(path);
+        var name = Path.GetFileName(path);
+        await using var session = await DataSession.OpenAsync(Context, parseResult, cancellationToken);
+        // Confirmed already, and a file that can be read again: read, checked and written in one pass. A file the pass
+        // cannot derive as it reads is read again from its start and planned whole, as without --yes.
+        if (parseResult.GetValue(_yes) && !parseResult.GetValue(_preview) && stream.CanSeek)
         {
-            // Confirmed already: read, checked and written in one pass; a file it cannot derive as it reads is planned whole below.
-            await using var stream = ActivityFiles.Open(path);
-            var rows = ActivityFiles.RowsAsync(stream, Path.GetFileName(path), format, mapping, portfolioId, cancellationToken);
+            var rows = ActivityFiles.RowsAsync(stream, name, format, mapping, portfolioId, cancellationToken);
             if (await StreamedImporting.ImportAsync(session.Connection, portfolioId, rows, cancellationToken) is { } streamed)
             {
                 return await ReportAsync(streamed.Preview, streamed.Outcome, path, json);
             }
+            stream.Position = 0;
         }
-        var file = await ActivityFiles.ReadAsync(path, format, mapping, portfolioId, cancellationToken);
-        await using var planning = session is null ? await DataSession.OpenAsync(Context, parseResult, cancellationToken) : null;
-        var connection = (session ?? planning)!.Connection;
+        var file = await ActivityFiles.ReadAsync(stream, name, format, mapping, portfolioId, cancellationToken);
+        var connection = session.Connection;
         var plan = await ActivityImporting.PlanAsync(connection, portfolioId, file, cancellationToken);
         if (plan.BadRows.Count > 0 || parseResult.GetValue(_preview))
         {

@@ -12,8 +12,15 @@ public static class ActivityFiles
     {
         RequireMapping(format, mapping);
         await using var stream = Open(path);
+        return await ReadAsync(stream, displayName ?? Path.GetFileName(path), format, mapping, portfolioId, cancellationToken);
+    }
+
+    /// <summary>Every row of the stream, read whole.</summary>
+    public static async Task<ActivityFile> ReadAsync(Stream stream, string name, ActivityFileFormat format, IReadOnlyDictionary<string, string> mapping,
+        string portfolioId, CancellationToken cancellationToken)
+    {
         var rows = new List<FileRow>();
-        await foreach (var row in RowsAsync(stream, displayName ?? Path.GetFileName(path), format, mapping, portfolioId, cancellationToken))
+        await foreach (var row in RowsAsync(stream, name, format, mapping, portfolioId, cancellationToken))
         {
             rows.Add(row);
         }

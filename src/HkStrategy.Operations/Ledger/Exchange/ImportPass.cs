@@ -14,12 +14,12 @@ namespace HkStrategy.Operations.Ledger.Exchange;
 /// </summary>
 internal sealed class ImportPass
 {
-    /// <summary>Where a symbol's chain ends so far: its last day, its end, and whether a sale of more than is held broke it.</summary>
+    /// <summary>Where a symbol's chain ends so far: its last stored day, its end, and whether a sale of more than is held broke it.</summary>
     private sealed class Chain
     {
         public ChainEnd End { get; } = new();
 
-        public DateOnly Last { get; set; } = DateOnly.MinValue;
+        public DateOnly LastStored { get; init; } = DateOnly.MinValue;
 
         public bool Oversold { get; set; }
     }
@@ -33,6 +33,7 @@ internal sealed class ImportPass
     private readonly List<string> _warnings = [];
     private readonly List<PlannedActivity> _first = [];
     private readonly SortedSet<string> _symbols = new(StringComparer.Ordinal);
+    private DateOnly _lastNew = DateOnly.MinValue;
 
     private ImportPass(string portfolioId, Dictionary<string, Chain> chains, HeldActivities held, BrokerProfile broker, FxRateBook rates) =>
         (_portfolioId, _chains, _held, _broker, _rates) = (portfolioId, chains, held, broker, rates);
@@ -43,27 +44,35 @@ internal sealed class ImportPass
 
     public bool HasBadRows => _bad.Count > 0;
 
-    /// <summary>The pass from the stored ledger (in the ledger's order); none when a stored chain does not derive (it is planned whole).</summary>
-    public static ImportPass? Start(string portfolioId, IReadOnlyList<Activity> stored, BrokerProfile broker, FxRateBook rates)
+    /// <summary>
+    /// The pass from the stored ledger (in the ledger's order); none when a stored chain does not derive as it is, or
+    /// leaves other positions than it recorded: the whole plan derives it again and records what moved.
+    /// </summary>
+    public static ImportPass? Start(string portfolioId, IReadOnlyList<StoredActivity> stored, BrokerProfile broker, FxRateBook rates)
     {
         var chains = new Dictionary<string, Chain>(StringComparer.Ordinal);
         foreach (var symbol in stored.Where(a => a.Symbol is not null).GroupBy(a => a.Symbol!, StringComparer.Ordinal))
         {
-            var chain = new Chain { Last = symbol.Max(a => a.TradeDate) };
+            var chain = new Chain { LastStored = symbol.Max(a => a.TradeDate) };
             try
             {
-                foreach (var step in WeightedAverageCost.Derive(symbol))
+                var steps = WeightedAverageCost.Derive(symbol.Select(a => a.ToActivity()));
+                if (ChainDerivation.Moved([.. symbol], steps, edited: 0).Count > 0)
+                {
+                    return null;
+                }
+                foreach (var step in steps)
                 {
                     chain.End.Add(step);
                 }
             }
-            catch (OversoldException)
+            catch (HksException)
             {
                 return null;
             }
             chains[symbol.Key] = chain;
         }
-        return new ImportPass(portfolioId, chains, new HeldActivities(stored), broker, rates);
+        return new ImportPass(portfolioId, chains, new HeldActivities(stored.Select(s => s.ToActivity())), broker, rates);
     }
 
     /// <summary>Takes the next row of the file.</summary>
@@ -93,10 +102,12 @@ internal sealed class ImportPass
             Duplicates++;
             return true;
         }
-        if (activity.Symbol is { } symbol && !Derive(symbol, planned, ref activity))
+        // The ledger's ids follow the day, then the line: a new activity dated before one taken already needs the whole plan.
+        if (activity.TradeDate < _lastNew || activity.Symbol is { } symbol && !Derive(symbol, planned, ref activity))
         {
             return false;
         }
+        _lastNew = activity.TradeDate;
         New++;
         KeepForPreview(planned);
         written = activity;
@@ -106,18 +117,21 @@ internal sealed class ImportPass
     private decimal RateOf(ActivityDraft draft) =>
         draft.Currency == Currencies.Base ? 1m : draft.FxRate ?? _rates.On(draft.Currency, draft.TradeDate);
 
-    /// <summary>The activity on its chain: with the position it leaves, or a bad row for a sale of more than is held.</summary>
+    /// <summary>
+    /// The activity on its chain: with the position it leaves, or a bad row for a sale of more than is held. False when
+    /// the chain cannot be derived as the file is read: the activity comes before the chain's last stored one (it moves
+    /// what those leave), or the chain holds more shares than a position can (the whole plan, in the ledger's order, decides).
+    /// </summary>
     private bool Derive(string symbol, PlannedActivity planned, ref Activity activity)
     {
         if (!_chains.TryGetValue(symbol, out var chain))
         {
             _chains[symbol] = chain = new Chain();
         }
-        if (activity.TradeDate < chain.Last)
+        if (activity.TradeDate < chain.LastStored)
         {
             return false;
         }
-        chain.Last = activity.TradeDate;
         _symbols.Add(symbol);
         if (chain.Oversold)
         {
@@ -133,6 +147,10 @@ internal sealed class ImportPass
         {
             chain.Oversold = true;
             _bad.Add(new BadRow(planned.Line, e.Message));
+        }
+        catch (HksException)
+        {
+            return false;
         }
         return true;
     }

@@ -32,7 +32,7 @@ public static class StreamedImporting
         _ = await PortfolioStore.GetAsync(connection, portfolioId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await DerivedPositions.LockLedgerAsync(connection, transaction, portfolioId, cancellationToken);
-        var stored = (await ActivityStore.ListAsync(connection, portfolioId, new ActivityFilter(), cancellationToken, transaction)).Select(s => s.ToActivity()).ToList();
+        var stored = await ActivityStore.ListAsync(connection, portfolioId, new ActivityFilter(), cancellationToken, transaction);
         if (ImportPass.Start(portfolioId, stored,
                 await BrokerProfileStore.ChargedAsync(connection, portfolioId, cancellationToken),
                 await FxRateBook.ReadAsync(connection, transaction, cancellationToken)) is not { } pass)
