@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: a ledger of 100,000 activities over 200 symbols and 10 years (with the closes of each, 2800.HK too).
-#  - 'hks activity import' of hks's CSV into an empty portfolio (parse, Hong Kong's costs of each trade, every chain
+#  - 'hks activity import --yes' of hks's CSV into an empty portfolio in one pass (parse, Hong Kong's costs of each trade, every chain
 #    derived, the journal written by the trigger) against 'psql \copy' of the same rows as hks stored them (no costs
 #    worked out, nothing derived; the same journal trigger);
 #  - 'hks performance' over the whole history (the report replays the ledger against every close);
