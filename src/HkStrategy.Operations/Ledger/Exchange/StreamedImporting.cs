@@ -1,5 +1,3 @@
-using HkStrategy.Core.Failures;
-using HkStrategy.Core.Ledger;
 using HkStrategy.Data.Activities;
 using HkStrategy.Data.Brokers;
 using HkStrategy.Data.Portfolios;
@@ -19,9 +17,10 @@ public sealed record StreamedImport(ImportPreview Preview, ImportOutcome? Outcom
 /// (preview, then write), with the same duplicates, bad rows, positions and journal.
 /// </summary>
 /// <remarks>
-/// A chain is derived as it is read only when the file gives each symbol's new activities in date order, none before
-/// that symbol's last stored activity (an export, a broker's statement, a year's trades after the last). Any other file
-/// is given up as soon as that shows, with nothing written, and planned whole (<see cref="ActivityImporting"/>).
+/// The file is derived as it is read only when its new activities come in date order (so that their ids follow the day,
+/// then the line, as when planned whole), none before its symbol's last stored activity (an export, a broker's
+/// statement, a year's trades after the last). Any other file is given up as soon as that shows, with nothing written,
+/// and planned whole (<see cref="ActivityImporting"/>); so is a ledger whose stored chains do not derive as recorded.
 /// </remarks>
 public static class StreamedImporting
 {
