@@ -6,9 +6,12 @@
 #  - 'hks performance' over the whole history (the report replays the ledger against every close);
 #  - the performance page and its API under 50 concurrent clients (wrk), the dashboard built in Release.
 # Targets: import at least as fast as psql \copy; performance ≤ 0.5 s; the page's p95 under 100 ms.
-# Usage: bench/ledger/run.sh [ACTIVITIES] [RUNS] [SECONDS]
+# The two imports run in pairs, one after the other, so that each ratio compares them on the same machine at the same
+# moment (a shared machine's speed drifts by more than the difference between them); the ratio reported is the median
+# of the pairs' ratios.
+# Usage: bench/ledger/run.sh [ACTIVITIES] [PAIRS] [SECONDS]
 set -euo pipefail
-activities="${1:-100000}"; runs="${2:-3}"; seconds="${3:-30}"
+activities="${1:-100000}"; runs="${2:-7}"; seconds="${3:-30}"
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/../embedded-server.sh"
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)" >&2; exit 3; }
@@ -26,10 +29,10 @@ fresh_database() {
   psql_ "$db_url" -c "CHECKPOINT"
 }
 
-t_hks=""; t_copy=""
+t_hks=""; t_copy=""; ratios=""
 for i in $(seq "$runs"); do
   fresh_database
-  t_hks+="$(seconds "$hks" activity import Bench_Ledger "$work/activities.csv" --yes --database "$db_url") "
+  one_hks="$(seconds "$hks" activity import Bench_Ledger "$work/activities.csv" --yes --database "$db_url")"
   [ "$(psql_ "$db_url" -Atc "SELECT COUNT(*) FROM activities WHERE portfolio_id = 'Bench_Ledger'")" = "$activities" ] \
     || { echo "bench: the import did not write every activity" >&2; exit 1; }
   psql_ "$db_url" -c "\\copy (SELECT $columns FROM activities ORDER BY id) TO '$work/stored.csv' CSV"
@@ -38,7 +41,8 @@ for i in $(seq "$runs"); do
   copy_url="$(database_url ${db}_copy)"
   "$hks" db migrate --database "$copy_url" >/dev/null
   psql_ "$copy_url" -c "INSERT INTO portfolios (portfolio_id, name) VALUES ('Bench_Ledger', 'Ledger benchmark')" -c "CHECKPOINT"
-  t_copy+="$(seconds psql "$copy_url" -X -q -v ON_ERROR_STOP=1 -c "\\copy activities ($columns) FROM '$work/stored.csv' CSV") "
+  one_copy="$(seconds psql "$copy_url" -X -q -v ON_ERROR_STOP=1 -c "\\copy activities ($columns) FROM '$work/stored.csv' CSV")"
+  t_hks+="$one_hks "; t_copy+="$one_copy "; ratios+="$(echo "$one_hks / $one_copy" | bc -l) "
   psql_ "$maint" -c "DROP DATABASE IF EXISTS ${db}_copy WITH (FORCE)"
 done
 fresh_database
@@ -66,15 +70,16 @@ read -r pg50 pg95 pg99 pgrps pgerr < <(measure "$page")
 read -r ap50 ap95 ap99 aprps aperr < <(measure "$api")
 
 m() { echo "$1" | tr ' ' '\n' | grep . | median; }
-hks_s=$(m "$t_hks"); copy_s=$(m "$t_copy")
+hks_s=$(m "$t_hks"); copy_s=$(m "$t_copy"); ratio=$(m "$ratios")
+faster=$(echo "$ratios" | tr ' ' '\n' | grep . | awk '$1 < 1' | wc -l)
 cat <<TABLE
-Ledger: $activities activities over 200 symbols and 10 years, $(wc -l <"$work/bars.csv") closes; $(nproc) cores; medians of $runs runs
-(performance: of 5); whole commands, start-up included; dashboard, PostgreSQL and wrk on one machine.
+Ledger: $activities activities over 200 symbols and 10 years, $(wc -l <"$work/bars.csv") closes; $(nproc) cores; medians of $runs pairs
+(performance: of 5 runs); whole commands, start-up included; dashboard, PostgreSQL and wrk on one machine.
 
-| import | seconds | ratio |
+| import | median seconds | median of the pairs' ratios |
 |---|---|---|
-| \`hks activity import\` (costs worked out, chains derived) | $(printf %.2f "$hks_s") | $(echo "$hks_s / $copy_s" | bc -l | xargs printf %.2f)× |
-| \`psql \\copy\` of the same rows as stored | $(printf %.2f "$copy_s") | 1.00× |
+| \`hks activity import\` (costs worked out, chains derived) | $(printf %.2f "$hks_s") | $(printf %.3f "$ratio")× (faster in $faster of $runs pairs) |
+| \`psql \\copy\` of the same rows as stored | $(printf %.2f "$copy_s") | 1.000× |
 
 | \`hks performance\` | seconds |
 |---|---|

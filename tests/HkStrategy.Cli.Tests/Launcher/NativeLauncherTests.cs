@@ -11,7 +11,7 @@ namespace HkStrategy.Cli.Tests.Launcher;
 /// </summary>
 public sealed class NativeLauncherTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Checkout.Root;
     private static readonly string Launcher = Path.Combine(Root, "hks");
 
     [Fact]
@@ -79,16 +79,4 @@ public sealed class NativeLauncherTests
     private static Task<HksRun> Run(TestDatabase db, params string[] args) => Launch([.. args, "--database", db.Target.ConnectionString], TimeSpan.FromMinutes(3));
 
     private static Task<HksRun> Launch(string[] args, TimeSpan timeLimit) => HksProcess.RunProgramAsync(Launcher, args, null, null, timeLimit);
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "HkStrategy.slnx")) && File.Exists(Path.Combine(folder.FullName, "hks")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no checkout above {AppContext.BaseDirectory}");
-    }
 }
