@@ -53,6 +53,7 @@ namespace HkStrategy.Cli.Commands;
 [JsonSerializable(typeof(RestoreJson))]
 [JsonSerializable(typeof(IReadOnlyList<FindingJson>))]
 [JsonSerializable(typeof(PriceImportJson))]
+[JsonSerializable(typeof(PricesRepackJson))]
 [JsonSerializable(typeof(AnalysisJson))]
 [JsonSerializable(typeof(AnalysisCreatedJson))]
 [JsonSerializable(typeof(EquityAnalysisJson))]

@@ -64,16 +64,34 @@ public static class CloseSeries
         return new Closes(days, thousandths);
     }
 
-    /// <summary>Packs the series of every symbol again from its bars (and drops those of symbols without bars).</summary>
-    public static async Task<int> RepackAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Packs the series of every symbol again from its bars (and drops those of symbols without bars), in one
+    /// transaction: how many series there are after it, and the symbols whose series it changed, added or dropped.
+    /// </summary>
+    public static async Task<Repacked> RepackAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var before = await StampsAsync(connection, transaction, cancellationToken);
         await connection.ExecuteAsync("SELECT hks_pack_closes(ARRAY(SELECT symbol FROM close_series UNION SELECT DISTINCT symbol FROM daily_bars))",
             cancellationToken, transaction);
-        var symbols = await connection.ExecuteScalarAsync<int>("SELECT count(*)::int FROM close_series", cancellationToken, transaction);
+        var after = await StampsAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return symbols;
+        var mended = before.Keys.Union(after.Keys, StringComparer.Ordinal)
+            .Where(symbol => before.GetValueOrDefault(symbol) != after.GetValueOrDefault(symbol))
+            .Order(StringComparer.Ordinal).ToList();
+        return new Repacked(after.Count, mended);
     }
+
+    /// <summary>What <see cref="RepackAsync"/> did: the series there are now, and the symbols whose series it changed.</summary>
+    public sealed record Repacked(int Symbols, IReadOnlyList<string> Mended);
+
+    /// <summary>A series as it stands, its closes by their digest.</summary>
+    internal sealed record SeriesStamp(string Symbol, DateOnly FirstDay, DateOnly LastDay, int Days, string Digest);
+
+    private static async Task<Dictionary<string, SeriesStamp>> StampsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<SeriesStamp>("""
+            SELECT symbol AS "Symbol", first_day AS "FirstDay", last_day AS "LastDay", days AS "Days", md5(closes) AS "Digest" FROM close_series
+            """, cancellationToken, transaction)).ToDictionary(s => s.Symbol, StringComparer.Ordinal);
 
     /// <summary>The symbols whose series is not what their bars pack to (or that have one without bars, or bars without one).</summary>
     public static async Task<IReadOnlyList<string>> DisagreementsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>

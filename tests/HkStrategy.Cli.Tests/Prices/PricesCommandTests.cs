@@ -40,12 +40,17 @@ public sealed class PricesCommandTests : IDisposable
         var found = await PriceFiles.Hks(db, "check");
         var repack = await PriceFiles.Hks(db, "prices", "repack");
         var mended = await PriceFiles.Hks(db, "check");
+        var again = await PriceFiles.Hks(db, "prices", "repack", "--json");
 
         Assert.Equal(1, found.ExitCode);
         Assert.Contains("the close series of 1 symbol(s) are not what their daily bars pack to (0700.HK): 'hks prices repack' packs them again", found.Out + found.Error, StringComparison.Ordinal);
         Assert.True(repack.ExitCode == 0, repack.Error);
-        Assert.Matches(@"^packed the close series of \d+ symbol\(s\) from their daily bars$", repack.Out.Trim());
+        Assert.Matches(@"^packed the close series of \d+ symbol\(s\) from their daily bars: 1 mended \(0700\.HK\)$", repack.Out.Trim());
         Assert.True(mended.ExitCode == 0, mended.Out + mended.Error);
+        Assert.True(again.ExitCode == 0, again.Error);
+        var json = System.Text.Json.JsonDocument.Parse(again.Out).RootElement;
+        Assert.Equal(await db.ScalarAsync<int>("SELECT count(*)::int FROM close_series"), json.GetProperty("symbols").GetInt32());
+        Assert.Equal(0, json.GetProperty("mended").GetArrayLength());
         Assert.Equal(bars, await db.ScalarAsync<string>("SELECT md5(string_agg(b::text, '' ORDER BY symbol, trade_date)) FROM daily_bars b"));
     }
 

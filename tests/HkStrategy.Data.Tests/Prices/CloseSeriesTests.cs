@@ -189,20 +189,26 @@ public sealed class CloseSeriesTests
     }
 
     [Fact]
-    public async Task ASeriesChangedByHand_IsFound_AndRepackingMendsIt()
+    public async Task ASeriesChangedByHand_IsFound_AndRepackingMendsIt_NamingWhatItMended()
     {
         await using var db = await DemoDatabases.RichAsync();
         await db.ExecuteAsync("UPDATE close_series SET closes = substring(closes FROM 13), days = days - 1 WHERE symbol = '0700.HK'");
         await db.ExecuteAsync("INSERT INTO close_series VALUES ('GONE.HK', '2020-01-02', '2020-01-02', 1, '\\x000000000000000000000001')");
         Assert.Equal(["0700.HK", "GONE.HK"], await DisagreementsAsync(db));
 
+        var symbols = await db.ScalarAsync<int>("SELECT count(DISTINCT symbol)::int FROM daily_bars");
+        CloseSeries.Repacked first, second;
         await using (var connection = await db.OpenAsync())
         {
-            await CloseSeries.RepackAsync(connection, CancellationToken.None);
+            first = await CloseSeries.RepackAsync(connection, CancellationToken.None);
+            second = await CloseSeries.RepackAsync(connection, CancellationToken.None);
         }
 
         Assert.Empty(await DisagreementsAsync(db));
         Assert.Equal(await BarsAsync(db, Tencent), await SeriesAsync(db, Tencent));
+        Assert.Equal(["0700.HK", "GONE.HK"], first.Mended);
+        Assert.Empty(second.Mended);
+        Assert.Equal([symbols, symbols], [first.Symbols, second.Symbols]);
     }
 
     [Fact]
