@@ -71,9 +71,13 @@ public static class CloseSeries
     public static async Task<Repacked> RepackAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The series' locks first, as the triggers take them: a price import committing meanwhile waits, so that what
+        // is read before packing is what the packing changes.
+        var symbols = (await connection.QueryAsync<string>("SELECT symbol FROM close_series UNION SELECT DISTINCT symbol FROM daily_bars",
+            cancellationToken, transaction)).ToArray();
+        await connection.ExecuteAsync("SELECT hks_lock_close_series(@symbols)", new { symbols, cancellationToken }, transaction);
         var before = await StampsAsync(connection, transaction, cancellationToken);
-        await connection.ExecuteAsync("SELECT hks_pack_closes(ARRAY(SELECT symbol FROM close_series UNION SELECT DISTINCT symbol FROM daily_bars))",
-            cancellationToken, transaction);
+        await connection.ExecuteAsync("SELECT hks_pack_closes(@symbols)", new { symbols, cancellationToken }, transaction);
         var after = await StampsAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var mended = before.Keys.Union(after.Keys, StringComparer.Ordinal)

@@ -11,15 +11,17 @@ public sealed class LauncherRebuildTests : IDisposable
 {
     private const string FakeDotnet = """
         #!/usr/bin/env bash
-        # Publishes (dotnet publish … -o FOLDER …) a program that prints its arguments; counts the publishes.
+        # Publishes (dotnet publish … -o FOLDER …) a program that prints its arguments; counts the publishes; edits a
+        # source while it builds when asked to.
         echo publish >>"$FAKE_DOTNET_LOG"
+        if [ -n "${FAKE_DOTNET_EDITS:-}" ]; then echo "// edited while building" >>"$FAKE_DOTNET_EDITS"; fi
         while [ $# -gt 0 ]; do [ "$1" = -o ] && out="$2"; shift; done
         mkdir -p "$out"
         printf '#!/bin/sh\necho "ran $*"\n' >"$out/hks"
         chmod +x "$out/hks"
         """;
 
-    private readonly string _root = Directory.CreateTempSubdirectory("hks-launcher-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("hks launcher ").FullName; // a space in the path
     private readonly string _log;
     private readonly Dictionary<string, string?> _environment;
 
@@ -93,6 +95,29 @@ public sealed class LauncherRebuildTests : IDisposable
         var after = await Launch("--version");
 
         Assert.Contains("building", after.Error);
+        Assert.Equal(4, Publishes());
+    }
+
+    [Fact]
+    public async Task ASourceEditedWhileItBuilds_BuildsAgainNextTime()
+    {
+        _environment["FAKE_DOTNET_EDITS"] = Path.Combine(_root, "src/HkStrategy.Cli/Program.cs");
+        await Launch("--version");
+        _environment.Remove("FAKE_DOTNET_EDITS");
+
+        Assert.Contains("building", (await Launch("--version")).Error);
+        Assert.DoesNotContain("building", (await Launch("--version")).Error);
+        Assert.Equal(4, Publishes());
+    }
+
+    [Fact]
+    public async Task ABuildStampedTheOldWay_WithoutItsSources_BuildsOnce()
+    {
+        await Launch("--version");
+        File.WriteAllText(Path.Combine(_root, ".build/hks/.built"), "");
+
+        Assert.Contains("building", (await Launch("--version")).Error);
+        Assert.DoesNotContain("building", (await Launch("--version")).Error);
         Assert.Equal(4, Publishes());
     }
 

@@ -48,9 +48,9 @@ public sealed class PricesCommandTests : IDisposable
         Assert.Matches(@"^packed the close series of \d+ symbol\(s\) from their daily bars: 1 mended \(0700\.HK\)$", repack.Out.Trim());
         Assert.True(mended.ExitCode == 0, mended.Out + mended.Error);
         Assert.True(again.ExitCode == 0, again.Error);
-        var json = System.Text.Json.JsonDocument.Parse(again.Out).RootElement;
-        Assert.Equal(await db.ScalarAsync<int>("SELECT count(*)::int FROM close_series"), json.GetProperty("symbols").GetInt32());
-        Assert.Equal(0, json.GetProperty("mended").GetArrayLength());
+        using var json = JsonDocument.Parse(again.Out);
+        Assert.Equal(await db.ScalarAsync<int>("SELECT count(*)::int FROM close_series"), json.RootElement.GetProperty("symbols").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("mended").GetArrayLength());
         Assert.Equal(bars, await db.ScalarAsync<string>("SELECT md5(string_agg(b::text, '' ORDER BY symbol, trade_date)) FROM daily_bars b"));
     }
 

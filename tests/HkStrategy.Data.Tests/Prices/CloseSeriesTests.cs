@@ -194,7 +194,8 @@ public sealed class CloseSeriesTests
         await using var db = await DemoDatabases.RichAsync();
         await db.ExecuteAsync("UPDATE close_series SET closes = substring(closes FROM 13), days = days - 1 WHERE symbol = '0700.HK'");
         await db.ExecuteAsync("INSERT INTO close_series VALUES ('GONE.HK', '2020-01-02', '2020-01-02', 1, '\\x000000000000000000000001')");
-        Assert.Equal(["0700.HK", "GONE.HK"], await DisagreementsAsync(db));
+        await db.ExecuteAsync("DELETE FROM close_series WHERE symbol = '2800.HK'");
+        Assert.Equal(["0700.HK", "2800.HK", "GONE.HK"], await DisagreementsAsync(db));
 
         var symbols = await db.ScalarAsync<int>("SELECT count(DISTINCT symbol)::int FROM daily_bars");
         CloseSeries.Repacked first, second;
@@ -206,7 +207,7 @@ public sealed class CloseSeriesTests
 
         Assert.Empty(await DisagreementsAsync(db));
         Assert.Equal(await BarsAsync(db, Tencent), await SeriesAsync(db, Tencent));
-        Assert.Equal(["0700.HK", "GONE.HK"], first.Mended);
+        Assert.Equal(["0700.HK", "2800.HK", "GONE.HK"], first.Mended); // changed, added again, dropped
         Assert.Empty(second.Mended);
         Assert.Equal([symbols, symbols], [first.Symbols, second.Symbols]);
     }
